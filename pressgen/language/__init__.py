@@ -3,45 +3,68 @@
 This package is pure: every function takes the locale explicitly (a template folder name such
 as ``fr``, ``fr_CA``, ``en`` or ``en_GB``) and never reads the environment. The rest of
 pressgen reaches it through :func:`filters_for`, :func:`typeset_markdown` and :class:`NounForms`.
+
+Importing it loads neither Babel nor polytypo: each module imports them inside the functions
+that need them, so ``pressgen --help`` stays fast.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import lru_cache, partial
 from typing import Any, Callable
 
+from pressgen.language.dates import (
+    format_dateline,
+    format_duration,
+    format_long_date,
+    format_time,
+)
+from pressgen.language.lists import format_list
+from pressgen.language.locales import resolve
+from pressgen.language.nouns import NounForms, format_compact, format_count
+from pressgen.language.numbers import format_currency, format_number, format_percent
+from pressgen.language.ordinals import format_ordinal
+from pressgen.language.typography import typeset_markdown, typeset_text
 
-@dataclass(frozen=True)
-class NounForms:
-    """How one language says a counted noun.
+__all__ = ["NounForms", "filters_for", "typeset_markdown", "typeset_text"]
 
-    ``elide`` forces (True) or forbids (False) the French elision « d’ » before the noun;
-    None lets the first letter decide (vowel or mute h elide).
-    """
 
-    one: str
-    other: str
-    elide: bool | None = None
+@lru_cache(maxsize=None)
+def _filters(locale: str) -> tuple[tuple[str, Callable[..., Any]], ...]:
+    resolve(locale)  # fail early on an unknown folder name
+    return (
+        ("number", lambda value, digits=None: format_number(value, locale, digits)),
+        ("percent", lambda value, digits=None: format_percent(value, locale, digits)),
+        (
+            "currency",
+            lambda value, code, digits=None: format_currency(value, code, locale, digits),
+        ),
+        (
+            "count",
+            lambda n, noun, words_from=1_000_000: format_count(n, noun, locale, words_from),
+        ),
+        ("compact", lambda n: format_compact(n, locale)),
+        ("long_date", lambda d, weekday=False: format_long_date(d, locale, weekday)),
+        ("dateline", lambda d, city, dash=True: format_dateline(d, city, locale, dash)),
+        ("duration", lambda value, unit: format_duration(value, unit, locale)),
+        ("time", lambda t: format_time(t, locale)),
+        (
+            "ordinal",
+            lambda n, gender="masculine", html=True: format_ordinal(n, locale, gender, html),
+        ),
+        ("and_list", lambda items, conjunction="and": format_list(items, locale, conjunction)),
+        ("typeset", partial(_typeset, locale=locale)),
+    )
+
+
+def _typeset(text: str, locale: str) -> str:
+    return typeset_text(str(text), locale)
 
 
 def filters_for(locale: str) -> dict[str, Callable[..., Any]]:
-    """The Jinja2 filters bound to ``locale`` (see README, "Template filters")."""
-    from babel.numbers import format_decimal
+    """The Jinja2 filters bound to ``locale`` (see README, "Template filters").
 
-    def number(value: float, digits: int | None = None) -> str:
-        return format_decimal(value, locale=locale)
-
-    def count(n: int, noun: NounForms, words_from: int = 1_000_000) -> str:
-        return f"{number(n)} {noun.one if n < 2 else noun.other}"
-
-    return {"number": number, "count": count}
-
-
-def typeset_markdown(text: str, locale: str) -> str:
-    """Typography for Markdown prose; leaves code, URLs, @handles and #hashtags alone."""
-    return text
-
-
-def typeset_text(text: str, locale: str) -> str:
-    """Typography for one plain-text string (a title, an attribute value)."""
-    return text
+    The functions are built once per locale and cached; each call returns a fresh dict, so a
+    caller that adds to it cannot change what the next caller gets.
+    """
+    return dict(_filters(locale))

@@ -1,0 +1,77 @@
+"""Numbers, percentages and amounts of money, per locale.
+
+Babel (CLDR) is right about the symbols (fr_FR groups with U+202F, fr_CA with U+00A0, English with
+a comma); we only choose the patterns, so that ``digits`` means the same thing in every filter.
+Rounding is half-even, as in Babel and ICU.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Union
+
+from pressgen.language.locales import language, resolve
+
+Number = Union[int, float, Decimal, str]
+
+
+def to_decimal(value: Number) -> Decimal:
+    """Exact decimal for any number YAML or a template can hand us (``0.1`` stays 0.1)."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise TypeError("a boolean is not a number")
+    if isinstance(value, (int, float, str)):
+        return Decimal(str(value).strip())
+    raise TypeError(f"not a number: {value!r}")
+
+
+def _pattern(digits: int | None) -> str:
+    if digits is None:
+        return "#,##0.###"
+    if digits < 0:
+        raise ValueError("digits must be >= 0")
+    return "#,##0" + ("." + "0" * digits if digits else "")
+
+
+def format_number(value: Number, locale: str, digits: int | None = None) -> str:
+    """``8500`` -> fr_FR ``8 500`` (U+202F), fr_CA ``8 500`` (U+00A0), en ``8,500``.
+
+    ``digits=None`` shows up to three decimals and drops trailing zeros (``1,5``);
+    ``digits=n`` always shows exactly n decimals (``1,50``).
+    """
+    from babel.numbers import format_decimal
+
+    return format_decimal(to_decimal(value), format=_pattern(digits), locale=resolve(locale))
+
+
+def format_percent(value: Number, locale: str, digits: int | None = None) -> str:
+    """A fraction as a percentage: 0.12 -> ``12 %`` (fr, U+00A0) / ``12%`` (en).
+
+    The French space is U+00A0, as in CLDR and in the typography pass, so typesetting the
+    output again changes nothing.
+    """
+    figure = format_number(to_decimal(value) * 100, locale, digits)
+    return figure + ("\u00a0%" if language(locale) == "fr" else "%")
+
+
+def format_currency(value: Number, code: str, locale: str, digits: int | None = None) -> str:
+    """``1234.5, "EUR"`` -> ``1 234,50 €`` (fr) / ``€1,234.50`` (en).
+
+    ``digits=None`` uses the currency's own minor unit (2 for EUR, 0 for JPY); ``digits=0``
+    gives round amounts (``2 000 €``), as press prose usually wants for large sums.
+    """
+    from babel.numbers import format_currency as babel_currency
+
+    cldr = resolve(locale)
+    amount = to_decimal(value)
+    if digits is None:
+        return babel_currency(amount, code.upper(), locale=cldr)
+    from babel import Locale
+
+    pattern = Locale.parse(cldr).currency_formats["standard"].pattern
+    fraction = "." + "0" * digits if digits else ""
+    pattern = pattern.replace("0.00", "0" + fraction)
+    return babel_currency(
+        amount, code.upper(), format=pattern, locale=cldr, currency_digits=False
+    )

@@ -1,0 +1,42 @@
+"""The contract the pipeline relies on: names, caching, cheap import."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from pressgen.language import filters_for
+
+REQUIRED = {
+    "number", "percent", "currency", "count", "compact", "long_date", "dateline",
+    "duration", "time", "ordinal", "and_list", "typeset",
+}
+
+
+def test_every_required_filter_exists(locale: str) -> None:
+    assert REQUIRED <= set(filters_for(locale))
+
+
+@pytest.mark.parametrize("name", ["fr", "fr_FR", "fr_CA", "fr-CA", "en", "en_US", "en_GB"])
+def test_folder_names_resolve(name: str) -> None:
+    assert filters_for(name)["number"](8500)
+
+
+def test_unknown_locale_raises() -> None:
+    with pytest.raises(ValueError):
+        filters_for("de")
+
+
+def test_filters_are_built_once_per_locale() -> None:
+    assert filters_for("fr")["number"] is filters_for("fr")["number"]
+
+
+def test_import_loads_neither_babel_nor_polytypo() -> None:
+    code = (
+        "import sys, pressgen.language as L; L.filters_for('fr');"
+        "bad = [m for m in ('babel', 'polytypo', 'tree_sitter') if m in sys.modules];"
+        "assert not bad, bad"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
