@@ -1,0 +1,7 @@
+"""``python -m pressgen``."""
+
+import sys
+
+from pressgen.cli import main
+
+sys.exit(main())

@@ -1,0 +1,137 @@
+"""The command line: thin on top of ``pressgen.build``; the one place errors become exit codes.
+
+Exit status: 0 success, 1 a problem in the user's files (or a stale ``out/``), 2 a bug or an
+environment failure. Heavy modules are imported inside the commands, so ``pressgen --help``
+stays instant.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+from typing import Sequence
+
+import click
+
+from pressgen import __version__
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_FAILURE = 0, 1, 2
+
+
+class _Failed(Exception):
+    """Raised inside a command to end it with an exit status, after its message was printed."""
+
+    def __init__(self, status: int):
+        self.status = status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run pressgen with ``argv`` (default: the process arguments); return the exit status."""
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="pressgen", standalone_mode=False)
+    except _Failed as failed:
+        return failed.status
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        return EXIT_FAILURE
+    except click.ClickException as error:
+        error.show()
+        return EXIT_FAILURE if error.exit_code != 2 else 2
+    except click.exceptions.Exit as done:
+        return done.exit_code
+    return EXIT_OK
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="pressgen")
+@click.option("--project", "project_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder holding milestones.yaml (default: this folder or the nearest parent with one).")
+@click.option("--debug", is_flag=True, help="Show the Python traceback of an unexpected error.")
+@click.pass_context
+def cli(ctx: click.Context, project_dir: Path | None, debug: bool) -> None:
+    """Build French and English press releases from milestones.yaml."""
+    ctx.ensure_object(dict)
+    ctx.obj["project_dir"] = project_dir
+    ctx.obj["debug"] = debug
+
+
+def _layout(ctx: click.Context):
+    from pressgen.build import find_root
+    from pressgen.layout import Layout
+
+    folder = ctx.obj["project_dir"]
+    return Layout(folder.resolve() if folder is not None else find_root(Path.cwd()))
+
+
+def _run(ctx: click.Context, action):
+    """Run ``action``; turn bad input and unexpected failures into messages and exit statuses."""
+    from pressgen.errors import PressgenError
+
+    try:
+        return action()
+    except PressgenError as error:
+        click.echo(error.format(), err=True)
+        raise _Failed(EXIT_PROBLEMS) from None
+    except KeyboardInterrupt:
+        click.echo("Interrupted; out/ is as it was before this build or fully updated.", err=True)
+        raise _Failed(EXIT_FAILURE) from None
+    except Exception as error:  # a bug or the machine (disk full, permissions)
+        if ctx.obj["debug"]:
+            raise
+        click.echo(f"pressgen: unexpected error: {type(error).__name__}: {error}", err=True)
+        click.echo("Nothing in out/ was left half-written. Run again with --debug to see the details.", err=True)
+        raise _Failed(EXIT_FAILURE) from None
+
+
+class _Progress:
+    """Prints progress only once a build has run for more than a second."""
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+        self.shown = False
+
+    def __call__(self, number: int, total: int, name: str) -> None:
+        if time.monotonic() - self.start > 1.0:
+            self.shown = True
+            click.echo(f"\r  rendering {number}/{total}: {name}\033[K", nl=False, err=True)
+
+    def done(self) -> None:
+        if self.shown:
+            click.echo("\r\033[K", nl=False, err=True)
+
+
+@cli.command()
+@click.pass_context
+def build(ctx: click.Context) -> None:
+    """Render every milestone into out/ (only changed files are written)."""
+    from pressgen import build as pipeline
+
+    layout = _layout(ctx)
+    progress = _Progress()
+    try:
+        report = _run(ctx, lambda: pipeline.build(layout, progress))
+    finally:
+        progress.done()
+    out = layout.display(layout.output)
+    click.echo(f"Built {len(report.milestones)} milestone{'s' if len(report.milestones) != 1 else ''} into {out}/: "
+               f"{len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed.")
+    for rel in report.written:
+        click.echo(f"  wrote   {out}/{rel}")
+    for rel in report.removed:
+        click.echo(f"  removed {out}/{rel}")
+
+
+@cli.command()
+@click.pass_context
+def check(ctx: click.Context) -> None:
+    """Validate and render everything in memory; write nothing. Exit 1 on any problem."""
+    from pressgen import build as pipeline
+
+    layout = _layout(ctx)
+    report = _run(ctx, lambda: pipeline.check(layout))
+    click.echo(f"OK: {len(report.milestones)} milestones, {len(report.unchanged)} files render without problems.")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

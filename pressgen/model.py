@@ -1,0 +1,263 @@
+"""The shape of ``milestones.yaml``: one set of dataclasses for validation, rendering and schema.
+
+Validation (``pressgen.validate``) walks these type hints to check the YAML; rendering receives
+the same objects, narrowed to one language. Field docstrings live in ``metadata["doc"]`` so an
+editor schema can be generated from here too. Everything that would be a free string in a
+looser tool has a type that says what it must look like.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Generic, Literal, TypeVar
+
+from pressgen.language import NounForms
+
+
+def doc(text: str, **kwargs) -> dict:
+    """Field metadata: the human description used in error messages and the schema."""
+    return {"doc": text, **kwargs}
+
+
+T = TypeVar("T")
+
+
+class Checked(str):
+    """A string with a required form. Subclasses give ``pattern`` and what to tell the user."""
+
+    pattern: re.Pattern[str]
+    expected: str
+    example: str
+
+
+class Slug(Checked):
+    pattern = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+    expected = "a slug: lower-case letters, digits and single hyphens"
+    example = "paris-2-millions"
+
+
+class Url(Checked):
+    pattern = re.compile(r"https?://[^\s<>\"]+|mailto:[^\s<>\"]+")
+    expected = "a full web address starting with https://"
+    example = "https://twitter.com/Paris"
+
+
+class Handle(Checked):
+    pattern = re.compile(r"@[A-Za-z0-9_]{1,30}")
+    expected = "an account handle starting with @"
+    example = "@Paris"
+
+
+class Hashtag(Checked):
+    pattern = re.compile(r"#\w+")
+    expected = "a hashtag starting with #"
+    example = "#2MillionsParis"
+
+
+class Email(Checked):
+    pattern = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}")
+    expected = "an e-mail address"
+    example = "presse@example.org"
+
+
+class Phone(Checked):
+    pattern = re.compile(r"\+[0-9][0-9 ]{6,20}[0-9]")
+    expected = "an international phone number starting with +"
+    example = "+33 1 23 45 67 89"
+
+
+class LanguageCode(Checked):
+    pattern = re.compile(r"[a-z]{2,3}(?:_[A-Z]{2})?")
+    expected = "a language code such as fr, en or fr_CA"
+    example = "en"
+
+
+class NounRef(Checked):
+    """The name of an entry under ``nouns``; checked against that table after the walk."""
+
+    pattern = re.compile(r"[a-z][a-z0-9_]*")
+    expected = "the name of a noun defined under 'nouns'"
+    example = "follower"
+
+
+class PerLocale(dict[str, T], Generic[T]):
+    """One value per language of the project: ``{fr: …, en: …}``. Every language is required."""
+
+
+Translated = PerLocale[str]
+
+
+class AwareDateTime(dt.datetime):
+    """Marker for a date-time that must carry its time zone offset."""
+
+
+Status = Literal["draft", "embargoed", "published"]
+Approximation = Literal["exactly", "more_than", "about", "nearly"]
+Period = Literal["day", "week", "month", "year"]
+Gender = Literal["masculine", "feminine"]
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: Translated = field(metadata=doc("The organisation's name in each language"))
+    short_name: Translated = field(
+        metadata=doc("How running text names it, with its article (« la Ville », “the City”)")
+    )
+
+
+@dataclass(frozen=True)
+class FirstPost:
+    date: dt.date = field(metadata=doc("When the account published its first post"))
+    text: str = field(metadata=doc("The first post's text, as published"))
+    lang: LanguageCode = field(metadata=doc("The language the first post was written in"))
+
+
+@dataclass(frozen=True)
+class Account:
+    network: str = field(metadata=doc("The social network, as it names itself (Twitter, Instagram)"))
+    handle: Handle = field(metadata=doc("The account's handle"))
+    url: Url = field(metadata=doc("The account's page"))
+    first_post: FirstPost | None = field(default=None, metadata=doc("The account's first post"))
+
+
+@dataclass(frozen=True)
+class Figure:
+    count: int = field(metadata=doc("The number reached"))
+    noun: NounRef = field(metadata=doc("What is counted: a name from 'nouns'"))
+
+
+@dataclass(frozen=True)
+class Activity:
+    count: int = field(metadata=doc("How many in each period"))
+    noun: NounRef = field(metadata=doc("What is counted: a name from 'nouns'"))
+    approx: Approximation = field(
+        default="exactly", metadata=doc("How exact the figure is: exactly, more_than, about, nearly")
+    )
+
+
+@dataclass(frozen=True)
+class PlatformFigure:
+    network: str = field(metadata=doc("Another network the organisation is on"))
+    count: int | None = field(default=None, metadata=doc("Its audience there, when known"))
+    noun: NounRef | None = field(default=None, metadata=doc("What the audience counts"))
+
+
+@dataclass(frozen=True)
+class Peer:
+    name: Translated = field(metadata=doc("The peer's name in each language (Londres / London)"))
+    count: int = field(metadata=doc("The peer's figure on the same date"))
+    handle: Handle | None = field(default=None, metadata=doc("The peer's account"))
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: Translated = field(metadata=doc("What was said, in each language"))
+    role: Translated = field(metadata=doc("The speaker's role, or the speaking body, in each language"))
+    speaker: str | None = field(default=None, metadata=doc("The speaker's name; leave out for a body"))
+    gender: Gender = field(
+        default="masculine", metadata=doc("Grammatical gender for agreement (masculine, feminine)")
+    )
+
+
+@dataclass(frozen=True)
+class Link:
+    label: Translated = field(metadata=doc("The link text in each language"))
+    url: Url = field(metadata=doc("Where it goes"))
+
+
+@dataclass(frozen=True)
+class Image:
+    file: str = field(metadata=doc("An image file beside milestones.yaml, copied next to the release"))
+    alt: Translated = field(metadata=doc("What the image shows, for people who cannot see it"))
+    credit: str = field(metadata=doc("Who took or made it"))
+    caption: Translated | None = field(default=None, metadata=doc("A caption under the image"))
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str = field(metadata=doc("A person or a desk"))
+    email: Email | None = field(default=None, metadata=doc("E-mail address"))
+    phone: Phone | None = field(default=None, metadata=doc("Phone number"))
+    role: Translated | None = field(default=None, metadata=doc("What they answer for"))
+
+
+SHARED_DOCS = {
+    "organisation": "Who announces",
+    "account": "The account that reached the milestone",
+    "city": "The dateline's city in each language",
+    "about": "The 'About' boilerplate, Markdown",
+    "contacts": "Press contacts",
+}
+
+
+@dataclass(frozen=True)
+class Defaults:
+    """What every milestone shares unless it says otherwise."""
+
+    organisation: Organisation | None = field(default=None, metadata=doc(SHARED_DOCS["organisation"]))
+    account: Account | None = field(default=None, metadata=doc(SHARED_DOCS["account"]))
+    city: Translated | None = field(default=None, metadata=doc(SHARED_DOCS["city"]))
+    about: Translated | None = field(default=None, metadata=doc(SHARED_DOCS["about"]))
+    contacts: list[Contact] | None = field(default=None, metadata=doc(SHARED_DOCS["contacts"]))
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """One announcement. The shared fields fall back to ``defaults`` when left out."""
+
+    id: Slug = field(metadata=doc("The milestone's folder under out/"))
+    status: Status = field(metadata=doc("draft, embargoed or published"))
+    date: dt.date = field(metadata=doc("The day the milestone was reached"))
+    figure: Figure = field(metadata=doc("The milestone's figure"))
+    embargo_until: AwareDateTime | None = field(
+        default=None, metadata=doc("For an embargoed release: when it may be published, with its time zone")
+    )
+    headline: Translated | None = field(default=None, metadata=doc("Replaces the generated headline"))
+    record: Translated | None = field(default=None, metadata=doc("A sentence on what the figure means"))
+    highlights: list[Translated] = field(
+        default_factory=list, metadata=doc("Paragraphs specific to this milestone, Markdown")
+    )
+    activity_period: Period = field(default="month", metadata=doc("The period of the activity figures"))
+    activity: list[Activity] = field(default_factory=list, metadata=doc("What the account does per period"))
+    platforms: list[PlatformFigure] = field(
+        default_factory=list, metadata=doc("The organisation's other networks")
+    )
+    peers: list[Peer] = field(default_factory=list, metadata=doc("Comparable accounts, for comparison"))
+    quotes: list[Quote] = field(default_factory=list, metadata=doc("Quotes, in each language"))
+    hashtag: Hashtag | None = field(default=None, metadata=doc("The campaign hashtag"))
+    image: Image | None = field(default=None, metadata=doc("An image for the release"))
+    links: list[Link] = field(default_factory=list, metadata=doc("Further reading"))
+    organisation: Organisation | None = field(default=None, metadata=doc(SHARED_DOCS["organisation"]))
+    account: Account | None = field(default=None, metadata=doc(SHARED_DOCS["account"]))
+    city: Translated | None = field(default=None, metadata=doc(SHARED_DOCS["city"]))
+    about: Translated | None = field(default=None, metadata=doc(SHARED_DOCS["about"]))
+    contacts: list[Contact] | None = field(default=None, metadata=doc(SHARED_DOCS["contacts"]))
+
+
+# Shared fields a milestone cannot do without, once defaults are applied.
+REQUIRED_SHARED = ("organisation", "account", "city", "about")
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """The top level of ``milestones.yaml``."""
+
+    locales: list[LanguageCode] = field(metadata=doc("The languages of every release, e.g. [fr, en]"))
+    milestones: list[Milestone] = field(metadata=doc("The releases"))
+    nouns: dict[NounRef, PerLocale[NounForms]] = field(
+        default_factory=dict, metadata=doc("Counted nouns: their singular and plural in each language")
+    )
+    defaults: Defaults = field(default_factory=Defaults, metadata=doc("Shared by every milestone"))
+
+
+@dataclass(frozen=True)
+class Project:
+    """Everything ``milestones.yaml`` says, checked and with defaults applied."""
+
+    locales: list[str]
+    nouns: dict[str, PerLocale[NounForms]]
+    milestones: list[Milestone]
+    # Where each value came from, by key path ("milestones[0].quotes[1].text.fr"): (line, column).
+    positions: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
