@@ -43,8 +43,10 @@ def validate(source: Source, project_root: Path, template_locales: set[str] | No
     top = walker.value(source.root, model.SourceFile, "") if source.root is not None else INVALID
     if source.root is None:
         walker.problems.append(source.problem(None, "the file is empty", hint="start from the example milestones.yaml"))
+    if template_locales is not None:
+        _check_templates(walker, template_locales)
     if top is not INVALID:
-        project = _cross_check(walker, top, project_root, template_locales)
+        project = _cross_check(walker, top, project_root)
         if not walker.problems:
             return project
     raise PressgenError(list(dict.fromkeys(walker.problems)))
@@ -137,19 +139,22 @@ class _Walker:
         fields = {f.name: f for f in dataclasses.fields(cls)}
         hints = typing.get_type_hints(cls)
         values: dict[str, Any] = {}
+        misspelt: set[str] = set()
         ok = True
         for key_node, key, value_node in triples:
             if key not in fields:
                 ok = False
+                close = _closest(key, list(fields))
+                misspelt.add(close)
                 self.fail(key_node, _join(path, key), f"unknown key '{key}' in {_name(cls)}",
-                          _suggest(key, list(fields)) or f"allowed keys: {', '.join(fields)}")
+                          f"did you mean '{close}'?" if close else f"allowed keys: {', '.join(fields)}")
                 continue
             value = self.value(value_node, hints[key], _join(path, key))
             ok &= value is not INVALID
             values[key] = value
         for name, f in fields.items():
             required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
-            if required and name not in values:
+            if required and name not in values and name not in misspelt:
                 ok = False
                 self.fail(node, path, f"missing key '{name}' ({f.metadata.get('doc', '').lower()})",
                           f"add '{name}:' to this {_name(cls)}")
@@ -300,7 +305,15 @@ class _Walker:
 
 
 # -- checks across the file -------------------------------------------------------------------
-def _cross_check(w: _Walker, top: model.SourceFile, root: Path, template_locales: set[str] | None) -> model.Project:
+def _check_templates(w: _Walker, template_locales: set[str]) -> None:
+    for i, locale in enumerate(w.locales):
+        node = w.nodes.get(f"locales[{i}]")
+        if node is not None and locale not in template_locales:
+            w.fail(node, f"locales[{i}]", f"no templates/{locale}/ folder for '{locale}'",
+                   f"add templates/{locale}/ with release.md and page.html (copy another language's)")
+
+
+def _cross_check(w: _Walker, top: model.SourceFile, root: Path) -> model.Project:
     nouns = top.nouns
     defaults = top.defaults
     milestones: list[model.Milestone] = []
@@ -337,11 +350,6 @@ def _cross_check(w: _Walker, top: model.SourceFile, root: Path, template_locales
                        f"add '{name}:' to this milestone or under 'defaults'")
         shared["contacts"] = shared["contacts"] or []
         milestones.append(dataclasses.replace(m, **shared))
-    if template_locales is not None:
-        for i, locale in enumerate(top.locales):
-            if locale not in template_locales:
-                w.fail(w.nodes[f"locales[{i}]"], f"locales[{i}]", f"no templates/{locale}/ folder for '{locale}'",
-                       f"add templates/{locale}/ with release.md and page.html (copy another language's)")
     if not top.locales:
         w.fail(w.nodes["locales"], "locales", "at least one language is needed", "for example: locales: [fr, en]")
     return model.Project(list(top.locales), dict(nouns), milestones, w.positions)
@@ -363,11 +371,16 @@ def _name(cls: type) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
 
 
-def _suggest(word: str, choices: list[str]) -> str:
+def _closest(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if not close:
         close = [c for c in choices if c.lower() == word.lower()]
-    return f"did you mean '{close[0]}'?" if close else ""
+    return close[0] if close else ""
+
+
+def _suggest(word: str, choices: list[str]) -> str:
+    close = _closest(word, choices)
+    return f"did you mean '{close}'?" if close else ""
 
 
 def _is_null(node: yaml.Node) -> bool:

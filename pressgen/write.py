@@ -65,7 +65,11 @@ def plan(output: Path, files: dict[str, bytes]) -> Plan:
 
 
 def apply(output: Path, changes: Plan) -> None:
-    """Carry out ``changes``: stage every file, then move them into place, then delete."""
+    """Carry out ``changes``: stage every file, move them all into place, then delete.
+
+    If a move fails half-way, the files already moved get their old bytes back, so ``out/`` is
+    left as it was.
+    """
     staged: list[tuple[Path, Path]] = []
     try:
         for rel, data in changes.write.items():
@@ -74,21 +78,33 @@ def apply(output: Path, changes: Plan) -> None:
             temp = target.with_name(_TEMP_PREFIX + target.name)
             with open(temp, "wb") as handle:
                 handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
             staged.append((temp, target))
-    except BaseException:
+        # The manifest goes last: until then, the old one still lists the old files.
+        staged.sort(key=lambda pair: pair[1].name == MANIFEST_NAME)
+        _move_all(staged)
+    finally:
         for temp, _ in staged:
             temp.unlink(missing_ok=True)
-        raise
-    # The manifest is moved last: if anything before it fails, the old one still lists the old files.
-    staged.sort(key=lambda pair: pair[1].name == MANIFEST_NAME)
-    for temp, target in staged:
-        os.replace(temp, target)
     for rel in changes.remove:
         path = output / rel
         path.unlink(missing_ok=True)
         _remove_empty_parents(path.parent, output)
+
+
+def _move_all(staged: list[tuple[Path, Path]]) -> None:
+    done: list[tuple[Path, bytes | None]] = []
+    try:
+        for temp, target in staged:
+            old = target.read_bytes() if target.is_file() else None
+            os.replace(temp, target)
+            done.append((target, old))
+    except BaseException:
+        for target, old in reversed(done):
+            if old is None:
+                target.unlink(missing_ok=True)
+            else:
+                target.write_bytes(old)
+        raise
 
 
 def _remove_empty_parents(folder: Path, output: Path) -> None:
