@@ -51,11 +51,12 @@ _VOWELS = set("aeiouœæ")
 
 
 def is_singular(n: Number, locale: str) -> bool:
-    """CLDR "one": French 0 ≤ n < 2 (« 0 abonné », « 1,5 abonné »), English exactly 1."""
+    """CLDR "one" as our figures print: French 0 ≤ n < 2 (« 0 abonné », « 1,5 abonné »),
+    English exactly 1 (1.0 prints as "1", so it is singular too)."""
     value = to_decimal(n)
     if language(locale) == "fr":
         return 0 <= abs(value) < 2
-    return value == 1 and "." not in str(n)
+    return value == 1
 
 
 def elides(noun: NounForms) -> bool:

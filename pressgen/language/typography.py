@@ -1,25 +1,304 @@
 """The typography pass: quotes, apostrophes, dashes, ellipses and no-break spaces.
 
-Built on polytypo (a spec-driven, locale-aware typographer that parses Markdown with
-tree-sitter, so code, URLs, links and HTML tags are left alone), with pressgen's own fixes
-where polytypo's choices are wrong for press releases. polytypo is imported inside the functions
-so that importing pressgen.language stays cheap.
+Built on polytypo 1.16 (a spec-driven typographer that parses Markdown with tree-sitter, so
+fenced code, code spans, link destinations and HTML tags and attributes are left alone), plus
+pressgen's own fixes where polytypo is wrong for press releases. Each fix is one small
+function below, named after what it repairs, and each has a test in tests/language/:
+
+* polytypo does not protect bare URLs, e-mail addresses, @handles or #hashtags in Markdown or
+  text mode (``https://x.fr/a--b`` became ``a — b``, ``o'brien@x.com`` got a curly apostrophe).
+  We mask them behind letter-only tokens before polytypo runs and put them back after.
+* it typesets ``<span lang="en">`` content with the document's rules (« It’s fine » in an
+  English quote). We take each lang span out, typeset its content with its own language, and
+  put it back.
+* en-GB: it turns double quotes into single ones (Hart's Rules). British news and corporate
+  style (BBC, Guardian, Reuters, FT) quotes with double marks, as the author typed them; we
+  keep “ ” and use ‘ ’ for quotes inside quotes, as in en-US.
+* French: no U+00A0 inside « » when the guillemet touches markup (``«*mot*»``, ``«[lien](u)»``,
+  ``«<span>…»``); none before % or € glued to a figure (``12%``); digit groups typed with
+  ordinary spaces (``1 000 000``) are left breakable. English: ``12 %`` keeps its space.
+
+polytypo and tree-sitter are imported inside the functions, so importing pressgen.language
+stays cheap. Everything here is a pure function of (text, locale): deterministic and
+idempotent (typesetting twice gives the same bytes as once).
 """
 
 from __future__ import annotations
 
-from pressgen.language.locales import polytypo_tag
+import re
+from collections.abc import Callable
+from typing import Literal
+
+from pressgen.language.locales import language, polytypo_tag, resolve
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+
+Mode = Literal["markdown", "text"]
+
+# --- what must never be typeset -----------------------------------------------------------
+
+# A URL ends before trailing sentence punctuation, as GFM's autolink literals do.
+_URL_CHAR = r"[^\s<>\"`«»“”()\[\]]"
+_URL_PARENS = r"\([^\s<>\"`«»“”()]*\)"
+_URL = (
+    rf"(?:(?:https?|ftp)://|www\.)(?:{_URL_CHAR}|{_URL_PARENS})*"
+    rf"(?:[^\s<>\"'`«»“”()\[\].,;:!?…’*]|{_URL_PARENS})"
+)
+_EMAIL = r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"
+_HANDLE = r"(?<![\w.@/])@\w+"
+# A hashtag starts with a letter, so Markdown headings (``# Titre``) and entities (``&#39;``)
+# never match.
+_HASHTAG = r"(?<![\w&#/])#[^\W\d_][\w]*"
+_PROTECTED_WORDS = re.compile("|".join(f"(?:{p})" for p in (_URL, _EMAIL, _HANDLE, _HASHTAG)))
+
+# <span lang="en">…</span>, not nested; the content is typeset with the span's language.
+_LANG_SPAN = re.compile(
+    r"(<span\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)[\"']?[^>]*>)"
+    r"((?:(?!<span\b|</span>).)*)(</span>)",
+    re.DOTALL,
+)
+
+_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
+# Inline markup whose inside is not prose: HTML tags and comments, autolinks, link
+# destinations, reference definitions.
+_INLINE_NOT_PROSE = re.compile(
+    r"<!--.*?-->|<[A-Za-z/!?][^<>]*>|\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)"
+    r"|^ {0,3}\[[^\]\n]+\]:.*$",
+    re.DOTALL | re.MULTILINE,
+)
 
 
-def typeset_text(text: str, locale: str) -> str:
-    """Typography for one plain string (a title, a meta description, a YAML value)."""
-    from polytypo.text import transform
+def _code_blocks(text: str) -> list[tuple[int, int]]:
+    """Fenced and indented code blocks, as (start, end) offsets; approximations err on the
+    side of protecting too much (an indented list paragraph is left alone, never broken)."""
+    ranges: list[tuple[int, int]] = []
+    offset = 0
+    fence: str | None = None
+    start = 0
+    previous_blank = True
+    in_indented = False
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip("\r\n")
+        if fence is not None:
+            if re.match(rf"^ {{0,3}}{re.escape(fence[0])}{{{len(fence)},}}[ \t]*$", stripped):
+                ranges.append((start, offset + len(line)))
+                fence = None
+        else:
+            opened = _FENCE_OPEN.match(stripped)
+            if opened:
+                fence, start = opened.group(1), offset
+                in_indented = False
+            elif (stripped.startswith(("    ", "\t")) and (previous_blank or in_indented)):
+                ranges.append((offset, offset + len(line)))
+                in_indented = True
+            elif stripped.strip():
+                in_indented = False
+        previous_blank = not stripped.strip()
+        offset += len(line)
+    if fence is not None:
+        ranges.append((start, len(text)))
+    return ranges
 
-    return transform(text, locale=polytypo_tag(locale))
+
+def _not_prose(text: str, mode: Mode) -> list[tuple[int, int]]:
+    """Ranges of ``text`` that our own rules must not touch, sorted and merged."""
+    ranges = _code_blocks(text) if mode == "markdown" else []
+    if mode == "markdown":
+        ranges += [m.span() for m in _CODE_SPAN.finditer(text)]
+        ranges += [m.span() for m in _INLINE_NOT_PROSE.finditer(text)]
+    ranges.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in ranges:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _sub_in_prose(pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]], str],
+                  text: str, mode: Mode) -> str:
+    """``pattern.sub`` on the whole text, skipping matches that touch code, tags or link
+    targets; lookarounds still see those neighbours (``«<em>`` is a guillemet before a tag)."""
+    protected = _not_prose(text, mode)
+
+    def guarded(match: re.Match[str]) -> str:
+        start, end = match.span()
+        if any(a < end and start < b for a, b in protected):
+            return match.group(0)
+        return match.expand(replacement) if isinstance(replacement, str) else replacement(match)
+
+    return pattern.sub(guarded, text)
+
+
+class _Masks:
+    """Swap protected strings for letter-only tokens that polytypo treats as plain words.
+
+    A token reads like a capitalised word to polytypo, so « @pressgen ! » still gets its
+    no-break spaces around it; restoring is exact, so masking too much is harmless."""
+
+    def __init__(self, text: str) -> None:
+        stem = "Qzq"
+        while stem in text:
+            stem += "q"
+        self.stem = stem
+        self.originals: list[str] = []
+
+    def token(self, original: str) -> str:
+        index = len(self.originals)
+        self.originals.append(original)
+        letters = ""
+        while True:
+            index, digit = divmod(index, 25)
+            letters += chr(ord("a") + digit)
+            if index == 0:
+                break
+        return f"{self.stem}{letters}z{self.stem[::-1]}"
+
+    def restore(self, text: str) -> str:
+        if not self.originals:
+            return text
+        pattern = re.compile(re.escape(self.stem) + r"([a-y]+)z" + re.escape(self.stem[::-1]))
+
+        def back(match: re.Match[str]) -> str:
+            index = 0
+            for letter in reversed(match.group(1)):
+                index = index * 25 + ord(letter) - ord("a")
+            return self.originals[index]
+
+        return pattern.sub(back, text)
+
+
+def _span_locale(tag: str, locale: str) -> str | None:
+    """Our locale (or a polytypo tag) for a ``lang`` attribute; None if we cannot typeset it.
+
+    The document's own language keeps the document's variant (fr inside fr_CA is fr_CA)."""
+    parts = re.split(r"[-_]", tag)
+    lang = parts[0].lower()
+    region = parts[1].upper() if len(parts) > 1 else ""
+    if lang == language(locale) and (not region or f"{lang}_{region}" == resolve(locale)):
+        return locale
+    if lang == "fr":
+        return "fr_CA" if region == "CA" else "fr"
+    if lang == "en":
+        return "en_GB" if region == "GB" else "en_US"
+    from polytypo._engine.locale import resolve as polytypo_resolve
+    from polytypo.errors import PolytypoError
+
+    try:
+        return "polytypo:" + polytypo_resolve(tag)
+    except PolytypoError:
+        return None
+
+
+def _mask(text: str, locale: str, mode: Mode, masks: _Masks) -> str:
+    """Take out lang spans (typeset by their own language) and URLs, e-mails, handles, tags."""
+
+    def span(match: re.Match[str]) -> str:
+        opening, tag, content, closing = match.groups()
+        inner = _span_locale(tag, locale)
+        if inner is None:
+            typeset = content
+        elif inner.startswith("polytypo:"):
+            typeset = _typeset(content, inner.removeprefix("polytypo:"), mode, raw_tag=True)
+        else:
+            typeset = _typeset(content, inner, mode)
+        return masks.token(opening + typeset + closing)
+
+    code = _not_prose(text, mode) if mode == "markdown" else []
+    if code:
+        # Lang spans inside code stay as written: only spans that start in prose are taken.
+        def outside_code(match: re.Match[str]) -> str:
+            start = match.start()
+            if any(a <= start < b for a, b in code if not text[a:b].startswith("<")):
+                return match.group(0)
+            return span(match)
+
+        text = _LANG_SPAN.sub(outside_code, text)
+    else:
+        text = _LANG_SPAN.sub(span, text)
+    return _PROTECTED_WORDS.sub(lambda m: masks.token(m.group(0)), text)
+
+
+# --- pressgen's own rules, applied to prose after polytypo ---------------------------------
+
+_GUILLEMET_OPEN = re.compile("«[ \t\u00a0\u202f]*(?=[^\\s])")
+_GUILLEMET_CLOSE = re.compile("(?<=[^\\s])[ \t\u00a0\u202f]*»")
+_FR_UNIT = re.compile("(?<=\\d)[ \t\u00a0\u202f]?([%‰€])")
+_EN_PERCENT = re.compile("(?<=\\d)[ \t\u00a0\u202f]+%")
+_DIGIT_GROUPS = re.compile("(?<![\\d,.])\\d{1,3}(?:[ \u00a0\u202f]\\d{3})+(?![\\d])")
+
+
+def _digit_groups(locale: str) -> Callable[[re.Match[str]], str]:
+    group = NNBSP if resolve(locale) == "fr_FR" else NBSP
+    return lambda match: re.sub("[ \u00a0\u202f]", group, match.group(0))
+
+
+def _own_rules(text: str, locale: str, mode: Mode) -> str:
+    """pressgen's fixes on top of polytypo (see the module docstring), prose only."""
+    if language(locale) == "en":
+        return _sub_in_prose(_EN_PERCENT, "%", text, mode)
+    text = _sub_in_prose(_GUILLEMET_OPEN, "«" + NBSP, text, mode)
+    text = _sub_in_prose(_GUILLEMET_CLOSE, NBSP + "»", text, mode)
+    text = _sub_in_prose(_FR_UNIT, NBSP + r"\1", text, mode)
+    return _sub_in_prose(_DIGIT_GROUPS, _digit_groups(locale), text, mode)
+
+
+# --- the pipeline -------------------------------------------------------------------------
+
+_QUOTES_ONLY = {
+    "spaces": False, "ellipsis": False, "dashes": False, "hyphen": False,
+    "symbols": False, "nbsp": False, "quotes": True, "apostrophe": True,
+}
+_ALL_BUT_QUOTES = {"quotes": False, "apostrophe": False}
+
+
+def _polytypo(text: str, tag: str, mode: Mode) -> str:
+    if mode == "markdown":
+        from polytypo.markdown import transform as markdown
+
+        return markdown(text, locale=tag, dialect="commonmark")
+    from polytypo.text import transform as plain
+
+    return plain(text, locale=tag)
+
+
+def _polytypo_en_gb(text: str, mode: Mode) -> str:
+    """en-GB with double quotes: quotes and apostrophes as en-US, everything else as en-GB."""
+    if mode == "markdown":
+        from polytypo.markdown import transform as markdown
+
+        quoted = markdown(text, locale="en-US", dialect="commonmark", rules=_QUOTES_ONLY)
+        return markdown(quoted, locale="en-GB", dialect="commonmark", rules=_ALL_BUT_QUOTES)
+    from polytypo.text import transform as plain
+
+    quoted = plain(text, locale="en-US", rules=_QUOTES_ONLY)
+    return plain(quoted, locale="en-GB", rules=_ALL_BUT_QUOTES)
+
+
+def _typeset(text: str, locale: str, mode: Mode, raw_tag: bool = False) -> str:
+    if not text:
+        return text
+    masks = _Masks(text)
+    if raw_tag:  # a language we do not support ourselves: polytypo alone, URLs protected
+        masked = _mask(text, "en", mode, masks)
+        return masks.restore(_polytypo(masked, locale, mode))
+    masked = _mask(text, locale, mode, masks)
+    cldr = resolve(locale)
+    if cldr == "en_GB":
+        done = _polytypo_en_gb(masked, mode)
+    else:
+        done = _polytypo(masked, polytypo_tag(locale), mode)
+    return masks.restore(_own_rules(done, locale, mode))
 
 
 def typeset_markdown(text: str, locale: str) -> str:
-    """Typography for a whole rendered Markdown document."""
-    from polytypo.markdown import transform
+    """Typography for a whole rendered Markdown document (see the module docstring)."""
+    return _typeset(text, locale, "markdown")
 
-    return transform(text, locale=polytypo_tag(locale), dialect="commonmark")
+
+def typeset_text(text: str, locale: str) -> str:
+    """Typography for one plain string: a title, a meta description, a YAML value."""
+    return _typeset(text, locale, "text")

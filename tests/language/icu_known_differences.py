@@ -1,0 +1,69 @@
+"""The one reviewed table of places where pressgen deliberately prints something other than ICU.
+
+test_icu_oracle.py fails on any disagreement with ICU that is not listed here with the exact
+two strings, and on any entry here that no longer disagrees (a stale entry hides nothing, but
+it means the reason should be re-read). Add an entry only with a reason a copy editor would
+sign; "Babel says so" is not a reason.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+NNBSP = "\u202f"
+NBSP = "\u00a0"
+
+
+class Difference(NamedTuple):
+    check: str
+    locale: str
+    value: str
+    ours: str
+    icu: str
+    reason: str
+
+
+FIRST_OF_MONTH = (
+    "French writes the first of the month as an ordinal, « 1er septembre »; CLDR and ICU print "
+    "« 1 septembre »."
+)
+NO_ROUNDING_UP_TO_A_MILLION = (
+    "Below a million pressgen prints full figures (« 999 999 »); ICU's compact form rounds "
+    "999 999 up to « 1 million », which a release must not claim."
+)
+NO_FRENCH_BILLION = (
+    "« billion » is 10^12 in French but reads as 10^9 to anyone who knows English; French press "
+    "copy writes « 1 000 milliards », so pressgen's French stops at milliard."
+)
+
+KNOWN_DIFFERENCES: list[Difference] = []
+
+for _locale, _group in (("fr", NNBSP), ("fr_CA", NBSP)):
+    KNOWN_DIFFERENCES += [
+        Difference("long_date", _locale, "2009-09-01", "1er septembre 2009", "1 septembre 2009",
+                   FIRST_OF_MONTH),
+        Difference("long_date", _locale, "2000-01-01", "1er janvier 2000", "1 janvier 2000",
+                   FIRST_OF_MONTH),
+        Difference("long_date weekday", _locale, "2009-09-01", "mardi 1er septembre 2009",
+                   "mardi 1 septembre 2009", FIRST_OF_MONTH),
+        Difference("long_date weekday", _locale, "2000-01-01", "samedi 1er janvier 2000",
+                   "samedi 1 janvier 2000", FIRST_OF_MONTH),
+        Difference("compact figure", _locale, "999999", f"999{_group}999", "1",
+                   NO_ROUNDING_UP_TO_A_MILLION),
+        Difference("compact figure", _locale, "1000000000000", f"1{_group}000", "1",
+                   NO_FRENCH_BILLION),
+    ]
+for _locale in ("en", "en_GB"):
+    KNOWN_DIFFERENCES.append(
+        Difference("compact figure", _locale, "999999", "999,999", "1",
+                   NO_ROUNDING_UP_TO_A_MILLION)
+    )
+
+# Checks compared after one reviewed normalisation, applied to both sides.
+NORMALISE_NBSP = {
+    "duration": (
+        "pressgen ties a figure to its unit with U+00A0 in every locale (« 8 ans » never breaks "
+        "across lines); ICU uses U+00A0 in some French singular patterns and a plain space "
+        "elsewhere. Spaces are compared as equal; the words must match."
+    ),
+}
