@@ -26,6 +26,7 @@ from pressgen import model
 from pressgen.errors import PressgenError, Problem, source_line
 from pressgen.language import filters_for, typeset_markdown, typeset_text
 from pressgen.layout import Layout
+from pressgen.linebreaks import break_sentences
 
 RELEASE_TEMPLATE = "release.md"
 PAGE_TEMPLATE = "page.html"
@@ -132,7 +133,9 @@ class Renderer:
             locale, PAGE_TEMPLATE, m=m, locale=locale, body=markupsafe.Markup(body), title=title,
             description=description, alternates=alternates, language_names=self._language_names(),
         )
-        return Release(milestone.id, locale, title, text, page)
+        # One sentence per line in the Markdown (readable diffs); the HTML above was converted
+        # from the text before the breaks, so it is unchanged by them.
+        return Release(milestone.id, locale, title, break_sentences(text), page)
 
     def _call(self, language: str, name: str, **context: Any) -> str:
         """Render template ``name``; any template error becomes a located problem."""

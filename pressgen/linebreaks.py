@@ -1,0 +1,129 @@
+"""Semantic line breaks: one sentence per line in the Markdown output.
+
+A reviewer reads ``out/<id>/<locale>.md`` in a pull request; with one sentence per line, an
+edited sentence is a one-line diff instead of a rewritten paragraph. Markdown joins the lines
+of a paragraph with a space, so the page says the same thing; the HTML written to ``out/`` is
+converted from the text *before* the breaks, so it stays byte-for-byte what it was.
+
+Only prose paragraphs are touched: headings, list items, block quotes, images, tables, code
+and HTML blocks are kept as they are. A sentence ends at ``.``, ``!``, ``?`` or ``…``
+(possibly followed by closing quotes or brackets) followed by a space and an upper-case
+letter or an opening quote. Not a sentence end:
+
+- an abbreviation or an initial before the full stop (« M. », "Mr.", "St.", "Sept.", "J. Smith");
+- anything inside a URL, an inline code span, an HTML tag or a link target (they are masked);
+- a decimal point (``1.5`` has no space after its dot).
+
+A quotation of several sentences may be broken inside (« … avec nous.⏎Merci ! »): Markdown
+turns the break back into a space. French puts a no-break space before ``!`` and ``?`` and
+inside « »; those count as part of the punctuation, never as the space that ends a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that end with a full stop without ending a sentence (compared without the stop,
+# case-sensitively first, then lower-cased).
+ABBREVIATIONS = frozenset({
+    # titles
+    "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Mgr", "Me", "Dr", "Pr", "Prof", "Mr", "Mrs", "Ms",
+    "Messrs", "Sr", "Jr", "St", "Ste", "Sts", "Gen", "Gov", "Sen", "Rep", "Rev", "Hon", "Capt",
+    # months and days
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+    "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc",
+    "Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun",
+    # the rest
+    "no", "No", "nos", "Nos", "vol", "p", "pp", "cf", "Cf", "vs", "env", "av", "apr", "J.-C",
+    "a.m", "p.m", "e.g", "i.e", "Inc", "Ltd", "Co", "Corp", "Bd", "bd", "Av", "fig", "Fig",
+})
+
+_TERMINAL = ".!?…"
+_CLOSERS = "»”’\"')]*_"
+_NO_BREAK_SPACES = "\u00a0\u202f"
+_OPENERS = "«“‘\"'¿¡(["
+# Spans whose contents may contain a full stop and a space but are never split.
+_MASKED = re.compile(
+    r"`[^`\n]*`"  # inline code
+    r"|<[^<>\n]*>"  # HTML tags and autolinks
+    r"|\]\([^)\n]*\)"  # link and image targets
+    r"|https?://[^\s<>]+"  # bare URLs
+)
+# A line that starts one of these is not prose.
+_NOT_PROSE = re.compile(r"\s{4}|\t|#|[-*+]\s|\d+[.)]\s|>|!\[|<|\||```|~~~|=+\s*$|-+\s*$")
+
+
+def break_sentences(markdown: str) -> str:
+    """``markdown`` with every prose paragraph written one sentence per line."""
+    blocks = re.split(r"(\n{2,})", markdown)
+    out = []
+    for block in blocks:
+        if not block.strip("\n") or _NOT_PROSE.match(block):
+            out.append(block)
+        else:
+            out.append("\n".join(_break_line(line) for line in block.split("\n")))
+    return "".join(out)
+
+
+def sentence_ends(line: str) -> list[int]:
+    """The indexes of the spaces in ``line`` that separate two sentences."""
+    masked = _MASKED.sub(lambda m: "\x00" * len(m.group(0)), line)
+    ends = []
+    for match in re.finditer(" +", masked):
+        start, stop = match.span()
+        if start == 0 or stop >= len(masked):
+            continue
+        before, after = masked[:start], masked[stop:]
+        if not _starts_sentence(after):
+            continue
+        if _ends_sentence(before):
+            ends.append(start)
+    return ends
+
+
+def _break_line(line: str) -> str:
+    ends = sentence_ends(line)
+    if not ends:
+        return line
+    pieces, last = [], 0
+    for start in ends:
+        pieces.append(line[last:start])
+        stop = start
+        while stop < len(line) and line[stop] == " ":
+            stop += 1
+        last = stop
+    pieces.append(line[last:])
+    return "\n".join(pieces)
+
+
+def _starts_sentence(after: str) -> bool:
+    first = after[0]
+    if first.isupper():
+        return True
+    if first in _OPENERS:
+        rest = after[1:].lstrip(_NO_BREAK_SPACES + " ")
+        return bool(rest) and (rest[0].isupper() or rest[0] in _OPENERS)
+    return False
+
+
+def _ends_sentence(before: str) -> bool:
+    # Strip closing quotes and brackets, with the no-break spaces French puts before them.
+    text = before
+    while text and (text[-1] in _CLOSERS or text[-1] in _NO_BREAK_SPACES):
+        text = text[:-1]
+    if not text or text[-1] not in _TERMINAL:
+        return False
+    if text[-1] != ".":
+        return True
+    if text.endswith(".."):  # "..." is an ellipsis
+        return True
+    word = re.search(r"[\w.\-]*$", text[:-1]).group(0)
+    if not word:  # after a bracket, a link or a number's closing mark
+        return True
+    if word in ABBREVIATIONS or word.lower() in ABBREVIATIONS:
+        return False
+    if len(word) == 1 and word.isalpha() and word.isupper():  # an initial: "J. Smith"
+        return False
+    if re.fullmatch(r"(?:\w\.)+\w", word):  # "U.S", "a.m", "e.g"
+        return False
+    return True
