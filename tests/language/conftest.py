@@ -1,24 +1,14 @@
-"""Shared fixtures for the language layer's tests."""
+"""Shared fixtures for the language layer's tests.
+
+Expected strings spell U+202F and U+00A0 as ``\\u202f`` / ``\\u00a0`` escapes, and every
+assertion shows ``repr`` of the result, so an invisible space that is wrong is visible.
+"""
 
 from __future__ import annotations
 
 import pytest
 
-from pressgen.language import NounForms, filters_for
-
 
 @pytest.fixture(params=["fr", "fr_CA", "en", "en_GB"])
 def locale(request: pytest.FixtureRequest) -> str:
     return request.param
-
-
-ABONNE = NounForms("abonné", "abonnés")
-FOLLOWER = NounForms("follower", "followers")
-VUE = NounForms("vue", "vues")
-VIEW = NounForms("view", "views")
-HEROS = NounForms("héros", "héros")
-
-
-def f(locale: str, name: str):
-    """One filter, as a template would call it."""
-    return filters_for(locale)[name]

@@ -1,0 +1,126 @@
+"""count and compact: counted nouns in figures or in words-and-figures, never « 1 millions »."""
+
+from __future__ import annotations
+
+import pytest
+
+from pressgen.language import NounForms, filters_for
+from pressgen.language.nouns import elides
+
+NN, NB = "\u202f", "\u00a0"
+ABONNE = NounForms("abonné", "abonnés")
+VUE = NounForms("vue", "vues")
+HEROS = NounForms("héros", "héros")
+HABITANT = NounForms("habitant", "habitants")
+HASHTAG = NounForms("hashtag", "hashtags", elide=False)
+YAOURT = NounForms("yaourt", "yaourts")
+FOLLOWER = NounForms("follower", "followers")
+VIEW = NounForms("view", "views")
+
+COUNT = [
+    ("fr", 1, ABONNE, f"1{NB}abonné"),
+    ("fr", 0, ABONNE, f"0{NB}abonné"),
+    ("fr", 1.5, ABONNE, f"1,5{NB}abonné"),
+    ("fr", 2, ABONNE, f"2{NB}abonnés"),
+    ("fr", 169_000, ABONNE, f"169{NN}000{NB}abonnés"),
+    ("fr_CA", 169_000, ABONNE, f"169{NB}000{NB}abonnés"),
+    ("fr", 999_999, ABONNE, f"999{NN}999{NB}abonnés"),
+    ("fr", 1_000_000, ABONNE, f"1{NB}million d’abonnés"),
+    ("fr", 1_500_000, ABONNE, f"1,5{NB}million d’abonnés"),
+    ("fr", 2_000_000, ABONNE, f"2{NB}millions d’abonnés"),
+    ("fr", 1_234_567, ABONNE, f"1{NN}234{NN}567{NB}abonnés"),
+    ("fr", 3_000_000_000, VUE, f"3{NB}milliards de vues"),
+    ("fr", 1_000_000_000, VUE, f"1{NB}milliard de vues"),
+    ("fr", 2_300_000_000, VUE, f"2,3{NB}milliards de vues"),
+    ("fr", 10**12, VUE, f"1{NN}000{NB}milliards de vues"),
+    ("fr", 2_000_000, HEROS, f"2{NB}millions de héros"),
+    ("fr", 2_000_000, HABITANT, f"2{NB}millions d’habitants"),
+    ("fr", 2_000_000, HASHTAG, f"2{NB}millions de hashtags"),
+    ("fr", 2_000_000, YAOURT, f"2{NB}millions de yaourts"),
+    ("en", 1, FOLLOWER, f"1{NB}follower"),
+    ("en", 0, FOLLOWER, f"0{NB}followers"),
+    ("en", 1.0, FOLLOWER, f"1{NB}follower"),
+    ("en", 2, FOLLOWER, f"2{NB}followers"),
+    ("en", 169_000, FOLLOWER, f"169,000{NB}followers"),
+    ("en", 1_000_000, FOLLOWER, f"1{NB}million followers"),
+    ("en", 2_000_000, FOLLOWER, f"2{NB}million followers"),
+    ("en_GB", 1_500_000, FOLLOWER, f"1.5{NB}million followers"),
+    ("en", 3_000_000_000, VIEW, f"3{NB}billion views"),
+    ("en", 10**12, VIEW, f"1{NB}trillion views"),
+    ("en", 1_234_567, VIEW, f"1,234,567{NB}views"),
+]
+
+
+@pytest.mark.parametrize(("locale", "n", "noun", "expected"), COUNT, ids=ascii)
+def test_count(locale: str, n, noun: NounForms, expected: str) -> None:
+    result = filters_for(locale)["count"](n, noun)
+    assert result == expected, repr(result)
+
+
+@pytest.mark.parametrize(
+    ("locale", "n", "words_from", "expected"),
+    [
+        ("fr", 2_000_000, 10**9, f"2{NN}000{NN}000{NB}abonnés"),
+        ("fr", 2_000_000, 2_000_000, f"2{NB}millions d’abonnés"),
+        ("fr", 169_000, 1000, f"169{NN}000{NB}abonnés"),  # thousands never read in words
+        ("en", 2_000_000, 10**9, f"2,000,000{NB}followers"),
+    ],
+    ids=ascii,
+)
+def test_count_threshold_is_a_template_choice(locale: str, n, words_from, expected: str) -> None:
+    noun = ABONNE if locale == "fr" else FOLLOWER
+    result = filters_for(locale)["count"](n, noun, words_from=words_from)
+    assert result == expected, repr(result)
+
+
+@pytest.mark.parametrize("n", [1_000_000, 1_000_000_000, 1_100_000, 1_900_000])
+def test_never_one_millions(n: int) -> None:
+    result = filters_for("fr")["count"](n, ABONNE)
+    assert "millions" not in result and "milliards" not in result, repr(result)
+
+
+COMPACT = [
+    ("fr", 2_000_000, f"2{NB}millions"),
+    ("fr", 1_000_000, f"1{NB}million"),
+    ("fr", 1_234_567, f"1,2{NB}million"),
+    ("fr", 1_960_000, f"2{NB}millions"),
+    ("fr", 999_999, f"999{NN}999"),
+    ("fr", 999_999_999, f"1{NB}milliard"),  # never « 1000 millions »
+    ("fr", 999_960_000, f"1{NB}milliard"),
+    ("fr", 10**12, f"1{NN}000{NB}milliards"),
+    ("fr_CA", 10**12, f"1{NB}000{NB}milliards"),
+    ("en", 2_000_000, f"2{NB}million"),
+    ("en", 999_999, "999,999"),  # never "1000 thousand"
+    ("en", 999_999_999, f"1{NB}billion"),
+    ("en_GB", 1_234_567, f"1.2{NB}million"),
+    ("en", 999_999_999_999, f"1{NB}trillion"),
+]
+
+
+@pytest.mark.parametrize(("locale", "n", "expected"), COMPACT, ids=ascii)
+def test_compact(locale: str, n: int, expected: str) -> None:
+    result = filters_for(locale)["compact"](n)
+    assert result == expected, repr(result)
+
+
+@pytest.mark.parametrize(
+    ("noun", "expected"),
+    [
+        (NounForms("abonné", "abonnés"), True),
+        (NounForms("écran", "écrans"), True),
+        (NounForms("utilisateur", "utilisateurs"), True),
+        (NounForms("œuvre", "œuvres"), True),
+        (NounForms("Instagrameur", "Instagrameurs"), True),
+        (NounForms("habitant", "habitants"), True),
+        (NounForms("heure", "heures"), True),
+        (NounForms("héros", "héros"), False),
+        (NounForms("hausse", "hausses"), False),
+        (NounForms("vue", "vues"), False),
+        (NounForms("yaourt", "yaourts"), False),
+        (NounForms("iPhone", "iPhone", elide=False), False),
+        (NounForms("youtubeur", "youtubeurs", elide=True), True),
+    ],
+    ids=ascii,
+)
+def test_elision(noun: NounForms, expected: bool) -> None:
+    assert elides(noun) is expected
