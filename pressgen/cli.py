@@ -133,5 +133,24 @@ def check(ctx: click.Context) -> None:
     click.echo(f"OK: {len(report.milestones)} milestones, {len(report.unchanged)} files render without problems.")
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Interface to listen on. Anything but loopback exposes drafts to the network.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """Preview both languages in the browser; rebuild and reload on every save (Ctrl-C stops)."""
+    from pressgen.serve import serve as run_preview
+
+    layout = _layout(ctx)
+    try:
+        run_preview(layout, host, port, echo=lambda text: click.echo(text, err=True))
+    except OSError as error:  # the port is taken, or the host is not an address of this machine
+        if ctx.obj["debug"]:
+            raise
+        click.echo(f"pressgen serve: cannot listen on {host}:{port}: {error.strerror or error}", err=True)
+        raise _Failed(EXIT_FAILURE) from None
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
