@@ -26,6 +26,9 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     digests: dict[str, str] = field(default_factory=dict)
+    # Translated fields changed in one language only (pressgen.drift), as problems to warn about.
+    translation_flags: list = field(default_factory=list)
+    lock_written: bool = False
 
 
 def load_project(layout: Layout) -> model.Project:
@@ -57,22 +60,76 @@ def build(layout: Layout, progress: Progress | None = None) -> BuildReport:
     project = load_project(layout)
     rendered = render_project(layout, project, progress)
     changes = write.plan(layout.output, rendered.files)
+    translations = _drift(layout, project)
     write.apply(layout.output, changes)
+    if translations.lock_changed:
+        from pressgen.drift import lock_path, write_lock
+
+        write_lock(lock_path(layout.root), translations.lock)
     return BuildReport(
         milestones=[m.id for m in project.milestones],
         written=sorted(changes.write),
         unchanged=changes.unchanged,
         removed=changes.remove,
         digests=milestone_digests(project),
+        translation_flags=_drift_problems(layout, translations),
+        lock_written=translations.lock_changed,
     )
 
 
 def check(layout: Layout, progress: Progress | None = None) -> BuildReport:
     """Everything ``build`` does but writing: for CI and pre-commit."""
+    from pressgen.audit import audit
+    from pressgen.errors import PressgenError
+
     project = load_project(layout)
     rendered = render_project(layout, project, progress)
+    # The sources are valid; now what a reviewer must know: translations out of step, and
+    # figures that differ between the languages.
+    problems = _drift_problems(layout, _drift(layout, project))
+    problems += audit(project, rendered.releases, layout.display(layout.source), layout.root)
+    if problems:
+        raise PressgenError(problems)
     return BuildReport(milestones=[m.id for m in project.milestones], unchanged=sorted(rendered.files),
                        digests=milestone_digests(project))
+
+
+def stale(layout: Layout, progress: Progress | None = None):
+    """``build --check``: how ``out/`` (and the translation lock) differ from what the sources
+    produce, as :class:`pressgen.stale.StaleReport`. Writes nothing."""
+    from pressgen import stale as stale_check
+    from pressgen.drift import lock_path
+
+    project = load_project(layout)
+    rendered = render_project(layout, project, progress)
+    translations = _drift(layout, project)
+    lock = lock_path(layout.root)
+    return stale_check.compare(layout.output, rendered.files, layout.display(layout.output),
+                               extra={layout.display(lock): (lock, translations.lock)})
+
+
+def mark_translation_reviewed(layout: Layout, keys: list[str]) -> list[str]:
+    """Accept the current texts of the flagged fields ``keys``; return the keys that were not
+    flagged (nothing is written when there is one)."""
+    from pressgen.drift import lock_path, mark_reviewed, write_lock
+
+    project = load_project(layout)
+    data, unknown = mark_reviewed(project, layout.root, layout.display(layout.source), keys)
+    if not unknown:
+        write_lock(lock_path(layout.root), data)
+    return unknown
+
+
+def _drift(layout: Layout, project: model.Project):
+    from pressgen.drift import compare
+
+    return compare(project, layout.root, layout.display(layout.source))
+
+
+def _drift_problems(layout: Layout, translations) -> list:
+    from pressgen.drift import problems
+
+    return problems(translations, layout.root)
 
 
 def find_root(start: Path) -> Path:

@@ -102,12 +102,17 @@ class _Progress:
 
 
 @cli.command()
+@click.option("--check", "check_only", is_flag=True,
+              help="Write nothing; exit 1 with a diff of every file of out/ that is not what the sources produce.")
 @click.pass_context
-def build(ctx: click.Context) -> None:
+def build(ctx: click.Context, check_only: bool) -> None:
     """Render every milestone into out/ (only changed files are written)."""
     from pressgen import build as pipeline
 
     layout = _layout(ctx)
+    if check_only:
+        _build_check(ctx, layout)
+        return
     progress = _Progress()
     try:
         report = _run(ctx, lambda: pipeline.build(layout, progress))
@@ -120,6 +125,53 @@ def build(ctx: click.Context) -> None:
         click.echo(f"  wrote   {out}/{rel}")
     for rel in report.removed:
         click.echo(f"  removed {out}/{rel}")
+    if report.lock_written:
+        click.echo("  updated translations.lock")
+    for problem in report.translation_flags:
+        click.echo(problem.format().replace(": error: ", ": warning: ", 1), err=True)
+    if report.translation_flags:
+        count = len(report.translation_flags)
+        click.echo(f"{count} translated field{'s' if count != 1 else ''} need{'s' if count == 1 else ''} "
+                   "translation review (recorded in translations.lock; `pressgen check` fails until then).", err=True)
+
+
+def _build_check(ctx: click.Context, layout) -> None:
+    """``build --check``: like ``black --check --diff``; diffs on stdout, the verdict on stderr."""
+    from pressgen import build as pipeline
+
+    report = _run(ctx, lambda: pipeline.stale(layout))
+    for item in report.diffs:
+        click.echo(item.diff, nl=False)
+    for item in report.diffs:
+        click.echo(f"would {item.action} {item.path}", err=True)
+    if report.stale:
+        count = len(report.diffs)
+        click.echo(f"{count} file{'s' if count != 1 else ''} would be changed, {report.unchanged} unchanged: "
+                   "out/ is not what the sources produce; run `pressgen build` and commit the result.", err=True)
+        raise _Failed(EXIT_PROBLEMS)
+    click.echo(f"OK: out/ is exactly what the sources produce ({report.unchanged} files).", err=True)
+
+
+@cli.command("translation-reviewed")
+@click.argument("fields", nargs=-1, required=True)
+@click.pass_context
+def translation_reviewed(ctx: click.Context, fields: tuple[str, ...]) -> None:
+    """Mark flagged translated FIELDS reviewed: their texts now agree as they are.
+
+    For an edit that needs no translation (a typo fix). FIELDS are the names `pressgen check`
+    shows, e.g. paris-2-millions/quotes[0]/text.
+    """
+    from pressgen import build as pipeline
+
+    layout = _layout(ctx)
+    unknown = _run(ctx, lambda: pipeline.mark_translation_reviewed(layout, list(fields)))
+    if unknown:
+        for key in unknown:
+            click.echo(f"pressgen: {key} does not need translation review (see `pressgen check`); "
+                       "nothing was written.", err=True)
+        raise _Failed(EXIT_PROBLEMS)
+    for key in fields:
+        click.echo(f"Marked reviewed: {key}")
 
 
 @cli.command()

@@ -1,0 +1,217 @@
+"""The bilingual figures audit: the same figures in every language of a milestone.
+
+``pressgen check`` reads the figures in each milestone's rendered Markdown, in each locale's
+format, and reports a figure that appears in one language and not in another (or appears a
+different number of times). Figures from the data go through the same filters in every
+language, so what this catches is mostly a number written by hand in a quote, a record or a
+template: « 8 500 » in French, "8,000" in English.
+
+What counts as a figure:
+
+- numbers in the locale's format: French « 8 500 » (grouped with U+202F, U+00A0 or a space),
+  « 1,5 »; English "8,500", "1.5"; a number followed by « % » is a percentage, a different
+  figure from the bare number;
+- a number followed by a magnitude word, « 2 millions » / "2 million", « 1,5 milliard » /
+  "1.5 billion", counts as its value (2 000 000); a number word before a magnitude word too
+  (« deux millions » / "two million"). Bare number words (« un », "one", « deux ») are not read:
+  « un » is also an article, "one" a pronoun, and the false alarms would outnumber the finds;
+- ordinals count as their number (« 1er », « 2e », "1st", "2nd").
+
+What does not: dates (a day and a month name, with or without the year, in either order),
+years (an ungrouped 4-digit number from 1000 to 2999: a count that large is grouped in both
+languages), times (« 9 h », « 14 h 30 », "9 a.m.", "2:30"), UTC offsets, and anything inside
+a URL, a link target, an e-mail address, a handle (@Paris), a hashtag (#2MillionsParis), an
+HTML tag or a domain name (1million.paris).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from pressgen import model
+from pressgen.errors import Problem, source_line
+
+_MONTHS = {
+    "fr": "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+          "|janv\\.|févr\\.|avr\\.|juil\\.|sept\\.|oct\\.|nov\\.|déc\\.",
+    "en": "January|February|March|April|May|June|July|August|September|October|November|December"
+          "|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.",
+}
+_MAGNITUDES = {
+    "fr": {"mille": 10**3, "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9},
+    "en": {"thousand": 10**3, "million": 10**6, "millions": 10**6, "billion": 10**9, "billions": 10**9},
+}
+_WORDS = {
+    "fr": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
+           "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
+           "trente": 30, "cent": 100},
+    "en": {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+           "twenty": 20, "thirty": 30, "hundred": 100},
+}
+_ORDINAL = {"fr": r"(?:er|re|ère|e|ème|nd|nde)", "en": r"(?:st|nd|rd|th)"}
+_SPACES = " \u00a0\u202f"
+
+# After dates and times are gone (so "9 a.m." is not taken for a domain name).
+_DOMAIN = re.compile(r"[\w-]*[^\W\d_][\w-]*(?:\.[\w-]+)+")  # 1million.paris, Parisien.ne.s
+_MASK = re.compile(
+    r"\]\([^)\n]*\)"  # link and image targets
+    r"|<[^<>\n]*>"  # HTML tags and autolinks
+    r"|https?://\S+"  # URLs
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|[@#]\w+"  # handles and hashtags
+    r"|\bUTC\s?[+\-−]\s?\d{1,2}(?::\d{2})?"  # UTC offsets
+)
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: Decimal
+    percent: bool
+    text: str  # as written
+
+    @property
+    def key(self) -> tuple[Decimal, bool]:
+        return (self.value, self.percent)
+
+
+def figures(text: str, locale: str) -> list[Figure]:
+    """The figures in ``text``, read in ``locale``'s format (dates, URLs … left out)."""
+    language = locale.split("_")[0]
+    language = language if language in _MONTHS else "en"
+    text = _MASK.sub(" ", text)
+    text = _remove_dates_and_times(text, language)
+    text = _DOMAIN.sub(" ", text)
+    if language == "fr":
+        number = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+        point, group = ",", _SPACES
+    else:
+        number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+        point, group = ".", ","
+    magnitudes = "|".join(sorted(_MAGNITUDES[language], key=len, reverse=True))
+    words = "|".join(sorted(_WORDS[language], key=len, reverse=True))
+    pattern = re.compile(
+        rf"(?<![\w.,])(?:(?P<number>{number})|(?P<word>{words})(?=[{_SPACES}-]+(?:{magnitudes})\b))"
+        rf"(?P<ordinal>{_ORDINAL[language]})?(?!\w)"
+        rf"(?:[{_SPACES}-]*(?P<magnitude>{magnitudes})\b)?"
+        rf"(?P<percent>[{_SPACES}]?%)?",
+        re.IGNORECASE,
+    )
+    found = []
+    for match in pattern.finditer(text):
+        if match.group("word"):
+            if not match.group("magnitude"):
+                continue
+            value = Decimal(_WORDS[language][match.group("word").lower()])
+        else:
+            digits = match.group("number")
+            for mark in group:
+                digits = digits.replace(mark, "")
+            value = Decimal(digits.replace(point, "."))
+            grouped = any(mark in match.group("number") for mark in group)
+            if not grouped and not match.group("magnitude") and not match.group("ordinal") \
+                    and re.fullmatch(r"[12]\d{3}", digits):
+                continue  # a year
+        if match.group("magnitude"):
+            value *= _MAGNITUDES[language][match.group("magnitude").lower()]
+        found.append(Figure(value.normalize(), bool(match.group("percent")), match.group(0).strip()))
+    return found
+
+
+def _remove_dates_and_times(text: str, language: str) -> str:
+    months = _MONTHS[language]
+    day = rf"\d{{1,2}}(?:{_ORDINAL[language]})?"
+    sp = f"[{_SPACES}]"
+    patterns = [
+        rf"(?:\b{day}{sp}+)?(?:{months})(?:{sp}+{day}\b)?(?:,?{sp}+\d{{4}}\b)?",
+        rf"\b\d{{1,2}}{sp}?h(?:{sp}?\d{{2}})?\b",  # 9 h, 14 h 30
+        rf"\b\d{{1,2}}(?::\d{{2}})?{sp}?(?:a\.m\.|p\.m\.|am\b|pm\b)",  # 9 a.m., 2:30 p.m.
+        r"\b\d{1,2}:\d{2}\b",  # 14:30
+    ]
+    for p in patterns:
+        text = re.sub(p, " ", text, flags=re.IGNORECASE)
+    return text
+
+
+def _show(figure_list: list[Figure]) -> str:
+    return ", ".join(f"“{f.text}”" for f in figure_list)
+
+
+def compare(per_locale: dict[str, str]) -> list[tuple[str, str, list[Figure], list[Figure]]]:
+    """For each pair (first locale, other locale): figures only in the first, only in the other.
+
+    Returns (first, other, missing from other, missing from first) where anything differs.
+    """
+    locales = list(per_locale)
+    first = locales[0]
+    read = {loc: figures(text, loc) for loc, text in per_locale.items()}
+    out = []
+    for other in locales[1:]:
+        a, b = Counter(f.key for f in read[first]), Counter(f.key for f in read[other])
+        only_a, only_b = a - b, b - a
+        if only_a or only_b:
+            out.append((first, other, _pick(read[first], only_a), _pick(read[other], only_b)))
+    return out
+
+
+def _pick(found: list[Figure], wanted: Counter) -> list[Figure]:
+    left = Counter(wanted)
+    out = []
+    for f in found:
+        if left[f.key] > 0:
+            left[f.key] -= 1
+            out.append(f)
+    return out
+
+
+def audit(project: model.Project, releases, source_name: str, root: Path | None = None) -> list[Problem]:
+    """Problems for every milestone whose languages do not state the same figures.
+
+    ``releases`` are :class:`pressgen.render.Release` values. A figure is located at the
+    translated field that contains it when there is one, else at the milestone.
+    """
+    from pressgen import drift
+
+    by_id: dict[str, dict[str, str]] = {}
+    for release in releases:
+        by_id.setdefault(release.milestone_id, {})[release.locale] = release.markdown
+    shared = drift.fields(project)
+    problems = []
+    for index, milestone in enumerate(project.milestones):
+        texts = by_id.get(milestone.id)
+        if not texts or len(texts) < 2:
+            continue
+        ordered = {loc: texts[loc] for loc in project.locales if loc in texts}
+        own_fields = [f for f in shared if f.milestone == milestone.id]
+        for first, other, only_first, only_other in compare(ordered):
+            parts = []
+            if only_first:
+                parts.append(f"{_show(only_first)} in {first} but not in {other}")
+            if only_other:
+                parts.append(f"{_show(only_other)} in {other} but not in {first}")
+            message = f"figures differ between languages in {milestone.id}: " + "; ".join(parts)
+            line, column, key_path = _where(project, index, own_fields, only_first, first, only_other, other)
+            problems.append(Problem(
+                source_name, line, column, message, key_path=key_path,
+                source_line=source_line(root / source_name, None, line) if root else "",
+                hint="the releases must state the same figures in every language; "
+                     "check a number written by hand in a quote, record or template",
+            ))
+    return problems
+
+
+def _where(project, index, own_fields, only_first, first, only_other, other) -> tuple[int, int, str]:
+    """The position of the first translated field of the milestone holding a differing figure."""
+    for figure_list, locale in ((only_first, first), (only_other, other)):
+        keys = {f.key for f in figure_list}
+        for item in own_fields:
+            text = item.texts.get(locale, "")
+            if keys & {f.key for f in figures(text, locale)}:
+                position = project.positions.get(f"{item.yaml_path}.{locale}")
+                if position:
+                    return (*position, f"{item.yaml_path}.{locale}")
+    return (*project.positions.get(f"milestones[{index}]", (0, 0)), f"milestones[{index}]")

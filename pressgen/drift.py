@@ -1,0 +1,273 @@
+"""Translation drift: notice when one language of a translated field changed and another did not.
+
+For every translated field (every :class:`pressgen.model.PerLocale` value: a quote's text and
+role, a headline, a caption, a link label, the nouns …) the lock file ``translations.lock``,
+committed beside ``out/``, keeps the text of each language as of the last time the languages
+were known to agree, and a short fingerprint of it (the first 12 hex digits of its SHA-256).
+
+Rules, per field, comparing the sources with the lock:
+
+- a field the lock does not know is recorded as agreeing (the first build records everything);
+- no language changed, or every language changed: the languages agree (a consistent update);
+  the lock takes the new texts;
+- some languages changed and others did not: the field *needs translation review*. The lock
+  keeps the agreed texts and records the flag (the changed languages and their new
+  fingerprints), so the pull request shows it; ``pressgen build`` warns, ``pressgen check``
+  fails. The flag clears when the other languages change too, or when the field is marked
+  reviewed (:func:`mark_reviewed`, ``pressgen translation-reviewed``), which makes the current
+  texts the agreed ones.
+
+Field identity. A field is named by its place in the model, not its YAML key path: milestone id
+plus field path, ``paris-2-millions/quotes[0]/text``; shared fields are ``defaults/about``; nouns
+``nouns/follower``. Renumbering milestones does not move anything; list items (quotes,
+highlights, links) are still identified by position within their milestone, so inserting a
+quote before another shifts the names. To keep that from hiding or inventing drift, an item
+whose texts match, in at least one language, the agreed texts of another item of the same kind
+in the same milestone is compared with that item (it moved). The lock stores the agreed texts
+themselves (not only fingerprints) so that a flag can show the old text next to the new one;
+the price is a lock about as large as the translated texts.
+
+This module is pure core: no click, no printing. It reads and returns the lock; ``build``
+writes it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from pressgen import model
+from pressgen.errors import Problem, source_line
+
+LOCK_NAME = "translations.lock"
+FINGERPRINT_DIGITS = 12
+_FORMAT = 1
+_COMMENT = ("Translation fingerprints, written by pressgen build: each translated field's text in each "
+            "language as of the last time the languages agreed. Commit this file. A field under "
+            "'needs_review' changed in one language only; update the other language or run "
+            "`pressgen translation-reviewed <field>`.")
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:FINGERPRINT_DIGITS]
+
+
+@dataclass(frozen=True)
+class Field:
+    """One translated field of the project, as the sources say it now."""
+
+    key: str  # stable identity: "paris-2-millions/quotes[0]/text"
+    yaml_path: str  # where it is in milestones.yaml: "milestones[0].quotes[0].text"
+    texts: dict[str, str]  # by locale
+
+    @property
+    def milestone(self) -> str:
+        return self.key.split("/", 1)[0]
+
+    @property
+    def kind(self) -> str:
+        """The field with its list positions left out: "paris-2-millions/quotes[]/text"."""
+        return re.sub(r"\[\d+\]", "[]", self.key)
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A field that needs translation review."""
+
+    field: Field
+    changed: tuple[str, ...]  # the languages whose text changed since the agreement
+    unchanged: tuple[str, ...]
+    old: dict[str, str]  # the agreed texts, by locale
+    location: tuple[str, int, int]  # file, line, column of the first changed language's text
+
+    def problem(self) -> Problem:
+        changed = " and ".join(_language(c) for c in self.changed)
+        unchanged = " and ".join(_language(c) for c in self.unchanged)
+        lines = [f"translation drift: the {changed} text changed but the {unchanged} did not ({self.field.key})"]
+        for locale in self.changed:
+            lines.append(f"    {locale} was: {self.old.get(locale, '')}")
+            lines.append(f"    {locale} now: {self.field.texts[locale]}")
+        for locale in self.unchanged:
+            lines.append(f"    {locale} is:  {self.field.texts[locale]}")
+        file, line, column = self.location
+        hint = (f"update the {unchanged} text to match, or, if no translation is needed (a typo fix), "
+                f"run: pressgen translation-reviewed {self.field.key}")
+        return Problem(file, line, column, "\n".join(lines), key_path=self.field.yaml_path,
+                       hint=hint)
+
+
+@dataclass
+class Drift:
+    """The project's translated fields compared with the lock."""
+
+    flags: list[Flag]
+    lock: bytes  # the lock file as it should now be
+    previous: bytes | None  # the lock file on disk, if any
+
+    @property
+    def lock_changed(self) -> bool:
+        return self.lock != self.previous
+
+
+# -- walking the model ---------------------------------------------------------------------------
+def fields(project: model.Project) -> list[Field]:
+    """Every translated field of the project, sorted by key, shared fields once."""
+    found: dict[str, Field] = {}
+    for name, forms in sorted(project.nouns.items()):
+        texts = {loc: _text(value) for loc, value in forms.items()}
+        found[f"nouns/{name}"] = Field(f"nouns/{name}", f"nouns.{name}", texts)
+    for index, milestone in enumerate(project.milestones):
+        for f in dataclasses.fields(milestone):
+            value = getattr(milestone, f.name)
+            own = f"milestones[{index}].{f.name}"
+            if f.name in model.SHARED_DOCS and own not in project.positions:
+                # From defaults: one field for every milestone that shares it.
+                for item in _walk(value, f"defaults/{f.name}", f"defaults.{f.name}"):
+                    found.setdefault(item.key, item)
+            else:
+                for item in _walk(value, f"{milestone.id}/{f.name}", own):
+                    found[item.key] = item
+    return [found[key] for key in sorted(found)]
+
+
+def _walk(value: Any, key: str, yaml_path: str) -> Iterator[Field]:
+    if isinstance(value, model.PerLocale):
+        yield Field(key, yaml_path, {loc: _text(text) for loc, text in sorted(value.items())})
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _walk(item, f"{key}[{i}]", f"{yaml_path}[{i}]")
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            yield from _walk(getattr(value, f.name), f"{key}/{f.name}", f"{yaml_path}.{f.name}")
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if dataclasses.is_dataclass(value):  # NounForms: "abonné / abonnés"
+        parts = [str(getattr(value, f.name)) for f in dataclasses.fields(value) if getattr(value, f.name) is not None]
+        return " / ".join(parts)
+    return str(value)
+
+
+# -- the lock file ---------------------------------------------------------------------------------
+def lock_path(root: Path) -> Path:
+    return root / LOCK_NAME
+
+
+def read_lock(path: Path) -> tuple[dict[str, dict[str, str]], bytes | None]:
+    """The agreed texts by field key and locale, and the file's bytes (None when missing).
+
+    An unreadable lock is treated as empty (everything agrees), not as an error: the next
+    build rewrites it.
+    """
+    try:
+        data = path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return {}, None
+    try:
+        parsed = json.loads(data.decode("utf-8"))
+        agreed = {key: {loc: str(entry["text"]) for loc, entry in langs.items()}
+                  for key, langs in parsed.get("agreed", {}).items()}
+    except (ValueError, AttributeError, KeyError, TypeError):
+        return {}, data
+    return agreed, data
+
+
+def lock_bytes(agreed: dict[str, dict[str, str]], flags: list[Flag]) -> bytes:
+    document = {
+        "comment": _COMMENT,
+        "format": _FORMAT,
+        "agreed": {key: {loc: {"fingerprint": fingerprint(text), "text": text}
+                         for loc, text in sorted(texts.items())}
+                   for key, texts in sorted(agreed.items())},
+        "needs_review": {flag.field.key: {
+            "changed": list(flag.changed),
+            "now": {loc: fingerprint(flag.field.texts[loc]) for loc in flag.changed},
+        } for flag in sorted(flags, key=lambda f: f.field.key)},
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
+
+
+# -- comparing ------------------------------------------------------------------------------------
+def compare(project: model.Project, root: Path, source_name: str) -> Drift:
+    """The flags and the lock as it should be after this build; reads, never writes."""
+    old, previous = read_lock(lock_path(root))
+    current = fields(project)
+    agreed: dict[str, dict[str, str]] = {}
+    flags: list[Flag] = []
+    for item in current:
+        baseline = _baseline(item, old)
+        if baseline is None:
+            agreed[item.key] = dict(item.texts)
+            continue
+        changed = tuple(loc for loc in item.texts if baseline.get(loc) != item.texts[loc])
+        unchanged = tuple(loc for loc in item.texts if loc not in changed)
+        if not changed or not unchanged:
+            agreed[item.key] = dict(item.texts)
+            continue
+        agreed[item.key] = {loc: baseline.get(loc, item.texts[loc]) for loc in item.texts}
+        position = project.positions.get(f"{item.yaml_path}.{changed[0]}") or project.positions.get(item.yaml_path) or (0, 0)
+        flags.append(Flag(item, changed, unchanged, agreed[item.key], (source_name, *position)))
+    return Drift(flags, lock_bytes(agreed, flags), previous)
+
+
+def _baseline(item: Field, old: dict[str, dict[str, str]]) -> dict[str, str] | None:
+    """The agreed texts to compare ``item`` with: its own, or those of the item it moved from."""
+    own = old.get(item.key)
+    if own is not None and any(own.get(loc) == text for loc, text in item.texts.items()):
+        return own
+    prefix = item.milestone + "/"
+    for key in sorted(old):
+        if key != item.key and key.startswith(prefix) and re.sub(r"\[\d+\]", "[]", key) == item.kind:
+            if any(old[key].get(loc) == text for loc, text in item.texts.items()):
+                return old[key]
+    return own
+
+
+def mark_reviewed(project: model.Project, root: Path, source_name: str, keys: list[str]) -> tuple[bytes, list[str]]:
+    """The lock with ``keys`` accepted as they are now, and the keys that are not flagged."""
+    drift = compare(project, root, source_name)
+    flagged = {flag.field.key: flag for flag in drift.flags}
+    unknown = [key for key in keys if key not in flagged]
+    current = {item.key: item for item in fields(project)}
+    # Start from what compare() decided, then accept the reviewed fields' current texts.
+    decided = json.loads(drift.lock.decode("utf-8"))["agreed"]
+    agreed = {key: {loc: entry["text"] for loc, entry in langs.items()} for key, langs in decided.items()}
+    remaining = []
+    for flag in drift.flags:
+        if flag.field.key in keys:
+            agreed[flag.field.key] = dict(current[flag.field.key].texts)
+        else:
+            remaining.append(flag)
+    return lock_bytes(agreed, remaining), unknown
+
+
+def write_lock(path: Path, data: bytes) -> None:
+    """Replace the lock atomically (write beside it, then move)."""
+    import os
+
+    temp = path.with_name(".pressgen-tmp-" + path.name)
+    temp.write_bytes(data)
+    os.replace(temp, path)
+
+
+def problems(drift: Drift, root: Path) -> list[Problem]:
+    """The flags as problems, with the source line for the caret display."""
+    out = []
+    for flag in drift.flags:
+        problem = flag.problem()
+        out.append(dataclasses.replace(problem, source_line=source_line(root / problem.file, None, problem.line)))
+    return out
+
+
+_NAMES = {"fr": "French", "en": "English", "de": "German", "es": "Spanish", "it": "Italian", "nl": "Dutch"}
+
+
+def _language(locale: str) -> str:
+    return _NAMES.get(locale.split("_")[0], locale)
