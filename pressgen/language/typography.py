@@ -5,8 +5,10 @@ fenced code, code spans, link destinations and HTML tags and attributes are left
 pressgen's own fixes where polytypo is wrong for press releases. Each fix is one small
 function below, named after what it repairs, and each has a test in tests/language/:
 
-* polytypo does not protect bare URLs, e-mail addresses, @handles or #hashtags in Markdown or
-  text mode (``https://x.fr/a--b`` became ``a — b``, ``o'brien@x.com`` got a curly apostrophe).
+* polytypo does not protect bare URLs or e-mail addresses in Markdown or text mode
+  (``https://x.fr/a--b`` became ``a — b``, ``jean--luc@x.fr`` became ``jean — luc@x.fr``, an
+  apostrophe in a Wikipedia URL was curled). @handles and #hashtags are masked the same way
+  for safety, though polytypo leaves the usual ones (letters, digits, _) alone.
   We mask them behind letter-only tokens before polytypo runs and put them back after.
 * it typesets ``<span lang="en">`` content with the document's rules (« It’s fine » in an
   English quote). We take each lang span out, typeset its content with its own language, and
@@ -16,7 +18,10 @@ function below, named after what it repairs, and each has a test in tests/langua
   keep “ ” and use ‘ ’ for quotes inside quotes, as in en-US.
 * French: no U+00A0 inside « » when the guillemet touches markup (``«*mot*»``, ``«[lien](u)»``,
   ``«<span>…»``); none before % or € glued to a figure (``12%``); digit groups typed with
-  ordinary spaces (``1 000 000``) are left breakable. English: ``12 %`` keeps its space.
+  ordinary spaces (``1 000 000``) are left breakable; « 14 h 30 » may break. English:
+  ``12 %`` keeps its space. Both: « 2 millions », "2 million" may break after the figure.
+  We add the missing no-break spaces (U+202F between digit groups in fr_FR, U+00A0 in fr_CA,
+  as the number filter does) and remove the English one.
 
 polytypo and tree-sitter are imported inside the functions, so importing pressgen.language
 stays cheap. Everything here is a pure function of (text, locale): deterministic and
@@ -46,7 +51,7 @@ _URL = (
     rf"(?:[^\s<>\"'`«»“”()\[\].,;:!?…’*]|{_URL_PARENS})"
 )
 _EMAIL = r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"
-_HANDLE = r"(?<![\w.@/])@\w+"
+_HANDLE = r"(?<![\w.@/])@\w+(?:\.\w+)*"
 # A hashtag starts with a letter, so Markdown headings (``# Titre``) and entities (``&#39;``)
 # never match.
 _HASHTAG = r"(?<![\w&#/])#[^\W\d_][\w]*"
@@ -228,6 +233,8 @@ _GUILLEMET_OPEN = re.compile("«[ \t\u00a0\u202f]*(?=[^\\s])")
 _GUILLEMET_CLOSE = re.compile("(?<=[^\\s])[ \t\u00a0\u202f]*»")
 _FR_UNIT = re.compile("(?<=\\d)[ \t\u00a0\u202f]?([%‰€])")
 _EN_PERCENT = re.compile("(?<=\\d)[ \t\u00a0\u202f]+%")
+_FR_TIME = re.compile("(?<![\\d,.])(\\d{1,2})[ \u00a0\u202f]h(?:[ \u00a0\u202f](\\d{2}))?(?![\\w])")
+_MAGNITUDE = re.compile("(?<=\\d)[ \u202f](millions?|milliards?|billions?|trillions?)(?![\\w])")
 _DIGIT_GROUPS = re.compile("(?<![\\d,.])\\d{1,3}(?:[ \u00a0\u202f]\\d{3})+(?![\\d])")
 
 
@@ -236,10 +243,17 @@ def _digit_groups(locale: str) -> Callable[[re.Match[str]], str]:
     return lambda match: re.sub("[ \u00a0\u202f]", group, match.group(0))
 
 
+def _french_time(match: re.Match[str]) -> str:
+    hours, minutes = match.groups()
+    return f"{hours}{NBSP}h{NBSP}{minutes}" if minutes else f"{hours}{NBSP}h"
+
+
 def _own_rules(text: str, locale: str, mode: Mode) -> str:
     """pressgen's fixes on top of polytypo (see the module docstring), prose only."""
+    text = _sub_in_prose(_MAGNITUDE, NBSP + r"\1", text, mode)
     if language(locale) == "en":
         return _sub_in_prose(_EN_PERCENT, "%", text, mode)
+    text = _sub_in_prose(_FR_TIME, _french_time, text, mode)
     text = _sub_in_prose(_GUILLEMET_OPEN, "«" + NBSP, text, mode)
     text = _sub_in_prose(_GUILLEMET_CLOSE, NBSP + "»", text, mode)
     text = _sub_in_prose(_FR_UNIT, NBSP + r"\1", text, mode)

@@ -47,3 +47,18 @@ def test_pressgen_agrees_with_icu_except_known_differences() -> None:
 def test_known_differences_have_reasons() -> None:
     for d in KNOWN_DIFFERENCES:
         assert len(d.reason) > 40, d
+
+
+def test_oracle_fails_rather_than_skips_without_icu() -> None:
+    """With ``icu`` unimportable, comparisons() raises instead of yielding nothing."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys; sys.modules['icu'] = None; sys.path.insert(0, sys.argv[1]);"
+        "from icu_oracle import comparisons\n"
+        "try:\n    list(comparisons())\nexcept ImportError:\n    sys.exit(0)\nsys.exit(1)"
+    )
+    here = str(Path(__file__).parent)
+    subprocess.run([sys.executable, "-c", code, here], check=True)

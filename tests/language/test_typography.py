@@ -49,6 +49,9 @@ FRENCH = [
     ("Il dit -- non -- oui", "Il dit — non — oui"),
     ("Il est 14:30 et le ratio 3:2", "Il est 14:30 et le ratio 3:2"),
     ("M. Dupont", f"M.{NB}Dupont"),
+    ("à 14 h 30 ou 9 h", f"à 14{NB}h{NB}30 ou 9{NB}h"),
+    ("12 heures", "12 heures"),
+    ("2 millions de vues, 1,5 milliard", f"2{NB}millions de vues, 1,5{NB}milliard"),
 ]
 
 
@@ -98,6 +101,7 @@ ENGLISH_US = [
     ("Note : this", "Note: this"),
     ("Really ?", "Really?"),
     ("1 000 000 views", "1 000 000 views"),
+    ("2 million views, 1.5 billion", f"2{NB}million views, 1.5{NB}billion"),
 ]
 
 
@@ -136,6 +140,7 @@ UNTOUCHED_WORDS = [
     "o'brien--x@example.com",
     "jean.dupont@example.fr",
     "@jean_pierre",
+    "@jean.dupont",
     "#Lancement2009",
     "#tag_x",
 ]
@@ -229,3 +234,82 @@ LANG_SPANS = [
 @pytest.mark.parametrize(("locale", "text", "expected"), LANG_SPANS, ids=ascii)
 def test_lang_spans(locale: str, text: str, expected: str) -> None:
     _check(typeset_markdown, text, locale, expected)
+
+
+# --- the whole sample release: idempotent, deterministic, structure kept -------------------
+
+SAMPLE_DIR = __import__("pathlib").Path(__file__).parent / "data"
+SAMPLE = (SAMPLE_DIR / "release_fr.md").read_text("utf-8")
+
+
+@pytest.mark.parametrize("locale", ["fr", "fr_CA", "en", "en_GB"])
+def test_sample_release_is_idempotent(locale: str) -> None:
+    once = typeset_markdown(SAMPLE, locale)
+    assert typeset_markdown(once, locale) == once
+
+
+@pytest.mark.parametrize("locale", ["fr", "fr_CA", "en", "en_GB"])
+def test_sample_release_keeps_every_line_and_protected_string(locale: str) -> None:
+    once = typeset_markdown(SAMPLE, locale)
+    assert once.count("\n") == SAMPLE.count("\n")
+    for kept in [
+        "https://www.example.org/etude--2009/resultats...?id=42",
+        "`BIENVENUE--2009`",
+        'curl -X POST https://api.example.org/v1/promo -d "code=BIENVENUE--2009" ; echo "ok !"',
+        "(https://www.example.org/a-propos?lang=fr&ref=presse)",
+        "@exemple_fr", "#Exemple10ans", "marie.dupont@example.org",
+        '<a href="https://www.example.org/presse?x=1;y=2" title="Espace presse : tout savoir">',
+        '<span lang="en">', "https://jobs.example.org/offres?ville=lyon;bordeaux",
+        "Parisien.ne.s", "Lyonnais·e·s",
+    ]:
+        assert kept in once, kept
+
+
+def test_sample_release_french_golden() -> None:
+    expected = (SAMPLE_DIR / "release_fr.typeset.md").read_text("utf-8")
+    result = typeset_markdown(SAMPLE, "fr")
+    assert result == expected, "regenerate only after reviewing the diff"
+
+
+def test_deterministic_across_processes() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pressgen.language import typeset_markdown as t;"
+        "sys.stdout.buffer.write(t(sys.stdin.read(), 'fr').encode())"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code], input=SAMPLE, capture_output=True, text=True,
+            env={**__import__("os").environ, "PYTHONHASHSEED": seed}, check=True,
+        ).stdout
+        for seed in ("0", "1", "12345")
+    }
+    assert len(outputs) == 1
+
+
+# --- filter output is already typeset: the pass never changes it --------------------------
+
+
+@pytest.mark.parametrize("locale", ["fr", "fr_CA", "en", "en_GB"])
+def test_filter_output_is_a_fixed_point(locale: str) -> None:
+    import datetime
+
+    from pressgen.language import NounForms, filters_for
+
+    f = filters_for(locale)
+    noun = NounForms("abonné", "abonnés") if locale.startswith("fr") else NounForms("fan", "fans")
+    d = datetime.date(2009, 9, 1)
+    samples = [
+        f["number"](8500.5), f["percent"](0.125), f["currency"](1234.5, "EUR"),
+        f["count"](169_000, noun), f["count"](2_000_000, noun), f["count"](1_500_000, noun),
+        f["compact"](3 * 10**9), f["long_date"](d, weekday=True), f["dateline"](d, "Paris"),
+        f["duration"](8, "year"), f["time"](datetime.time(14, 30)), f["ordinal"](1),
+        f["ordinal"](2, "feminine"), f["and_list"](["Facebook", "Instagram", "Snapchat"]),
+    ]
+    for text in samples:
+        for func in (typeset_markdown, typeset_text):
+            assert func(text, locale) == text, (func.__name__, text)
+    sentence = " ".join(samples) + "."
+    assert typeset_markdown(sentence, locale) == sentence, repr(typeset_markdown(sentence, locale))
