@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import re
 import types
 import typing
@@ -136,8 +137,7 @@ class _Walker:
         triples = self.pairs(node, path, f"a mapping of {_name(cls)} fields")
         if triples is None:
             return INVALID
-        fields = {f.name: f for f in dataclasses.fields(cls)}
-        hints = typing.get_type_hints(cls)
+        fields, hints = _schema(cls)
         values: dict[str, Any] = {}
         misspelt: set[str] = set()
         ok = True
@@ -302,6 +302,12 @@ class _Walker:
         if value.tzinfo is None:
             return self.fail(node, path, f"'{raw}' has no time zone", f"add the offset, for example: {example}")
         return value
+
+
+@functools.lru_cache(maxsize=None)
+def _schema(cls: type) -> tuple[dict[str, dataclasses.Field], dict[str, Any]]:
+    """A dataclass's fields and resolved type hints; resolving them is slow, so once per class."""
+    return {f.name: f for f in dataclasses.fields(cls)}, typing.get_type_hints(cls)
 
 
 # -- checks across the file -------------------------------------------------------------------
