@@ -9,6 +9,7 @@ converter, built once and reused for every milestone. A release is rendered from
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime as dt
 import html
 import re
@@ -24,7 +25,7 @@ import markupsafe
 
 from pressgen import model
 from pressgen.errors import PressgenError, Problem, source_line
-from pressgen.language import filters_for, typeset_markdown, typeset_text
+from pressgen.language import NounForms, filters_for, typeset_markdown, typeset_text
 from pressgen.layout import Layout
 from pressgen.linebreaks import break_sentences
 
@@ -113,7 +114,7 @@ class Renderer:
             ))
         first = self.project.locales[0]
         text = self._call(first, INDEX_TEMPLATE, milestones=entries, locales=self.project.locales,
-                          language_names=self._language_names())
+                          language_names=self.language_names)
         return text.encode("utf-8")
 
     # -- one release ---------------------------------------------------------------------------
@@ -126,12 +127,12 @@ class Renderer:
         title = _first_text(body, "h1") or milestone.id
         description = _first_text(body, "p")
         alternates = [
-            SimpleNamespace(locale=other, name=self._language_names()[other], href=f"{other}.html")
+            SimpleNamespace(locale=other, name=self.language_names[other], href=f"{other}.html")
             for other in self.project.locales if other != locale
         ]
         page = self._call(
             locale, PAGE_TEMPLATE, m=m, locale=locale, body=markupsafe.Markup(body), title=title,
-            description=description, alternates=alternates, language_names=self._language_names(),
+            description=description, alternates=alternates, language_names=self.language_names,
         )
         # One sentence per line in the Markdown (readable diffs); the HTML above was converted
         # from the text before the breaks, so it is unchanged by them.
@@ -187,7 +188,9 @@ class Renderer:
             self._converters[locale] = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
         return self._converters[locale]
 
-    def _language_names(self) -> dict[str, str]:
+    @functools.cached_property
+    def language_names(self) -> dict[str, str]:
+        """Each language's name in itself ("Français", "English"), for the language links."""
         from babel import Locale
 
         names = {}
@@ -204,18 +207,12 @@ def localize(value: Any, locale: str, nouns: dict[str, model.PerLocale]) -> Any:
         return localize(value[locale], locale, nouns)
     if isinstance(value, model.NounRef):
         return nouns[value][locale]
-    if dataclasses.is_dataclass(value) and not isinstance(value, type) and not _is_leaf(value):
+    if dataclasses.is_dataclass(value) and not isinstance(value, (type, NounForms)):
         return SimpleNamespace(**{f.name: localize(getattr(value, f.name), locale, nouns)
                                   for f in dataclasses.fields(value)})
     if isinstance(value, list):
         return [localize(item, locale, nouns) for item in value]
     return value
-
-
-def _is_leaf(value: Any) -> bool:
-    from pressgen.language import NounForms
-
-    return isinstance(value, NounForms)
 
 
 def utc_offset(moment: dt.datetime) -> str:
