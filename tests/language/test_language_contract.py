@@ -1,4 +1,9 @@
-"""The contract the pipeline relies on: names, caching, cheap import."""
+"""The contract the pipeline relies on: names, caching, cheap import.
+
+Throughout tests/language, expected strings spell U+202F and U+00A0 as escapes and assertions
+show ``repr`` of the result, so a wrong invisible space is visible in the failure.
+(No conftest.py here: tests/test_build.py imports ``conftest`` by name.)
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,7 @@ REQUIRED = {
 }
 
 
+@pytest.mark.parametrize("locale", ["fr", "fr_CA", "en", "en_GB"])
 def test_every_required_filter_exists(locale: str) -> None:
     assert REQUIRED <= set(filters_for(locale))
 
