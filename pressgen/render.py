@@ -125,7 +125,7 @@ class Renderer:
         converter = self._converter(locale)
         body = converter.reset().convert(text)
         title = _first_text(body, "h1") or milestone.id
-        description = _first_text(body, "p")
+        description = _first_text(body.split("</h1>", 1)[-1], "p")
         alternates = [
             SimpleNamespace(locale=other, name=self.language_names[other], href=f"{other}.html")
             for other in self.project.locales if other != locale
