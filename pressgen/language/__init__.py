@@ -4,8 +4,9 @@ This package is pure: every function takes the locale explicitly (a template fol
 as ``fr``, ``fr_CA``, ``en`` or ``en_GB``) and never reads the environment. The rest of
 pressgen reaches it through :func:`filters_for`, :func:`typeset_markdown` and :class:`NounForms`.
 
-Importing it loads neither Babel nor polytypo: each module imports them inside the functions
-that need them, so ``pressgen --help`` stays fast.
+Importing it loads neither Babel nor polytypo, nor the typography module's regular
+expressions: they are imported inside the functions that need them, so ``pressgen --help``
+stays fast.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from pressgen.language.locales import resolve
 from pressgen.language.nouns import NounForms, format_compact, format_count
 from pressgen.language.numbers import format_currency, format_number, format_percent
 from pressgen.language.ordinals import format_ordinal
-from pressgen.language.typography import typeset_markdown, typeset_text
 
 __all__ = ["NounForms", "filters_for", "typeset_markdown", "typeset_text"]
 
@@ -59,6 +59,22 @@ def _filters(locale: str) -> tuple[tuple[str, Callable[..., Any]], ...]:
 
 def _typeset(text: str, locale: str) -> str:
     return typeset_text(str(text), locale)
+
+
+def typeset_markdown(text: str, locale: str) -> str:
+    """Typography for a whole rendered Markdown document: quotes, apostrophes, dashes,
+    ellipses, no-break spaces; never inside URLs, e-mail addresses, @handles, #hashtags, code,
+    HTML tags or attributes. Idempotent and deterministic. See typography.py."""
+    from pressgen.language.typography import typeset_markdown as run
+
+    return run(text, locale)
+
+
+def typeset_text(text: str, locale: str) -> str:
+    """The same typography for one plain string (a title, a meta description)."""
+    from pressgen.language.typography import typeset_text as run
+
+    return run(text, locale)
 
 
 def filters_for(locale: str) -> dict[str, Callable[..., Any]]:

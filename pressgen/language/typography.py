@@ -52,9 +52,9 @@ _URL = (
 )
 _EMAIL = r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"
 _HANDLE = r"(?<![\w.@/])@\w+(?:\.\w+)*"
-# A hashtag starts with a letter, so Markdown headings (``# Titre``) and entities (``&#39;``)
-# never match.
-_HASHTAG = r"(?<![\w&#/])#[^\W\d_][\w]*"
+# A hashtag holds at least one letter (#1millionParis, not « #1 »); Markdown headings
+# (``# Titre``) and entities (``&#39;``) never match.
+_HASHTAG = r"(?<![\w&#/])#(?=\w*[^\W\d_])\w+"
 _PROTECTED_WORDS = re.compile("|".join(f"(?:{p})" for p in (_URL, _EMAIL, _HANDLE, _HASHTAG)))
 
 # <span lang="en">…</span>, not nested; the content is typeset with the span's language.

@@ -46,3 +46,11 @@ def test_import_loads_neither_babel_nor_polytypo() -> None:
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_import_does_not_load_the_typography_module() -> None:
+    code = (
+        "import sys, pressgen.language;"
+        "assert 'pressgen.language.typography' not in sys.modules"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

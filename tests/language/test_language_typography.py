@@ -143,6 +143,7 @@ UNTOUCHED_WORDS = [
     "@jean.dupont",
     "#Lancement2009",
     "#tag_x",
+    "#1millionParis",
 ]
 
 
