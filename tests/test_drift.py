@@ -1,0 +1,162 @@
+"""Translation drift: one language edited and not the other is flagged, recorded, and cleared."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from pressgen.cli import cli
+
+QUOTE = "paris-2-millions/quotes[0]/text"
+FR_OLD = "Un grand et chaleureux merci à\n            nos deux millions d’abonnés pour leur fidélité !"
+FR_NEW = "Un immense et chaleureux merci à\n            nos deux millions d’abonnés pour leur fidélité !"
+EN_OLD = "A big and warm thank-you to our two\n            million followers for their loyalty!"
+EN_NEW = "A huge and warm thank-you to our two\n            million followers for their loyalty!"
+
+
+def invoke(project: Path, *args: str):
+    return CliRunner().invoke(cli, ["--project", str(project), *args])
+
+
+def edit(project: Path, old: str, new: str) -> None:
+    source = project / "milestones.yaml"
+    text = source.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    source.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def lock(project: Path) -> dict:
+    return json.loads((project / "translations.lock").read_text(encoding="utf-8"))
+
+
+def quote_fr_line(project: Path) -> int:
+    """The line of the quote's `fr: >-` in milestones.yaml (where its French value starts)."""
+    lines = (project / "milestones.yaml").read_text(encoding="utf-8").splitlines()
+    first = next(i for i, line in enumerate(lines) if "Nous nous réjouissons du succès" in line)
+    assert lines[first - 1].strip() == "fr: >-"
+    return first  # 1-based number of the line before
+
+
+def test_first_build_records_every_field_as_agreeing(project: Path) -> None:
+    result = invoke(project, "build")
+    assert result.exit_code == 0 and "warning" not in result.output
+    data = lock(project)
+    assert data["needs_review"] == {}
+    assert QUOTE in data["agreed"] and "defaults/about" in data["agreed"] and "nouns/follower" in data["agreed"]
+    entry = data["agreed"][QUOTE]["fr"]
+    assert len(entry["fingerprint"]) == 12 and entry["text"].startswith("Nous nous réjouissons")
+    assert list(data["agreed"]) == sorted(data["agreed"])
+    assert invoke(project, "check").exit_code == 0
+
+
+def test_french_only_edit_is_flagged_then_cleared_by_the_english_edit(project: Path) -> None:
+    assert invoke(project, "build").exit_code == 0
+    edit(project, FR_OLD, FR_NEW)
+    line = quote_fr_line(project)
+
+    built = invoke(project, "build")
+    assert built.exit_code == 0  # a warning, not a failure: the release is still written
+    assert f"milestones.yaml:{line}:15: warning: milestones[0].quotes[0].text: translation drift: " \
+           f"the French text changed but the English did not ({QUOTE})" in built.stderr
+    assert "fr was: " in built.stderr and "Un grand et chaleureux merci" in built.stderr
+    assert "fr now: " in built.stderr and "Un immense et chaleureux merci" in built.stderr
+    assert f"pressgen translation-reviewed {QUOTE}" in built.stderr
+    data = lock(project)
+    assert data["needs_review"] == {QUOTE: {"changed": ["fr"], "now": data["needs_review"][QUOTE]["now"]}}
+    assert "Un grand et chaleureux merci" in data["agreed"][QUOTE]["fr"]["text"]  # the agreed text stays
+
+    checked = invoke(project, "check")
+    assert checked.exit_code == 1
+    assert f"milestones.yaml:{line}:15: error: milestones[0].quotes[0].text: translation drift" in checked.stderr
+    assert invoke(project, "build", "--check").exit_code == 0  # out/ and the lock are up to date
+
+    edit(project, EN_OLD, EN_NEW)
+    rebuilt = invoke(project, "build")
+    assert rebuilt.exit_code == 0 and "warning" not in rebuilt.output
+    data = lock(project)
+    assert data["needs_review"] == {}
+    assert "Un immense" in data["agreed"][QUOTE]["fr"]["text"] and "A huge" in data["agreed"][QUOTE]["en"]["text"]
+    assert invoke(project, "check").exit_code == 0
+
+
+def test_check_fails_on_drift_even_before_a_build_records_it(project: Path) -> None:
+    assert invoke(project, "build").exit_code == 0
+    edit(project, FR_OLD, FR_NEW)
+    result = invoke(project, "check")
+    assert result.exit_code == 1
+    assert f"milestones.yaml:{quote_fr_line(project)}:15: error:" in result.stderr
+    assert lock(project)["needs_review"] == {}  # check writes nothing
+
+
+def test_marking_reviewed_clears_the_flag(project: Path) -> None:
+    assert invoke(project, "build").exit_code == 0
+    edit(project, FR_OLD, FR_NEW)
+    assert invoke(project, "build").exit_code == 0
+    assert invoke(project, "check").exit_code == 1
+
+    reviewed = invoke(project, "translation-reviewed", QUOTE)
+    assert reviewed.exit_code == 0, reviewed.output
+    assert reviewed.stdout == f"Marked reviewed: {QUOTE}\n"
+    data = lock(project)
+    assert data["needs_review"] == {}
+    assert "Un immense" in data["agreed"][QUOTE]["fr"]["text"]
+    assert invoke(project, "check").exit_code == 0
+    assert invoke(project, "build", "--check").exit_code == 0
+    # From now on the reviewed text is the agreement: an English-only edit is flagged in turn.
+    edit(project, EN_OLD, EN_NEW)
+    assert invoke(project, "check").exit_code == 1
+
+
+def test_reviewing_a_field_that_is_not_flagged_fails_and_writes_nothing(project: Path) -> None:
+    assert invoke(project, "build").exit_code == 0
+    before = (project / "translations.lock").read_bytes()
+    result = invoke(project, "translation-reviewed", QUOTE)
+    assert result.exit_code == 1
+    assert f"{QUOTE} does not need translation review" in result.stderr
+    assert (project / "translations.lock").read_bytes() == before
+
+
+def test_both_languages_edited_together_is_a_consistent_update(project: Path) -> None:
+    assert invoke(project, "build").exit_code == 0
+    edit(project, FR_OLD, FR_NEW)
+    edit(project, EN_OLD, EN_NEW)
+    result = invoke(project, "build")
+    assert result.exit_code == 0 and "warning" not in result.output
+    assert lock(project)["needs_review"] == {}
+    assert invoke(project, "check").exit_code == 0
+
+
+def test_reverting_the_edit_clears_the_flag(project: Path) -> None:
+    assert invoke(project, "build").exit_code == 0
+    edit(project, FR_OLD, FR_NEW)
+    assert invoke(project, "build").exit_code == 0
+    edit(project, FR_NEW, FR_OLD)
+    assert invoke(project, "build").exit_code == 0
+    assert lock(project)["needs_review"] == {}
+
+
+def test_a_shared_default_is_one_field_located_under_defaults(project: Path) -> None:
+    assert invoke(project, "build").exit_code == 0
+    edit(project, "Relations presse", "Relations avec la presse")
+    result = invoke(project, "check")
+    assert result.exit_code == 1
+    assert result.stderr.count("translation drift") == 1
+    assert "defaults.contacts[0].role: translation drift" in result.stderr
+    assert "(defaults/contacts[0]/role)" in result.stderr
+
+
+def test_inserting_a_quote_before_another_moves_it_without_a_flag(project: Path) -> None:
+    assert invoke(project, "build").exit_code == 0
+    anchor = "    quotes:\n      - role:\n          fr: la direction"
+    edit(project, anchor, "    quotes:\n      - role: {fr: le maire, en: the mayor}\n"
+                          "        text: {fr: Bravo à tous., en: Well done all.}\n"
+                          "      - role:\n          fr: la direction")
+    result = invoke(project, "check")
+    assert result.exit_code == 0, result.output
+    # …but a moved quote whose French alone was edited is still caught.
+    edit(project, "Les abonnés nous envoient chaque semaine", "Les abonnés nous envoient chaque mois")
+    result = invoke(project, "check")
+    assert result.exit_code == 1
+    assert "(paris-instagram-150000/quotes[2]/text)" in result.stderr
