@@ -1,0 +1,91 @@
+"""The bilingual figures audit: the French and English releases state the same figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pressgen.audit import compare, figures
+from pressgen.cli import cli
+
+
+def values(text: str, locale: str) -> list[tuple[Decimal, bool]]:
+    return [f.key for f in figures(text, locale)]
+
+
+@pytest.mark.parametrize("text, locale, expected", [
+    ("environ 8\u202f500 sollicitations", "fr", [(Decimal(8500), False)]),
+    ("environ 8\u00a0500 et 8 500", "fr", [(Decimal(8500), False)] * 2),
+    ("about 8,500 questions", "en", [(Decimal(8500), False)]),
+    ("1,5 million", "fr", [(Decimal(1500000), False)]),
+    ("1.5 million", "en", [(Decimal(1500000), False)]),
+    ("2 millions d’abonnés", "fr", [(Decimal(2000000), False)]),
+    ("nos deux millions d’abonnés", "fr", [(Decimal(2000000), False)]),
+    ("our two million followers", "en", [(Decimal(2000000), False)]),
+    ("12\u00a0% des Parisiens", "fr", [(Decimal(12), True)]),
+    ("12% of Parisians", "en", [(Decimal(12), True)]),
+    ("la 2e ville", "fr", [(Decimal(2), False)]),
+    ("the 2nd city", "en", [(Decimal(2), False)]),
+])
+def test_figures_are_read_in_each_locale_format(text: str, locale: str, expected) -> None:
+    assert values(text, locale) == expected
+
+
+@pytest.mark.parametrize("text, locale", [
+    ("Paris, le 11 avril 2017 — le 1er septembre 2009", "fr"),
+    ("PARIS, April 11, 2017 — on Sept. 2, 2009 and on 2 September 2009", "en"),
+    ("Sous embargo jusqu’au 15 novembre 2016 à 9 h (UTC+1), puis 14 h 30", "fr"),
+    ("EMBARGOED UNTIL 9 a.m. (UTC+1), Nov. 15, 2016; 2:30 p.m.", "en"),
+    ("le mot-dièse #2MillionsParis, le site 1million.paris, @Paris2024", "fr"),
+    ("[le site](https://example.org/2017/04/8500) <https://x.org/1> presse2017@example.org", "fr"),
+    ("Preparing nuit blanche 2009", "en"),
+    ("un abonné, one follower, deux comptes, two accounts", "fr"),
+])
+def test_dates_years_urls_handles_and_bare_number_words_are_not_figures(text: str, locale: str) -> None:
+    assert values(text, locale) == []
+
+
+def test_a_differing_figure_is_found_in_each_direction() -> None:
+    found = compare({"fr": "« 8\u202f500 personnes »", "en": "“8,000 people”"})
+    assert len(found) == 1
+    first, other, only_fr, only_en = found[0]
+    assert (first, other) == ("fr", "en")
+    assert [f.text for f in only_fr] == ["8\u202f500"] and [f.text for f in only_en] == ["8,000"]
+    assert compare({"fr": "8\u202f500 et 8\u202f500", "en": "8,500"})  # a figure said once less
+    assert compare({"fr": "2 millions", "en": "2 million"}) == []
+
+
+def edit(project: Path, old: str, new: str) -> None:
+    source = project / "milestones.yaml"
+    text = source.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    source.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_the_example_passes_the_audit(project: Path) -> None:
+    result = CliRunner().invoke(cli, ["--project", str(project), "check"])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_quote_saying_8_500_in_french_and_8000_in_english_is_reported(project: Path) -> None:
+    edit(project, "le vivent :\n            150 000 personnes partagent", "le vivent :\n            8 500 personnes partagent")
+    edit(project, "see it:\n            150,000 people now share", "see it:\n            8,000 people now share")
+    result = CliRunner().invoke(cli, ["--project", str(project), "check"])
+    assert result.exit_code == 1
+    lines = (project / "milestones.yaml").read_text(encoding="utf-8").splitlines()
+    fr_line = next(i for i, line in enumerate(lines) if "Chaque photo publiée" in line)  # the line before: `fr: >-`
+    assert (f"milestones.yaml:{fr_line}:15: error: milestones[2].quotes[0].text.fr: figures differ between "
+            f"languages in paris-instagram-150000: “8\u202f500” in fr but not in en; “8,000” in en but not in fr"
+            ) in result.stderr
+    assert result.stderr.count("figures differ") == 1
+
+
+def test_a_figure_missing_from_one_language_is_reported_at_the_milestone(project: Path) -> None:
+    edit(project, "the first to send her congratulations.", "the first of 3 to send her congratulations.")
+    result = CliRunner().invoke(cli, ["--project", str(project), "check"])
+    assert result.exit_code == 1
+    assert "“3” in en but not in fr" in result.stderr
+    assert "milestones[1].highlights[0].en: figures differ" in result.stderr
