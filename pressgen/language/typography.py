@@ -19,7 +19,8 @@ function below, named after what it repairs, and each has a test in tests/langua
 * French: no U+00A0 inside « » when the guillemet touches markup (``«*mot*»``, ``«[lien](u)»``,
   ``«<span>…»``); none before % or € glued to a figure (``12%``); digit groups typed with
   ordinary spaces (``1 000 000``) are left breakable; « 14 h 30 » may break. English:
-  ``12 %`` keeps its space. Both: « 2 millions », "2 million" may break after the figure.
+  ``12 %`` keeps its space. Both: « 2 millions », "2 million" may break after the figure;
+  ``--`` stays a double hyphen when markup touches it (``**2009 --** Le``, ``-- <a>``).
   We add the missing no-break spaces (U+202F between digit groups in fr_FR, U+00A0 in fr_CA,
   as the number filter does) and remove the English one.
 
@@ -235,6 +236,8 @@ _FR_UNIT = re.compile("(?<=\\d)[ \t\u00a0\u202f]?([%‰€])")
 _EN_PERCENT = re.compile("(?<=\\d)[ \t\u00a0\u202f]+%")
 _FR_TIME = re.compile("(?<![\\d,.])(\\d{1,2})[ \u00a0\u202f]h(?:[ \u00a0\u202f](\\d{2}))?(?![\\w])")
 _MAGNITUDE = re.compile("(?<=\\d)[ \u202f](millions?|milliards?|billions?|trillions?)(?![\\w])")
+# A double hyphen polytypo left alone because markup touches it (``2009 --**``, ``-- <a>``).
+_LEFT_DOUBLE_HYPHEN = re.compile("([ \t]*)(?<![-!<\\w])--(?![-\\w>])([ \t]*)")
 _DIGIT_GROUPS = re.compile("(?<![\\d,.])\\d{1,3}(?:[ \u00a0\u202f]\\d{3})+(?![\\d])")
 
 
@@ -248,8 +251,22 @@ def _french_time(match: re.Match[str]) -> str:
     return f"{hours}{NBSP}h{NBSP}{minutes}" if minutes else f"{hours}{NBSP}h"
 
 
+def _dash(locale: str) -> Callable[[re.Match[str]], str]:
+    """The locale's parenthetical dash: fr « a — b », en_US "a—b", en_GB "a – b"."""
+    cldr = resolve(locale)
+
+    def replace(match: re.Match[str]) -> str:
+        before, after = match.groups()
+        if cldr == "en_US":
+            return "—"
+        return f"{before}{'–' if cldr == 'en_GB' else '—'}{after}"
+
+    return replace
+
+
 def _own_rules(text: str, locale: str, mode: Mode) -> str:
     """pressgen's fixes on top of polytypo (see the module docstring), prose only."""
+    text = _sub_in_prose(_LEFT_DOUBLE_HYPHEN, _dash(locale), text, mode)
     text = _sub_in_prose(_MAGNITUDE, NBSP + r"\1", text, mode)
     if language(locale) == "en":
         return _sub_in_prose(_EN_PERCENT, "%", text, mode)

@@ -200,7 +200,20 @@ MARKDOWN_FR = [
     ("Titre : x\n===\n\n---\n\n- un -- deux\n- trois\n",
      f"Titre{NB}: x\n===\n\n---\n\n- un — deux\n- trois\n"),
     ("&amp; &#39; &nbsp;", "&amp; &#39; &nbsp;"),
+    ("**Paris, le 2 septembre 2009 --** Le", "**Paris, le 2 septembre 2009 —** Le"),
+    ("Presse -- <presse@example.fr>", "Presse — <presse@example.fr>"),
+    ("utilisez --verbose", "utilisez --verbose"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [("en", "**PARIS, 2009—** The—<https://x.fr>"),
+     ("en_GB", "**PARIS, 2009 –** The – <https://x.fr>")],
+    ids=ascii,
+)
+def test_english_double_hyphen_next_to_markup(locale: str, expected: str) -> None:
+    _check(typeset_markdown, "**PARIS, 2009 --** The -- <https://x.fr>", locale, expected)
 
 
 @pytest.mark.parametrize(("text", "expected"), MARKDOWN_FR, ids=ascii)
