@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pytest
 
-from pressgen.build import check
 from pressgen.layout import Layout
 from pressgen.preview.rebuild import Rebuilder
 from pressgen.preview.server import allowed_hosts
@@ -281,7 +280,6 @@ def check_files(project: Path) -> dict[str, bytes]:
     from pressgen.build import load_project, render_project
 
     layout = Layout(project)
-    check(layout)
     return render_project(layout, load_project(layout)).files
 
 

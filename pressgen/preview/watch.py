@@ -47,12 +47,18 @@ class Watcher:
         if layout.templates.is_dir():
             self._groups.append(([layout.templates.resolve()], True))
 
-    def start(self) -> None:
+    def start(self, timeout: float = 5.0) -> None:
+        """Start watching; returns once every watch is in place, so no save can slip by."""
+        ready = []
         for number, (paths, recursive) in enumerate(self._groups):
-            thread = threading.Thread(target=self._watch, args=(paths, recursive), daemon=True,
+            event = threading.Event()
+            ready.append(event)
+            thread = threading.Thread(target=self._watch, args=(paths, recursive, event), daemon=True,
                                       name=f"pressgen-watch-{number}")
             thread.start()
             self._threads.append(thread)
+        for event in ready:
+            event.wait(timeout)
         dispatcher = threading.Thread(target=self._dispatch, daemon=True, name="pressgen-rebuild")
         dispatcher.start()
         self._threads.append(dispatcher)
@@ -65,19 +71,25 @@ class Watcher:
             thread.join(timeout)
 
     # -- threads -------------------------------------------------------------------------------
-    def _watch(self, paths: list[Path], recursive: bool) -> None:
+    def _watch(self, paths: list[Path], recursive: bool, ready: threading.Event) -> None:
         import watchfiles
 
         relevant = self._relevant
         try:
+            # yield_on_timeout: the first (empty) yield comes once the watch is in place.
             for changes in watchfiles.watch(*paths, watch_filter=lambda _change, path: relevant(Path(path)),
                                             recursive=recursive, debounce=self.debounce_ms, step=self.step_ms,
-                                            stop_event=self._stop, rust_timeout=1000, raise_interrupt=False):
+                                            stop_event=self._stop, rust_timeout=100,
+                                            yield_on_timeout=True, raise_interrupt=False):
+                ready.set()
+                if not changes:
+                    continue
                 with self._wake:
                     self._pending |= {Path(path) for _change, path in changes}
                     self._events += 1
                     self._wake.notify_all()
         except Exception as error:  # a watcher that dies must say so, not fail silently
+            ready.set()
             if not self._stop.is_set():
                 self.echo(f"pressgen serve: watching {', '.join(map(str, paths))} stopped: {error}")
 
