@@ -290,3 +290,19 @@ def snapshot(folder: Path, skip_manifest: bool = False) -> dict[str, bytes]:
 
 def _inside(path: Path, folder: Path) -> bool:
     return os.path.commonpath([path.resolve(), folder.resolve()]) == str(folder.resolve())
+
+
+def test_a_first_build_that_fails_still_serves_and_recovers(project):
+    source = project / "milestones.yaml"
+    line = replace_line(source, EN_HEADLINE, "      en: @Paris")
+    terminal: list[str] = []
+    with Preview(Layout(project), "127.0.0.1", 0, echo=terminal.append, watch=False) as running:
+        assert [p.line for p in running.rebuilder.state.problems] == [line]
+        assert any(f"milestones.yaml:{line}:11" in out for out in terminal)
+        status, page = raw_get(running.server.port, "/")
+        assert status == 200 and b"No successful build yet" in page and b"data-pressgen-preview" in page
+        status, state = raw_get(running.server.port, "/__pressgen/state")
+        assert status == 200 and b'"source_line": "      en: @Paris"' in state
+        replace_line(source, "      en: @Paris", EN_HEADLINE)
+        assert running.rebuilder.rebuild({source})
+        assert raw_get(running.server.port, f"/{MILESTONE}/en.html")[0] == 200
