@@ -121,7 +121,13 @@ def test_overview_side_by_side_and_index(preview):
     status, overview = raw_get(port, "/")
     assert status == 200
     text = overview.decode()
-    assert "published" in text and "draft" in text and "embargoed until 2016-11-15 09:00 (UTC+1)" in text
+    assert 'class="status status-published">published<' in text
+    assert 'class="status status-embargoed">embargoed until 2016-11-15 09:00 (UTC+1)<' in text
+    source = preview.layout.source
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("    status: published\n", "    status: draft\n", 1), encoding="utf-8")
+    assert preview.rebuilder.rebuild({source})
+    assert b'class="status status-draft">draft<' in raw_get(port, "/")[1]
     for target in (f"/{MILESTONE}/", f"/side-by-side/{MILESTONE}.html"):
         status, page = raw_get(port, target)
         assert status == 200 and f'src="/{MILESTONE}/fr.html"'.encode() in page and f'src="/{MILESTONE}/en.html"'.encode() in page
