@@ -44,6 +44,7 @@ class Release:
     title: str
     markdown: str
     html: str
+    status: str = ""  # the release's own status line, in its language ("Sous embargo jusqu’au …")
 
 
 @dataclass
@@ -136,7 +137,8 @@ class Renderer:
         )
         # One sentence per line in the Markdown (readable diffs); the HTML above was converted
         # from the text before the breaks, so it is unchanged by them.
-        return Release(milestone.id, locale, title, break_sentences(text), page)
+        status = _first_text(body.split("<h1", 1)[0], "p")
+        return Release(milestone.id, locale, title, break_sentences(text), page, status)
 
     def _call(self, language: str, name: str, **context: Any) -> str:
         """Render template ``name``; any template error becomes a located problem."""
