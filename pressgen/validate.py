@@ -44,8 +44,7 @@ def validate(source: Source, project_root: Path, template_locales: set[str] | No
     top = walker.value(source.root, model.SourceFile, "") if source.root is not None else INVALID
     if source.root is None:
         walker.problems.append(source.problem(None, "the file is empty", hint="start from the example milestones.yaml"))
-    if template_locales is not None:
-        _check_templates(walker, template_locales)
+    _check_locales(walker, template_locales)
     if top is not INVALID:
         project = _cross_check(walker, top, project_root)
         if not walker.problems:
@@ -311,11 +310,26 @@ def _schema(cls: type) -> tuple[dict[str, dataclasses.Field], dict[str, Any]]:
 
 
 # -- checks across the file -------------------------------------------------------------------
-def _check_templates(w: _Walker, template_locales: set[str]) -> None:
+def _check_locales(w: _Walker, template_locales: set[str] | None) -> None:
+    """Each language once, one pressgen can write, and with its templates folder."""
+    from pressgen.language.locales import resolve
+
+    seen: set[str] = set()
     for i, locale in enumerate(w.locales):
-        node = w.nodes.get(f"locales[{i}]")
-        if node is not None and locale not in template_locales:
-            w.fail(node, f"locales[{i}]", f"no templates/{locale}/ folder for '{locale}'",
+        path = f"locales[{i}]"
+        node = w.nodes.get(path)
+        if node is None or not model.LanguageCode.pattern.fullmatch(locale):
+            continue  # not a language code: the walk reported it
+        if locale in seen:
+            w.fail(node, path, f"'{locale}' is listed twice", "keep one")
+        seen.add(locale)
+        try:
+            resolve(locale)
+        except ValueError as error:
+            w.fail(node, path, f"pressgen cannot write '{locale}': {error}", "check the spelling, e.g. fr, en, fr_CA")
+            continue
+        if template_locales is not None and locale not in template_locales:
+            w.fail(node, path, f"no templates/{locale}/ folder for '{locale}'",
                    f"add templates/{locale}/ with release.md and page.html (copy another language's)")
 
 

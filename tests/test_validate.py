@@ -155,9 +155,9 @@ def test_problem_shows_the_line_and_a_caret(tmp_path: Path) -> None:
 
 
 def test_a_language_without_templates_is_an_error(tmp_path: Path) -> None:
-    text = MINIMAL.replace("locales: [fr, en]", "locales: [fr, en, de]")
+    text = MINIMAL.replace("locales: [fr, en]", "locales: [fr, en, fr_CA]")
     messages = problems_for(tmp_path, text)
-    assert any(m.startswith("milestones.yaml:1:19: error: locales[2]: no templates/de/ folder for 'de'") for m in messages)
+    assert any(m.startswith("milestones.yaml:1:19: error: locales[2]: no templates/fr_CA/ folder for 'fr_CA'") for m in messages)
 
 
 def test_invalid_utf8_is_located(tmp_path: Path) -> None:
@@ -173,3 +173,14 @@ def test_duplicate_ids_are_an_error(tmp_path: Path) -> None:
     second = MINIMAL.split("milestones:\n")[1]
     messages = problems_for(tmp_path, MINIMAL + second)
     assert any(m.startswith("milestones.yaml:21:9: error: milestones[1].id: the id 'two-millions' is already used") for m in messages)
+
+
+def test_a_language_listed_twice_is_an_error(tmp_path: Path) -> None:
+    messages = problems_for(tmp_path, MINIMAL.replace("locales: [fr, en]", "locales: [fr, en, fr]"))
+    assert any(m.startswith("milestones.yaml:1:19: error: locales[2]: 'fr' is listed twice") for m in messages)
+
+
+def test_a_language_pressgen_cannot_write_is_an_error(tmp_path: Path) -> None:
+    text = MINIMAL.replace("locales: [fr, en]", "locales: [fr, en, xq]")
+    messages = problems_for(tmp_path, text)
+    assert any(m.startswith("milestones.yaml:1:19: error: locales[2]: pressgen cannot write 'xq'") for m in messages)
