@@ -1,7 +1,9 @@
 """Locale-aware wording: numbers, counted nouns, dates, ordinals, lists and typography.
 
 This package is pure: every function takes the locale explicitly (a template folder name such
-as ``fr``, ``fr_CA``, ``en`` or ``en_GB``) and never reads the environment. The rest of
+as ``fr``, ``fr_CA``, ``en``, ``en_GB`` or ``de``) and never reads the environment. French and
+English are hand-tuned; any other locale Babel knows takes a generic path built on CLDR data
+(see locales.py), so a new templates folder needs no code change. The rest of
 pressgen reaches it through :func:`filters_for`, :func:`typeset_markdown` and :class:`NounForms`.
 
 Importing it loads neither Babel nor polytypo, nor the typography module's regular

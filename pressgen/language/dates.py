@@ -3,15 +3,20 @@
 Month and weekday names come from Babel (CLDR); the patterns are ours because press style
 differs from CLDR in small, visible ways: French « 1er septembre », AP's "Sept. 2", AP's
 "2:30 p.m.", French « 14 h 30 ».
+
+Generic locales (neither French nor English) use CLDR's own patterns through Babel: the long
+date (de « 2. September 2009 », with U+00A0 after the day's period), the full one with a weekday, the short time (« 14:30 ») and
+the long duration units (« 8 Jahre »).
 """
 
 from __future__ import annotations
 
 import datetime
+import re
 from functools import lru_cache
 
-from pressgen.language.locales import language, resolve
-from pressgen.language.nouns import is_singular
+from pressgen.language.locales import is_tuned, language, polytypo_tag, resolve
+from pressgen.language.nouns import is_singular, plural_category
 from pressgen.language.numbers import format_number
 
 NBSP = "\u00a0"
@@ -47,6 +52,13 @@ def format_long_date(d: datetime.date, locale: str, weekday: bool = False) -> st
     ``weekday=True``: « mercredi 2 septembre 2009 », "Wednesday, September 2, 2009",
     "Wednesday, 2 September 2009" (CLDR's full patterns).
     """
+    if not is_tuned(locale):
+        from babel.dates import format_date
+
+        text = format_date(d, "full" if weekday else "long", locale=resolve(locale))
+        # « 2. September »: the day's period is not a sentence end, and the day never ends a
+        # line without its month (the sentence splitter only breaks at ordinary spaces).
+        return re.sub(r"(?<=\d\.) ", NBSP, text)
     months, days = _names(locale)
     month, day_name = months[d.month - 1], days[d.weekday()]
     cldr = resolve(locale)
@@ -67,6 +79,9 @@ def format_dateline(d: datetime.date, city: str, locale: str, dash: bool = True)
     starts a line. ``dash=False`` gives the bare dateline (« Paris, le 2 septembre 2009 »).
     """
     cldr = resolve(locale)
+    if not is_tuned(locale):
+        text = f"{city}, {format_long_date(d, locale)}"
+        return f"{text}{NBSP}{_generic_dash(locale)}" if dash else text
     if language(locale) == "fr":
         text = f"{city}, le {format_long_date(d, locale)}"
     elif cldr == "en_US":
@@ -74,6 +89,18 @@ def format_dateline(d: datetime.date, city: str, locale: str, dash: bool = True)
     else:
         text = f"{city.upper()}, {format_long_date(d, locale)}"
     return f"{text}{NBSP}—" if dash else text
+
+
+def _generic_dash(locale: str) -> str:
+    """The dash polytypo's data gives the language for a parenthetical (de, nl « – »,
+    it, ru « — »); an em dash where it gives none or has no rules for the language."""
+    tag = polytypo_tag(locale)
+    if tag is None:
+        return "—"
+    from polytypo._engine.locale import get_locale_data
+
+    style = get_locale_data(tag).get("dash", {}).get("parenthetical", "")
+    return "–" if style.startswith("en") else "—"
 
 
 _UNITS = {
@@ -89,18 +116,46 @@ def format_duration(value: int, unit: str, locale: str) -> str:
 
     ``unit`` is year, month, week or day (a trailing "s" is accepted).
     """
-    table = _UNITS[language(locale)]
     key = unit.lower().rstrip("s")
-    if key not in table:
+    if key not in _UNITS["en"]:
         raise ValueError(f"unknown duration unit {unit!r}: expected year, month, week or day")
+    if not is_tuned(locale):
+        return _generic_duration(value, key, locale)
+    table = _UNITS[language(locale)]
     one, other = table[key]
     word = one if is_singular(value, locale) else other
     return f"{format_number(value, locale)}{NBSP}{word}"
 
 
+def _generic_duration(value: int, key: str, locale: str) -> str:
+    """CLDR's long unit pattern (« 8 Jahre », « 1 año »), the figure tied by U+00A0.
+
+    CLDR inherits a missing long pattern from the short one (Italian, Portuguese store
+    « {0} anni » only there); Babel's format_unit does not and prints "8 duration-year", so
+    the lookup is done here, in CLDR's order: long, short, then their "other" pattern."""
+    from babel import Locale
+
+    data = Locale.parse(resolve(locale))._data["unit_patterns"][f"duration-{key}"]
+    category = plural_category(value, locale)
+    long, short = data.get("long", {}), data.get("short", {})
+    for table, wanted in ((long, category), (short, category), (long, "other"), (short, "other")):
+        if wanted in table:
+            pattern = table[wanted]
+            break
+    else:
+        raise ValueError(f"CLDR has no {key} unit for {locale!r}")
+    pattern = pattern.replace("{0} ", "{0}" + NBSP).replace(" {0}", NBSP + "{0}")
+    return pattern.replace("{0}", format_number(value, locale))
+
+
 def format_time(t: datetime.time, locale: str) -> str:
     """« 14 h 30 » / « 14 h » (fr, U+00A0), "2:30 p.m." / "2 p.m." / "noon" (en_US, AP),
-    "2.30pm" / "2pm" / "noon" (en_GB, Guardian and BBC style)."""
+    "2.30pm" / "2pm" / "noon" (en_GB, Guardian and BBC style); CLDR's short time elsewhere
+    (de « 14:30 »)."""
+    if not is_tuned(locale):
+        from babel.dates import format_time as babel_time
+
+        return babel_time(t, "short", locale=resolve(locale))
     cldr = resolve(locale)
     if language(locale) == "fr":
         minutes = f"{NBSP}{t.minute:02d}" if t.minute else ""

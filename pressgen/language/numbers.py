@@ -2,15 +2,17 @@
 
 Babel (CLDR) is right about the symbols (fr_FR groups with U+202F, fr_CA with U+00A0, English with
 a comma); we only choose the patterns, so that ``digits`` means the same thing in every filter.
-Rounding is half-even, as in Babel and ICU.
+Rounding is half-even, as in Babel and ICU. Every locale, tuned or generic, goes through the
+same Babel calls; only the French and English percent sign is placed by hand.
 """
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Union
 
-from pressgen.language.locales import language, resolve
+from pressgen.language.locales import is_tuned, language, resolve
 
 Number = Union[int, float, Decimal, str]
 
@@ -26,12 +28,17 @@ def to_decimal(value: Number) -> Decimal:
     raise TypeError(f"not a number: {value!r}")
 
 
-def _pattern(digits: int | None) -> str:
+def _fraction(digits: int | None) -> str:
+    """The fraction part of a pattern: up to three decimals, or exactly ``digits``."""
     if digits is None:
-        return "#,##0.###"
+        return ".###"
     if digits < 0:
         raise ValueError("digits must be >= 0")
-    return "#,##0" + ("." + "0" * digits if digits else "")
+    return "." + "0" * digits if digits else ""
+
+
+def _pattern(digits: int | None) -> str:
+    return "#,##0" + _fraction(digits)
 
 
 def format_number(value: Number, locale: str, digits: int | None = None) -> str:
@@ -51,8 +58,23 @@ def format_percent(value: Number, locale: str, digits: int | None = None) -> str
     The French space is U+00A0, as in CLDR and in the typography pass, so typesetting the
     output again changes nothing.
     """
+    if not is_tuned(locale):
+        return _generic_percent(value, locale, digits)
     figure = format_number(to_decimal(value) * 100, locale, digits)
     return figure + ("\u00a0%" if language(locale) == "fr" else "%")
+
+
+def _generic_percent(value: Number, locale: str, digits: int | None) -> str:
+    """CLDR's percent pattern for the locale (de ``12 %``, nl ``12%``, tr ``%12``), with the
+    same ``digits`` rule as :func:`format_number`."""
+    from babel import Locale
+    from babel.numbers import format_percent as babel_percent
+
+    cldr = resolve(locale)
+    pattern = Locale.parse(cldr).percent_formats[None].pattern.split(";")[0]
+    # The integer part is the first run of #, 0 and grouping commas: add the fraction after it.
+    pattern = re.sub(r"[#0,]*0", lambda m: m.group(0) + _fraction(digits), pattern, count=1)
+    return babel_percent(to_decimal(value), format=pattern, locale=cldr)
 
 
 def format_currency(value: Number, code: str, locale: str, digits: int | None = None) -> str:

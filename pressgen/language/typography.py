@@ -24,6 +24,11 @@ function below, named after what it repairs, and each has a test in tests/langua
   We add the missing no-break spaces (U+202F between digit groups in fr_FR, U+00A0 in fr_CA,
   as the number filter does) and remove the English one.
 
+Generic locales (neither French nor English) get polytypo alone, with the same masking of
+URLs, e-mail addresses, @handles, #hashtags and lang spans, when polytypo has rules for the
+language (de, es, it, nl, pt, pl, ru… see ``polytypo/_data/locales``); other languages are
+left exactly as typed, since any rule would be a guess.
+
 polytypo and tree-sitter are imported inside the functions, so importing pressgen.language
 stays cheap. Everything here is a pure function of (text, locale): deterministic and
 idempotent (typesetting twice gives the same bytes as once).
@@ -36,7 +41,7 @@ import re
 from collections.abc import Callable
 from typing import Literal
 
-from pressgen.language.locales import language, polytypo_tag, resolve
+from pressgen.language.locales import is_tuned, language, polytypo_tag, resolve
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -318,6 +323,11 @@ def _typeset(text: str, locale: str, mode: Mode, raw_tag: bool = False) -> str:
         masked = _mask(text, "en", mode, masks)
         return masks.restore(_polytypo(masked, locale, mode))
     masked = _mask(text, locale, mode, masks)
+    if not is_tuned(locale):
+        # Generic locales: polytypo's own rules for the language, none of our French or
+        # English fixes; a language polytypo does not know is left as typed.
+        tag = polytypo_tag(locale)
+        return masks.restore(masked if tag is None else _polytypo(masked, tag, mode))
     cldr = resolve(locale)
     if cldr == "en_GB":
         done = _polytypo_en_gb(masked, mode)

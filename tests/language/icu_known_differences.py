@@ -58,6 +58,31 @@ for _locale in ("en", "en_GB"):
         Difference("compact figure", _locale, "999999", "999,999", "1",
                    NO_ROUNDING_UP_TO_A_MILLION)
     )
+# The generic locales keep the same guard: ICU's compact form rounds 999 999 up.
+for _locale, _figure, _icu in (("de", "999.999", "1 Million"), ("es", "999.999", "1 millón"),
+                               ("it", "999.999", "1 milione"), ("nl", "999.999", "1 miljoen"),
+                               ("pt_BR", "999.999", "1 milhão")):
+    KNOWN_DIFFERENCES.append(
+        Difference("compact", _locale, "999999", _figure, _icu, NO_ROUNDING_UP_TO_A_MILLION)
+    )
+
+# German dates: « 2. September » keeps the day with its month (see the reason).
+DAY_PERIOD_NBSP = (
+    "German writes the day with a period (« 2. September 2009 »); pressgen ties it to the month "
+    "with U+00A0 so that no line ends on « 2. » and the sentence splitter does not read the "
+    "period as the end of a sentence. ICU keeps CLDR's ordinary space. Only the space differs."
+)
+for _date, _day, _weekday in (("2009-09-02", "2. September 2009", "Mittwoch"),
+                              ("2009-09-01", "1. September 2009", "Dienstag"),
+                              ("2000-01-01", "1. Januar 2000", "Samstag"),
+                              ("2024-02-29", "29. Februar 2024", "Donnerstag"),
+                              ("2023-12-31", "31. Dezember 2023", "Sonntag")):
+    KNOWN_DIFFERENCES += [
+        Difference("long_date", "de", _date, _day.replace(" ", NBSP, 1), _day, DAY_PERIOD_NBSP),
+        Difference("long_date weekday", "de", _date,
+                   f"{_weekday}, {_day.replace(' ', NBSP, 1)}", f"{_weekday}, {_day}",
+                   DAY_PERIOD_NBSP),
+    ]
 
 # Checks compared after one reviewed normalisation, applied to both sides.
 NORMALISE_NBSP = {

@@ -17,6 +17,11 @@ from pressgen.language import filters_for
 from pressgen.language.nouns import is_singular
 
 LOCALES = {"fr": "fr_FR", "fr_CA": "fr_CA", "en": "en_US", "en_GB": "en_GB"}
+# Locales on the generic path (CLDR through Babel): ICU should agree almost everywhere.
+GENERIC_LOCALES = {"de": "de", "es": "es", "it": "it", "nl": "nl", "pt_BR": "pt_BR"}
+GENERIC_ORDINAL_GENDERS = {"es": ["masculine", "feminine"], "it": ["masculine", "feminine"],
+                           "pt_BR": ["masculine", "feminine"]}
+TIMES = [datetime.time(0, 0), datetime.time(9, 5), datetime.time(12, 0), datetime.time(14, 30)]
 
 NUMBERS = [0, 1, 2, 21, 999, 1000, 8500, 1.5, 0.125, 1234.5, 999_999, 1_000_000, 1_500_000,
            2_000_000, 1_234_567.891, 10**9, 3 * 10**9, -8500]
@@ -128,6 +133,94 @@ def comparisons() -> Iterator[Comparison]:
                     "long_date weekday" if weekday else "long_date", locale, d.isoformat(),
                     f["long_date"](d, weekday=weekday), df.format(_timestamp(d)),
                 )
+
+        lf = icu.ListFormatter.createInstance(loc)
+        for items in (["A"], ["A", "B"], ["Facebook", "Instagram", "Snapchat"]):
+            yield Comparison("and_list", locale, repr(items), f["and_list"](items), lf.format(items))
+
+        mf = icu.MeasureFormat(loc, icu.UMeasureFormatWidth.WIDE)
+        units = {
+            "year": icu.MeasureUnit.createYear, "month": icu.MeasureUnit.createMonth,
+            "week": icu.MeasureUnit.createWeek, "day": icu.MeasureUnit.createDay,
+        }
+        for value, unit in DURATIONS:
+            measure = icu.Measure(icu.Formattable(value), units[unit]())
+            yield Comparison(
+                "duration", locale, f"{value} {unit}",
+                f["duration"](value, unit), mf.formatMeasures([measure]),
+            )
+
+    yield from _generic_comparisons(icu)
+
+
+def _generic_comparisons(icu) -> Iterator[Comparison]:
+    """The same checks for the generic locales, where ICU is compared on whole strings
+    (compact forms, ordinals with both genders, short times) since pressgen adds no style."""
+    from pressgen.language import NounForms
+
+    word = NounForms("x", "x")
+    for locale, cldr in GENERIC_LOCALES.items():
+        f = filters_for(locale)
+        loc = icu.Locale(cldr)
+
+        nf = _number_format(icu, cldr)
+        for n in NUMBERS:
+            yield Comparison("number", locale, repr(n), f["number"](n), nf.format(n))
+
+        pf = icu.NumberFormat.createPercentInstance(loc)
+        pf.setMaximumFractionDigits(3)
+        for p in PERCENTS:
+            yield Comparison("percent", locale, repr(p), f["percent"](p), pf.format(p))
+
+        for code in ("EUR", "USD"):
+            cf = icu.NumberFormat.createCurrencyInstance(loc)
+            cf.setCurrency(code)
+            for a in AMOUNTS:
+                yield Comparison(
+                    f"currency {code}", locale, repr(a), f["currency"](a, code), cf.format(a)
+                )
+
+        cdf = icu.CompactDecimalFormat.createInstance(loc, icu.UNumberCompactStyle.LONG)
+        cdf.setMaximumFractionDigits(1)
+        for n in ROUND_COUNTS:
+            ours = f["count"](n, word).replace("\u00a0", " ")
+            ours = re.sub(r" (de |di )?x$", "", ours)
+            yield Comparison("count words", locale, repr(n), ours, cdf.format(n))
+        for n in COMPACT:
+            yield Comparison(
+                "compact", locale, repr(n),
+                f["compact"](n).replace("\u00a0", " "), cdf.format(n),
+            )
+
+        rbnf = icu.RuleBasedNumberFormat(icu.URBNFRuleSetTag.ORDINAL, loc)
+        for gender in GENERIC_ORDINAL_GENDERS.get(locale, ["masculine"]):
+            if locale in GENERIC_ORDINAL_GENDERS:
+                rbnf.setDefaultRuleSet(f"%digits-ordinal-{gender}")
+            for n in ORDINALS:
+                ours = f["ordinal"](n, gender, html=False)
+                yield Comparison(f"ordinal {gender}", locale, repr(n), ours, rbnf.format(n))
+
+        rules = icu.PluralRules.forLocale(loc)
+        for n in PLURALS:
+            ours = "one" if is_singular(n, locale) else "other"
+            theirs = rules.select(n)
+            theirs = "one" if theirs == "one" else "other"
+            yield Comparison("plural", locale, repr(n), ours, theirs)
+
+        for style, weekday in ((icu.DateFormat.kLong, False), (icu.DateFormat.kFull, True)):
+            df = icu.DateFormat.createDateInstance(style, loc)
+            df.setTimeZone(icu.TimeZone.getGMT())
+            for d in DATES:
+                yield Comparison(
+                    "long_date weekday" if weekday else "long_date", locale, d.isoformat(),
+                    f["long_date"](d, weekday=weekday), df.format(_timestamp(d)),
+                )
+
+        tf = icu.DateFormat.createTimeInstance(icu.DateFormat.kShort, loc)
+        tf.setTimeZone(icu.TimeZone.getGMT())
+        for t in TIMES:
+            moment = datetime.datetime(2009, 9, 2, t.hour, t.minute, tzinfo=datetime.timezone.utc)
+            yield Comparison("time", locale, t.isoformat(), f["time"](t), tf.format(moment.timestamp()))
 
         lf = icu.ListFormatter.createInstance(loc)
         for items in (["A"], ["A", "B"], ["Facebook", "Instagram", "Snapchat"]):

@@ -31,8 +31,9 @@ def test_folder_names_resolve(name: str) -> None:
 
 
 def test_unknown_locale_raises() -> None:
-    with pytest.raises(ValueError):
-        filters_for("de")
+    # "de" is a generic locale now (test_language_generic_locales.py); a made-up name is not.
+    with pytest.raises(ValueError, match="unknown locale 'xx'"):
+        filters_for("xx")
 
 
 def test_filters_are_built_once_per_locale() -> None:
