@@ -26,6 +26,7 @@ HTML tag or a domain name (1million.paris).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -79,59 +80,116 @@ class Figure:
         return (self.value, self.percent)
 
 
-def figures(text: str, locale: str) -> list[Figure]:
-    """The figures in ``text``, read in ``locale``'s format (dates, URLs … left out)."""
-    language = locale.split("_")[0]
-    language = language if language in _MONTHS else "en"
-    text = _MASK.sub(" ", text)
-    text = _remove_dates_and_times(text, language)
-    text = _DOMAIN.sub(" ", text)
+@dataclass(frozen=True)
+class _Reading:
+    """How one language writes figures, dates and times: what :func:`figures` looks for."""
+
+    number: str  # regex of a number in the locale's format
+    point: str
+    group: str  # every character that may group digits
+    months: str
+    day: str  # regex of a day of the month, ordinal mark included
+    joiner: str  # what may stand between day, month and year besides spaces ("de" in Spanish)
+    magnitudes: dict[str, int]
+    words: dict[str, int]
+    ordinal: str
+    times: tuple[str, ...]
+
+
+def _tuned_reading(language: str) -> _Reading:
     if language == "fr":
         number = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
         point, group = ",", _SPACES
     else:
         number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
         point, group = ".", ","
-    magnitudes = "|".join(sorted(_MAGNITUDES[language], key=len, reverse=True))
-    words = "|".join(sorted(_WORDS[language], key=len, reverse=True))
+    sp = f"[{_SPACES}]"
+    times = (
+        rf"\b\d{{1,2}}{sp}?h(?:{sp}?\d{{2}})?\b",  # 9 h, 14 h 30
+        rf"\b\d{{1,2}}(?:[:.]\d{{2}})?{sp}?(?:a\.m\.|p\.m\.|am\b|pm\b)",  # 9 a.m., 2:30 p.m., 2.30pm
+        r"\b\d{1,2}:\d{2}\b",  # 14:30
+    )
+    return _Reading(number, point, group, _MONTHS[language], rf"\d{{1,2}}(?:{_ORDINAL[language]})?", "",
+                    _MAGNITUDES[language], _WORDS[language], _ORDINAL[language], times)
+
+
+@functools.lru_cache(maxsize=None)
+def _reading(locale: str) -> _Reading:
+    """fr and en as tuned above; any other language from its CLDR data (Babel): digit
+    grouping, month names, and the words of CLDR's compact long forms (Millionen, millones)."""
+    from pressgen.language.locales import is_tuned, language, resolve
+
+    if is_tuned(locale):
+        return _tuned_reading(language(locale))
+    from babel import Locale
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    cldr = resolve(locale)
+    data = Locale.parse(cldr)
+    point, group = get_decimal_symbol(cldr), get_group_symbol(cldr)
+    if group.isspace():
+        group = _SPACES
+    groups, decimals = re.escape(group), re.escape(point)
+    number = rf"\d{{1,3}}(?:[{groups}]\d{{3}})+(?:{decimals}\d+)?|\d+(?:{decimals}\d+)?"
+    names = {name for context in ("format", "stand-alone") for width in ("wide", "abbreviated")
+             for name in data.months[context][width].values()}
+    months = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    magnitudes: dict[str, int] = {}
+    for by_size in data.compact_decimal_formats.get("long", {}).values():
+        for size, pattern in by_size.items():
+            zeros = pattern.pattern.count("0")
+            word = pattern.pattern.replace("0", "").replace("'", "").replace("¤", "").strip()
+            if zeros and word and int(size) >= 10**6:
+                magnitudes[word] = int(size) // 10 ** (zeros - 1)
+    ordinal = r"(?:\.(?=[\s\u00a0])|º|ª)"
+    times = (r"\b\d{1,2}[:.]\d{2}\b",)
+    joiner = rf"(?:[^\W\d]{{1,3}}[{_SPACES}]+)?"  # « 25 de enero de 2016 »
+    return _Reading(number, point, group, months, rf"\d{{1,2}}\.?", joiner, magnitudes, {}, ordinal, times)
+
+
+def figures(text: str, locale: str) -> list[Figure]:
+    """The figures in ``text``, read in ``locale``'s format (dates, URLs … left out)."""
+    reading = _reading(locale)
+    text = _MASK.sub(" ", text)
+    text = _remove_dates_and_times(text, reading)
+    text = _DOMAIN.sub(" ", text)
+    magnitudes = "|".join(re.escape(m) for m in sorted(reading.magnitudes, key=len, reverse=True)) or "(?!)"
+    words = "|".join(sorted(reading.words, key=len, reverse=True)) or "(?!)"
     pattern = re.compile(
-        rf"(?<![\w.,])(?:(?P<number>{number})|(?P<word>{words})(?=[{_SPACES}-]+(?:{magnitudes})\b))"
-        rf"(?P<ordinal>{_ORDINAL[language]})?(?!\w)"
+        rf"(?<![\w.,])(?:(?P<number>{reading.number})|(?P<word>{words})(?=[{_SPACES}-]+(?:{magnitudes})\b))"
+        rf"(?P<ordinal>{reading.ordinal})?(?!\w)"
         rf"(?:[{_SPACES}-]*(?P<magnitude>{magnitudes})\b)?"
         rf"(?P<percent>[{_SPACES}]?%)?",
         re.IGNORECASE,
     )
+    lowered = {k.lower(): v for k, v in reading.magnitudes.items()}
     found = []
     for match in pattern.finditer(text):
         if match.group("word"):
             if not match.group("magnitude"):
                 continue
-            value = Decimal(_WORDS[language][match.group("word").lower()])
+            value = Decimal(reading.words[match.group("word").lower()])
         else:
             digits = match.group("number")
-            for mark in group:
+            for mark in reading.group:
                 digits = digits.replace(mark, "")
-            value = Decimal(digits.replace(point, "."))
-            grouped = any(mark in match.group("number") for mark in group)
+            value = Decimal(digits.replace(reading.point, "."))
+            grouped = any(mark in match.group("number") for mark in reading.group)
             if not grouped and not match.group("magnitude") and not match.group("ordinal") \
                     and re.fullmatch(r"[12]\d{3}", digits):
                 continue  # a year
         if match.group("magnitude"):
-            value *= _MAGNITUDES[language][match.group("magnitude").lower()]
+            value *= lowered[match.group("magnitude").lower()]
         found.append(Figure(value.normalize(), bool(match.group("percent")), match.group(0).strip()))
     return found
 
 
-def _remove_dates_and_times(text: str, language: str) -> str:
-    months = _MONTHS[language]
-    day = rf"\d{{1,2}}(?:{_ORDINAL[language]})?"
+def _remove_dates_and_times(text: str, reading: _Reading) -> str:
     sp = f"[{_SPACES}]"
-    patterns = [
-        rf"(?:\b{day}{sp}+)?(?:{months})(?:{sp}+{day}\b)?(?:,?{sp}+\d{{4}}\b)?",
-        rf"\b\d{{1,2}}{sp}?h(?:{sp}?\d{{2}})?\b",  # 9 h, 14 h 30
-        rf"\b\d{{1,2}}(?::\d{{2}})?{sp}?(?:a\.m\.|p\.m\.|am\b|pm\b)",  # 9 a.m., 2:30 p.m.
-        r"\b\d{1,2}:\d{2}\b",  # 14:30
-    ]
+    day = reading.day
+    j = reading.joiner
+    patterns = [rf"(?:\b{day}{sp}+{j})?(?:{reading.months})(?:{sp}+{day}\b)?(?:,?{sp}+{j}\d{{4}}\b)?",
+                *reading.times]
     for p in patterns:
         text = re.sub(p, " ", text, flags=re.IGNORECASE)
     return text

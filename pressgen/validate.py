@@ -326,7 +326,7 @@ def _check_locales(w: _Walker, template_locales: set[str] | None) -> None:
         try:
             resolve(locale)
         except ValueError as error:
-            w.fail(node, path, f"pressgen cannot write '{locale}': {error}", "check the spelling, e.g. fr, en, fr_CA")
+            w.fail(node, path, f"pressgen cannot write '{locale}': {error}", "use a CLDR language code such as fr, en, fr_CA, de or pt_BR")
             continue
         if template_locales is not None and locale not in template_locales:
             w.fail(node, path, f"no templates/{locale}/ folder for '{locale}'",

@@ -6,8 +6,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
+from conftest import add_german
 from pressgen.audit import compare, figures
 from pressgen.cli import cli
 
@@ -89,3 +91,26 @@ def test_a_figure_missing_from_one_language_is_reported_at_the_milestone(project
     assert result.exit_code == 1
     assert "“3” in en but not in fr" in result.stderr
     assert "milestones[1].highlights[0].en: figures differ" in result.stderr
+
+
+@pytest.mark.parametrize("text, locale, expected", [
+    ("Am 11.\u00a0April 2017 um 14:30: 15.300 Follower, 2\u00a0Millionen, 1,5 Milliarden.", "de",
+     [("15300", "15.300"), ("2000000", "2\u00a0Millionen"), ("1500000000", "1,5 Milliarden")]),
+    ("el 25 de enero de 2016, 444.000 seguidores y 2 millones de personas, el 12\u00a0%", "es",
+     [("444000", "444.000"), ("2000000", "2 millones"), ("12", "12\u00a0%")]),
+])
+def test_a_language_without_tuned_rules_is_read_in_its_own_format(text: str, locale: str, expected) -> None:
+    """German groups with a period and says « Millionen »: read from CLDR, dates and times left out."""
+    assert [(f"{f.value:f}", f.text) for f in figures(text, locale)] == expected
+
+
+def test_a_figure_that_differs_in_german_is_reported(project: Path) -> None:
+    add_german(project)
+    source = project / "milestones.yaml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    quote = data["milestones"][2]["quotes"][0]["text"]
+    quote["de"] = quote["de"].replace("150,000", "150.500")
+    source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--project", str(project), "check"])
+    assert result.exit_code == 1
+    assert "“150\u202f000” in fr but not in de; “150.500” in de but not in fr" in result.stderr
