@@ -6,6 +6,10 @@ different number of times). Figures from the data go through the same filters in
 language, so what this catches is mostly a number written by hand in a quote, a record or a
 template: « 8 500 » in French, "8,000" in English.
 
+French and English are read with the hand-tuned rules below; any other language from its CLDR
+data (digit grouping, month names, the words of the compact long forms such as « Millionen »),
+without number words.
+
 What counts as a figure:
 
 - numbers in the locale's format: French « 8 500 » (grouped with U+202F, U+00A0 or a space),
