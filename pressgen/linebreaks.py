@@ -12,7 +12,8 @@ letter or an opening quote. Not a sentence end:
 
 - an abbreviation or an initial before the full stop (« M. », "Mr.", "St.", "Sept.", "J. Smith");
 - anything inside a URL, an inline code span, an HTML tag or a link target (they are masked);
-- a decimal point (``1.5`` has no space after its dot).
+- a decimal point (``1.5`` has no space after its dot);
+- a number's full stop in a language that writes ordinals so (German « der 2. Platz »).
 
 A quotation of several sentences may be broken inside (« … avec nous.⏎Merci ! »): Markdown
 turns the break back into a space. French puts a no-break space before ``!`` and ``?`` and
@@ -53,19 +54,27 @@ _MASKED = re.compile(
 _NOT_PROSE = re.compile(r"\s{4}|\t|#|[-*+]\s|\d+[.)]\s|>|!\[|<|\||```|~~~|=+\s*$|-+\s*$")
 
 
-def break_sentences(markdown: str) -> str:
-    """``markdown`` with every prose paragraph written one sentence per line."""
+def break_sentences(markdown: str, locale: str | None = None) -> str:
+    """``markdown`` with every prose paragraph written one sentence per line.
+
+    ``locale`` (a template folder name) matters only for ordinals written with a full stop.
+    """
+    ordinal_stop = False
+    if locale is not None:
+        from pressgen.language.ordinals import writes_ordinals_with_a_period
+
+        ordinal_stop = writes_ordinals_with_a_period(locale)
     blocks = re.split(r"(\n{2,})", markdown)
     out = []
     for block in blocks:
         if not block.strip("\n") or _NOT_PROSE.match(block):
             out.append(block)
         else:
-            out.append("\n".join(_break_line(line) for line in block.split("\n")))
+            out.append("\n".join(_break_line(line, ordinal_stop) for line in block.split("\n")))
     return "".join(out)
 
 
-def sentence_ends(line: str) -> list[int]:
+def sentence_ends(line: str, ordinal_stop: bool = False) -> list[int]:
     """The indexes of the spaces in ``line`` that separate two sentences."""
     masked = _MASKED.sub(lambda m: "\x00" * len(m.group(0)), line)
     ends = []
@@ -76,13 +85,13 @@ def sentence_ends(line: str) -> list[int]:
         before, after = masked[:start], masked[stop:]
         if not _starts_sentence(after):
             continue
-        if _ends_sentence(before):
+        if _ends_sentence(before, ordinal_stop):
             ends.append(start)
     return ends
 
 
-def _break_line(line: str) -> str:
-    ends = sentence_ends(line)
+def _break_line(line: str, ordinal_stop: bool) -> str:
+    ends = sentence_ends(line, ordinal_stop)
     if not ends:
         return line
     pieces, last = [], 0
@@ -106,7 +115,7 @@ def _starts_sentence(after: str) -> bool:
     return False
 
 
-def _ends_sentence(before: str) -> bool:
+def _ends_sentence(before: str, ordinal_stop: bool = False) -> bool:
     # Strip closing quotes and brackets, with the no-break spaces French puts before them.
     text = before
     while text and (text[-1] in _CLOSERS or text[-1] in _NO_BREAK_SPACES):
@@ -120,6 +129,8 @@ def _ends_sentence(before: str) -> bool:
     word = re.search(r"[\w.\-]*$", text[:-1]).group(0)
     if not word:  # after a bracket, a link or a number's closing mark
         return True
+    if ordinal_stop and word.isdigit():  # « der 2. Platz »
+        return False
     if word in ABBREVIATIONS or word.lower() in ABBREVIATIONS:
         return False
     if len(word) == 1 and word.isalpha() and word.isupper():  # an initial: "J. Smith"

@@ -138,7 +138,7 @@ class Renderer:
         # One sentence per line in the Markdown (readable diffs); the HTML above was converted
         # from the text before the breaks, so it is unchanged by them.
         status = _first_text(body.split("<h1", 1)[0], "p")
-        return Release(milestone.id, locale, title, break_sentences(text), page, status)
+        return Release(milestone.id, locale, title, break_sentences(text, locale), page, status)
 
     def _call(self, language: str, name: str, **context: Any) -> str:
         """Render template ``name``; any template error becomes a located problem."""

@@ -61,7 +61,7 @@ def renders(project: Path, monkeypatch: pytest.MonkeyPatch):
     layout = Layout(project)
     loaded = load_project(layout)
     broken = render_project(layout, loaded)
-    monkeypatch.setattr(pressgen.render, "break_sentences", lambda text: text)
+    monkeypatch.setattr(pressgen.render, "break_sentences", lambda text, locale=None: text)
     plain = render_project(layout, loaded)
     return broken, plain
 
@@ -98,3 +98,9 @@ def test_broken_markdown_renders_to_the_same_html_as_before(renders) -> None:
         assert new.replace("\n", " ") == old.replace("\n", " "), f"{after.milestone_id}/{after.locale}"
         # and the line breaks are the only change to the Markdown
         assert after.markdown.replace("\n", " ") == before.markdown.replace("\n", " ")
+
+
+def test_a_number_and_full_stop_is_an_ordinal_in_german_not_a_sentence_end() -> None:
+    text = "Paris belegt den 1. Platz. Danach kommt New York. Im Jahr 2009. Ende."
+    assert break_sentences(text, "de") == "Paris belegt den 1. Platz.\nDanach kommt New York.\nIm Jahr 2009. Ende."
+    assert break_sentences("It began in 2009. Then it grew.", "en") == "It began in 2009.\nThen it grew."

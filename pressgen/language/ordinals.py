@@ -46,6 +46,12 @@ _SUFFIXES: dict[str, tuple[str, str]] = {
 }
 
 
+def writes_ordinals_with_a_period(locale: str) -> bool:
+    """True where « 2. » is an ordinal (German, Danish …): a number and a full stop do not
+    end a sentence there."""
+    return _SUFFIXES.get(language(locale), ("", ""))[0] == "."
+
+
 def _generic_suffix(locale: str, gender: str) -> str:
     if gender not in _FEMININE | _MASCULINE:
         raise ValueError(f"gender must be 'masculine' or 'feminine', not {gender!r}")
