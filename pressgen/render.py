@@ -9,8 +9,8 @@ converter, built once and reused for every milestone. A release is rendered from
 from __future__ import annotations
 
 import dataclasses
-import functools
 import datetime as dt
+import functools
 import html
 import re
 import sys
