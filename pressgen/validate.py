@@ -68,6 +68,8 @@ class _Walker:
         self.positions: dict[str, tuple[int, int]] = {}
         self.nodes: dict[str, yaml.Node] = {}
         self.locales: list[str] = []
+        self.collections: set[int] = set()  # ids of the mappings and lists already walked
+        self.keys: dict[str, yaml.Node] = {}  # the key node of each mapping value, by path
 
     def fail(self, node: yaml.Node | None, path: str, message: str, hint: str = "") -> Any:
         self.problems.append(self.source.problem(node, message, path, hint))
@@ -86,6 +88,15 @@ class _Walker:
             if _is_null(node):
                 return None
             return self.value(node, inner[0], path)
+        if isinstance(node, yaml.CollectionNode):
+            if id(node) in self.collections:
+                # An alias (*name) to a mapping or list: harmless once, but nested aliases can
+                # expand a small file into billions of values.
+                anchor = node.start_mark.line + 1
+                return self.fail(self.keys.get(path, node), path,
+                                 f"a YAML alias to a mapping or a list (the one on line {anchor}) is not allowed",
+                                 "write the value out, or put what milestones share under 'defaults'")
+            self.collections.add(id(node))
         if dataclasses.is_dataclass(hint):
             return self.record(node, hint, path)
         if origin is list:
@@ -129,6 +140,7 @@ class _Walker:
                           "keep one of the two: YAML would silently drop the first")
                 continue
             seen[key] = key_node
+            self.keys[_join(path, key)] = key_node
             out.append((key_node, key, value_node))
         return out
 

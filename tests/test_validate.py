@@ -184,3 +184,18 @@ def test_a_language_pressgen_cannot_write_is_an_error(tmp_path: Path) -> None:
     text = MINIMAL.replace("locales: [fr, en]", "locales: [fr, en, xq]")
     messages = problems_for(tmp_path, text)
     assert any(m.startswith("milestones.yaml:1:19: error: locales[2]: pressgen cannot write 'xq'") for m in messages)
+
+
+def test_aliases_to_collections_are_refused_so_they_cannot_explode(tmp_path: Path) -> None:
+    text = MINIMAL.replace("  city: {fr: Paris, en: Paris}\n", "  city: &paris {fr: Paris, en: Paris}\n") + "    city: *paris\n"
+    messages = problems_for(tmp_path, text)
+    assert [m.splitlines()[0] for m in messages] == [
+        "milestones.yaml:21:5: error: milestones[0].city: a YAML alias to a mapping or a list (the one on line 10) is not allowed"]
+
+
+def test_a_billion_laughs_file_is_refused_quickly(tmp_path: Path) -> None:
+    lines = ["locales: [fr, en]", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    messages = problems_for(tmp_path, "\n".join(lines) + "\nmilestones: []\n")
+    assert any("unknown key 'a0'" in m for m in messages)
+    assert len(messages) < 20
