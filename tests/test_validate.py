@@ -194,8 +194,9 @@ def test_aliases_to_collections_are_refused_so_they_cannot_explode(tmp_path: Pat
 
 
 def test_a_billion_laughs_file_is_refused_quickly(tmp_path: Path) -> None:
+    """Nine nested aliases stand for 10^9 lists; each alias is reported once, never expanded."""
     lines = ["locales: [fr, en]", "a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
     lines += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
-    messages = problems_for(tmp_path, "\n".join(lines) + "\nmilestones: []\n")
-    assert any("unknown key 'a0'" in m for m in messages)
-    assert len(messages) < 20
+    messages = problems_for(tmp_path, "\n".join(lines) + "\nmilestones: *a8\n")
+    aliases = [m for m in messages if "a YAML alias to a mapping or a list" in m]
+    assert 0 < len(aliases) < 100
