@@ -27,7 +27,17 @@ from pressgen.load import Source
 _TAG = "tag:yaml.org,2002:"
 _CORE_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*|[1-9][0-9]{0,2}(?:_[0-9]{3})+)")
+# A tag, but not a Markdown autolink (<https://…>, <name@example.org>).
+_RAW_HTML = re.compile(r"<(?!(?:https?|mailto):|[^\s<>@]+@[^\s<>@]+>)/?[A-Za-z][^<>]*>")
+_REMOTE_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?:https?:)?//")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class _AliasBomb(Exception):
+    """The walk met more values than the file could hold without aliases expanding."""
+
+    def __init__(self, node: yaml.Node):
+        self.node = node
 
 
 class _Invalid:
@@ -41,7 +51,13 @@ def validate(source: Source, project_root: Path, template_locales: set[str] | No
     """The checked project, or :class:`PressgenError` with every problem found."""
     walker = _Walker(source)
     walker.locales = _declared_locales(source.root)
-    top = walker.value(source.root, model.SourceFile, "") if source.root is not None else INVALID
+    try:
+        top = walker.value(source.root, model.SourceFile, "") if source.root is not None else INVALID
+    except _AliasBomb as bomb:
+        walker.problems.append(source.problem(
+            bomb.node, f"the aliases (*name) in this file expand to more than {walker.budget} values",
+            hint="write the values out instead of nesting aliases"))
+        raise PressgenError(walker.problems) from None
     if source.root is None:
         walker.problems.append(source.problem(None, "the file is empty", hint="start from the example milestones.yaml"))
     _check_locales(walker, template_locales)
@@ -68,8 +84,10 @@ class _Walker:
         self.positions: dict[str, tuple[int, int]] = {}
         self.nodes: dict[str, yaml.Node] = {}
         self.locales: list[str] = []
-        self.collections: set[int] = set()  # ids of the mappings and lists already walked
-        self.keys: dict[str, yaml.Node] = {}  # the key node of each mapping value, by path
+        # Values walked so far, and how many a file of this size may hold. Aliases (*name) are
+        # walked wherever they are used: nested ones could expand a few lines into billions.
+        self.walked = 0
+        self.budget = 1000 + 4 * len(source.text)
 
     def fail(self, node: yaml.Node | None, path: str, message: str, hint: str = "") -> Any:
         self.problems.append(self.source.problem(node, message, path, hint))
@@ -77,6 +95,9 @@ class _Walker:
 
     # -- dispatch ------------------------------------------------------------------------------
     def value(self, node: yaml.Node, hint: Any, path: str) -> Any:
+        self.walked += 1
+        if self.walked > self.budget:
+            raise _AliasBomb(node)
         self.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         self.nodes[path] = node
         if node.tag not in _CORE_TAGS:
@@ -88,15 +109,6 @@ class _Walker:
             if _is_null(node):
                 return None
             return self.value(node, inner[0], path)
-        if isinstance(node, yaml.CollectionNode):
-            if id(node) in self.collections:
-                # An alias (*name) to a mapping or list: harmless once, but nested aliases can
-                # expand a small file into billions of values.
-                anchor = node.start_mark.line + 1
-                return self.fail(self.keys.get(path, node), path,
-                                 f"a YAML alias to a mapping or a list (the one on line {anchor}) is not allowed",
-                                 "write the value out, or put what milestones share under 'defaults'")
-            self.collections.add(id(node))
         if dataclasses.is_dataclass(hint):
             return self.record(node, hint, path)
         if origin is list:
@@ -140,7 +152,6 @@ class _Walker:
                           "keep one of the two: YAML would silently drop the first")
                 continue
             seen[key] = key_node
-            self.keys[_join(path, key)] = key_node
             out.append((key_node, key, value_node))
         return out
 
@@ -240,6 +251,13 @@ class _Walker:
                              f'put it in quotes if you mean the text: "{raw}"')
         if not raw.strip():
             return self.fail(node, path, "expected text, found an empty string")
+        tag = _RAW_HTML.search(raw)
+        if tag:
+            return self.fail(node, path, f"HTML is not allowed in milestones.yaml: {tag.group(0)}",
+                             "write Markdown (*emphasis*, [link](https://…)); the templates make the HTML")
+        if _REMOTE_IMAGE.search(raw):
+            return self.fail(node, path, "an image from the web would make every reader's browser fetch it",
+                             "give the release's image under 'image:', as a file beside milestones.yaml")
         return raw
 
     def checked(self, node: yaml.Node, cls: type[model.Checked], path: str) -> Any:
