@@ -70,6 +70,26 @@ def _numeric_part(text: str) -> str:
     return match.group(0) if match else text
 
 
+def _number_comparisons(icu, locale: str, cldr: str) -> Iterator[Comparison]:
+    """Numbers, percentages and currency amounts: compared the same way in every locale."""
+    f = filters_for(locale)
+    loc = icu.Locale(cldr)
+    nf = _number_format(icu, cldr)
+    for n in NUMBERS:
+        yield Comparison("number", locale, repr(n), f["number"](n), nf.format(n))
+
+    pf = icu.NumberFormat.createPercentInstance(loc)
+    pf.setMaximumFractionDigits(3)
+    for p in PERCENTS:
+        yield Comparison("percent", locale, repr(p), f["percent"](p), pf.format(p))
+
+    for code in ("EUR", "USD"):
+        cf = icu.NumberFormat.createCurrencyInstance(loc)
+        cf.setCurrency(code)
+        for a in AMOUNTS:
+            yield Comparison(f"currency {code}", locale, repr(a), f["currency"](a, code), cf.format(a))
+
+
 def comparisons() -> Iterator[Comparison]:
     icu = _icu()
     from pressgen.language import NounForms
@@ -78,22 +98,7 @@ def comparisons() -> Iterator[Comparison]:
         f = filters_for(locale)
         loc = icu.Locale(cldr)
 
-        nf = _number_format(icu, cldr)
-        for n in NUMBERS:
-            yield Comparison("number", locale, repr(n), f["number"](n), nf.format(n))
-
-        pf = icu.NumberFormat.createPercentInstance(loc)
-        pf.setMaximumFractionDigits(3)
-        for p in PERCENTS:
-            yield Comparison("percent", locale, repr(p), f["percent"](p), pf.format(p))
-
-        for code in ("EUR", "USD"):
-            cf = icu.NumberFormat.createCurrencyInstance(loc)
-            cf.setCurrency(code)
-            for a in AMOUNTS:
-                yield Comparison(
-                    f"currency {code}", locale, repr(a), f["currency"](a, code), cf.format(a)
-                )
+        yield from _number_comparisons(icu, locale, cldr)
 
         cdf = icu.CompactDecimalFormat.createInstance(loc, icu.UNumberCompactStyle.LONG)
         cdf.setMaximumFractionDigits(1)
@@ -163,22 +168,7 @@ def _generic_comparisons(icu) -> Iterator[Comparison]:
         f = filters_for(locale)
         loc = icu.Locale(cldr)
 
-        nf = _number_format(icu, cldr)
-        for n in NUMBERS:
-            yield Comparison("number", locale, repr(n), f["number"](n), nf.format(n))
-
-        pf = icu.NumberFormat.createPercentInstance(loc)
-        pf.setMaximumFractionDigits(3)
-        for p in PERCENTS:
-            yield Comparison("percent", locale, repr(p), f["percent"](p), pf.format(p))
-
-        for code in ("EUR", "USD"):
-            cf = icu.NumberFormat.createCurrencyInstance(loc)
-            cf.setCurrency(code)
-            for a in AMOUNTS:
-                yield Comparison(
-                    f"currency {code}", locale, repr(a), f["currency"](a, code), cf.format(a)
-                )
+        yield from _number_comparisons(icu, locale, cldr)
 
         cdf = icu.CompactDecimalFormat.createInstance(loc, icu.UNumberCompactStyle.LONG)
         cdf.setMaximumFractionDigits(1)
