@@ -148,7 +148,7 @@ def _reading(locale: str) -> _Reading:
     ordinal = r"(?:\.(?=[\s\u00a0])|º|ª)"
     times = (r"\b\d{1,2}[:.]\d{2}\b",)
     joiner = rf"(?:[^\W\d]{{1,3}}[{_SPACES}]+)?"  # « 25 de enero de 2016 »
-    return _Reading(number, point, group, months, rf"\d{{1,2}}\.?", joiner, magnitudes, {}, ordinal, times)
+    return _Reading(number, point, group, months, r"\d{1,2}\.?", joiner, magnitudes, {}, ordinal, times)
 
 
 def figures(text: str, locale: str) -> list[Figure]:

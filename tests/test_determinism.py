@@ -54,7 +54,7 @@ def test_builds_are_byte_identical_under_different_settings(tmp_path: Path) -> N
             time.sleep(1.1)  # a later clock second: nothing may depend on it
     first = results[0]
     assert len(first) == 16
-    for settings, other in zip(SETTINGS[1:], results[1:]):
+    for settings, other in zip(SETTINGS[1:], results[1:], strict=True):
         differing = sorted(name for name in first if first[name] != other.get(name))
         assert other.keys() == first.keys() and not differing, f"{differing} differ under {settings}"
 

@@ -90,7 +90,7 @@ def test_broken_markdown_renders_to_the_same_html_as_before(renders) -> None:
     """Converting the Markdown as written to out/ gives the HTML of the unbroken text, except that
     a space between two sentences became a newline (which HTML renders as a space)."""
     broken, plain = renders
-    for before, after in zip(plain.releases, broken.releases):
+    for before, after in zip(plain.releases, broken.releases, strict=True):
         assert (before.milestone_id, before.locale) == (after.milestone_id, after.locale)
         old = markdown.markdown(before.markdown, extensions=MARKDOWN_EXTENSIONS, output_format="html")
         new = markdown.markdown(after.markdown, extensions=MARKDOWN_EXTENSIONS, output_format="html")

@@ -8,13 +8,11 @@ what a reader sees, the refusals, and one whole build with a German templates fo
 from __future__ import annotations
 
 import datetime
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from conftest import add_german, copy_example
 from pressgen.language import NounForms, filters_for, typeset_markdown, typeset_text
