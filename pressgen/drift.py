@@ -125,7 +125,7 @@ def fields(project: model.Project) -> list[Field]:
         for f in dataclasses.fields(milestone):
             value = getattr(milestone, f.name)
             own = f"milestones[{index}].{f.name}"
-            if f.name in model.SHARED_DOCS and own not in project.positions:
+            if f.name in model.SHARED_FIELDS and own not in project.positions:
                 # From defaults: one field for every milestone that shares it.
                 for item in _walk(value, f"defaults/{f.name}", f"defaults.{f.name}"):
                     found.setdefault(item.key, item)

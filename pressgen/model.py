@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Generic, Literal, TypeVar
 
 from pressgen.language import NounForms
@@ -183,29 +183,20 @@ class Contact:
     role: Translated | None = field(default=None, metadata=doc("What they answer for"))
 
 
-SHARED_DOCS = {
-    "organisation": "Who announces",
-    "account": "The account that reached the milestone",
-    "city": "The dateline's city in each language",
-    "about": "The 'About' boilerplate, Markdown",
-    "contacts": "Press contacts",
-}
-
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Defaults:
-    """What every milestone shares unless it says otherwise."""
+    """What every milestone shares unless it says otherwise: the fields a milestone inherits."""
 
-    organisation: Organisation | None = field(default=None, metadata=doc(SHARED_DOCS["organisation"]))
-    account: Account | None = field(default=None, metadata=doc(SHARED_DOCS["account"]))
-    city: Translated | None = field(default=None, metadata=doc(SHARED_DOCS["city"]))
-    about: Translated | None = field(default=None, metadata=doc(SHARED_DOCS["about"]))
-    contacts: list[Contact] | None = field(default=None, metadata=doc(SHARED_DOCS["contacts"]))
+    organisation: Organisation | None = field(default=None, metadata=doc("Who announces"))
+    account: Account | None = field(default=None, metadata=doc("The account that reached the milestone"))
+    city: Translated | None = field(default=None, metadata=doc("The dateline's city in each language"))
+    about: Translated | None = field(default=None, metadata=doc("The 'About' boilerplate, Markdown"))
+    contacts: list[Contact] | None = field(default=None, metadata=doc("Press contacts"))
 
 
-@dataclass(frozen=True)
-class Milestone:
-    """One announcement. The shared fields fall back to ``defaults`` when left out."""
+@dataclass(frozen=True, kw_only=True)
+class Milestone(Defaults):
+    """One announcement. The fields of :class:`Defaults` fall back to ``defaults`` when left out."""
 
     id: Slug = field(metadata=doc("The milestone's folder under out/"))
     status: Status = field(metadata=doc("draft, embargoed or published"))
@@ -229,11 +220,9 @@ class Milestone:
     hashtag: Hashtag | None = field(default=None, metadata=doc("The campaign hashtag"))
     image: Image | None = field(default=None, metadata=doc("An image for the release"))
     links: list[Link] = field(default_factory=list, metadata=doc("Further reading"))
-    organisation: Organisation | None = field(default=None, metadata=doc(SHARED_DOCS["organisation"]))
-    account: Account | None = field(default=None, metadata=doc(SHARED_DOCS["account"]))
-    city: Translated | None = field(default=None, metadata=doc(SHARED_DOCS["city"]))
-    about: Translated | None = field(default=None, metadata=doc(SHARED_DOCS["about"]))
-    contacts: list[Contact] | None = field(default=None, metadata=doc(SHARED_DOCS["contacts"]))
+
+
+SHARED_FIELDS = {f.name: f.metadata["doc"] for f in fields(Defaults)}  # name -> description
 
 
 # Shared fields a milestone cannot do without, once defaults are applied.

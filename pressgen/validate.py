@@ -393,10 +393,10 @@ def _cross_check(w: _Walker, top: model.SourceFile, root: Path) -> model.Project
             w.fail(w.nodes[f"{path}.image.file"], f"{path}.image.file", f"no file '{m.image.file}' beside milestones.yaml",
                    "give the path of the image relative to milestones.yaml")
         shared = {name: getattr(m, name) if getattr(m, name) is not None else getattr(defaults, name)
-                  for name in model.SHARED_DOCS}
+                  for name in model.SHARED_FIELDS}
         for name in model.REQUIRED_SHARED:
             if shared[name] is None:
-                w.fail(w.nodes[path], path, f"missing key '{name}' ({model.SHARED_DOCS[name].lower()})",
+                w.fail(w.nodes[path], path, f"missing key '{name}' ({model.SHARED_FIELDS[name].lower()})",
                        f"add '{name}:' to this milestone or under 'defaults'")
         shared["contacts"] = shared["contacts"] or []
         milestones.append(dataclasses.replace(m, **shared))
