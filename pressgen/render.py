@@ -47,6 +47,9 @@ class Release:
     status: str = ""  # the release's own status line, in its language ("Sous embargo jusqu’au …")
 
 
+MilestoneRenderer = Callable[[model.Milestone], tuple[dict[str, bytes], list[Release]]]
+
+
 @dataclass
 class Rendered:
     """Every output file, by path relative to ``out/``, plus what the index and reports need."""
@@ -65,8 +68,14 @@ class Renderer:
         self._converters: dict[str, markdown.Markdown] = {}
 
     # -- public ------------------------------------------------------------------------------
-    def render_all(self, progress: Callable[[int, int, str], None] | None = None) -> Rendered:
-        """Every file of ``out/``; raises :class:`PressgenError` with every template problem."""
+    def render_all(self, progress: Callable[[int, int, str], None] | None = None,
+                   render_milestone: MilestoneRenderer | None = None) -> Rendered:
+        """Every file of ``out/``; raises :class:`PressgenError` with every template problem.
+
+        ``render_milestone`` replaces :meth:`render_milestone` (the preview passes one that
+        reuses what did not change).
+        """
+        render_one = render_milestone or self.render_milestone
         files: dict[str, bytes] = {}
         releases: list[Release] = []
         problems: list[Problem] = []
@@ -75,7 +84,7 @@ class Renderer:
             if progress is not None:
                 progress(number, total, milestone.id)
             try:
-                milestone_files, milestone_releases = self.render_milestone(milestone)
+                milestone_files, milestone_releases = render_one(milestone)
             except PressgenError as error:
                 problems.extend(error.problems)
                 continue

@@ -133,36 +133,33 @@ class Rebuilder:
         self._shared_digest = shared
         changed_images = self._pending
         digests = milestone_digests(project)
-
-        files: dict[str, bytes] = {}
-        releases = []
-        problems: list[Problem] = []
+        renderer = self._renderer
         rendered: list[str] = []
         cache: dict[str, _Cached] = {}
-        for milestone in project.milestones:
+
+        def render_changed(milestone: model.Milestone) -> tuple[dict[str, bytes], list]:
             cached = self._cache.get(milestone.id)
             image = (self.layout.root / milestone.image.file).resolve() if milestone.image else None
             if cached is None or cached.digest != digests[milestone.id] or image in changed_images:
-                try:
-                    milestone_files, milestone_releases = self._renderer.render_milestone(milestone)
-                except PressgenError as error:
-                    problems.extend(error.problems)
-                    continue
-                cached = _Cached(digests[milestone.id], milestone_files, milestone_releases)
+                files, releases = renderer.render_milestone(milestone)
+                cached = _Cached(digests[milestone.id], files, releases)
                 rendered.append(milestone.id)
             cache[milestone.id] = cached
-            files.update(cached.files)
-            releases.extend(cached.releases)
-        if problems:
+            return cached.files, cached.releases
+
+        try:
+            result = renderer.render_all(render_milestone=render_changed)
+        except PressgenError:
             # Keep what did render (with this renderer): the fix then re-renders only the rest.
             self._cache.update(cache)
             self._everything = False
             self._pending -= {p for p in self._pending if _inside(p, templates)}
-            raise PressgenError(list(dict.fromkeys(problems)))
-        files["index.html"] = self._renderer.render_index(releases)
+            raise
         self._cache = cache
+        releases = result.releases
+        files = result.files
         entries = [_entry(m, releases) for m in project.milestones]
-        return rendered, dict(sorted(files.items())), list(project.locales), entries
+        return rendered, files, list(project.locales), entries
 
 
 def _entry(milestone: model.Milestone, releases: list) -> Entry:
