@@ -1,4 +1,4 @@
-"""The command line: thin on top of ``pressgen.build``; the one place errors become exit codes.
+"""The command line: thin on top of ``pressgen.pipeline``; the one place errors become exit codes.
 
 Exit status: 0 success, 1 a problem in the user's files (or a stale ``out/``), 2 a bug or an
 environment failure. Heavy modules are imported inside the commands, so ``pressgen --help``
@@ -57,8 +57,8 @@ def cli(ctx: click.Context, project_dir: Path | None, debug: bool) -> None:
 
 
 def _layout(ctx: click.Context):
-    from pressgen.build import find_root
-    from pressgen.layout import Layout
+    from pressgen.pipeline import find_root
+    from pressgen.project.layout import Layout
 
     folder = ctx.obj["project_dir"]
     return Layout(folder.resolve() if folder is not None else find_root(Path.cwd()))
@@ -107,7 +107,7 @@ class _Progress:
 @click.pass_context
 def build(ctx: click.Context, check_only: bool) -> None:
     """Render every milestone into out/ (only changed files are written)."""
-    from pressgen import build as pipeline
+    from pressgen import pipeline
 
     layout = _layout(ctx)
     if check_only:
@@ -137,7 +137,7 @@ def build(ctx: click.Context, check_only: bool) -> None:
 
 def _build_check(ctx: click.Context, layout) -> None:
     """``build --check``: like ``black --check --diff``; diffs on stdout, the verdict on stderr."""
-    from pressgen import build as pipeline
+    from pressgen import pipeline
 
     report = _run(ctx, lambda: pipeline.stale(layout))
     for item in report.diffs:
@@ -161,7 +161,7 @@ def translation_reviewed(ctx: click.Context, fields: tuple[str, ...]) -> None:
     For an edit that needs no translation (a typo fix). FIELDS are the names `pressgen check`
     shows, e.g. paris-2-millions/quotes[0]/text.
     """
-    from pressgen import build as pipeline
+    from pressgen import pipeline
 
     layout = _layout(ctx)
     unknown = _run(ctx, lambda: pipeline.mark_translation_reviewed(layout, list(fields)))
@@ -178,7 +178,7 @@ def translation_reviewed(ctx: click.Context, fields: tuple[str, ...]) -> None:
 @click.pass_context
 def check(ctx: click.Context) -> None:
     """Validate and render everything in memory; write nothing. Exit 1 on any problem."""
-    from pressgen import build as pipeline
+    from pressgen import pipeline
 
     layout = _layout(ctx)
     report = _run(ctx, lambda: pipeline.check(layout))
@@ -192,7 +192,7 @@ def check(ctx: click.Context) -> None:
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int) -> None:
     """Preview both languages in the browser; rebuild and reload on every save (Ctrl-C stops)."""
-    from pressgen.serve import serve as run_preview
+    from pressgen.preview.command import serve as run_preview
 
     layout = _layout(ctx)
     try:

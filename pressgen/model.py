@@ -1,6 +1,6 @@
 """The shape of ``milestones.yaml``: one set of dataclasses for validation, rendering and schema.
 
-Validation (``pressgen.validate``) walks these type hints to check the YAML; rendering receives
+Validation (``pressgen.project.validate``) walks these type hints to check the YAML; rendering receives
 the same objects, narrowed to one language. Field docstrings live in ``metadata["doc"]`` so an
 editor schema can be generated from here too. Everything that would be a free string in a
 looser tool has a type that says what it must look like.

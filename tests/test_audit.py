@@ -10,7 +10,7 @@ import yaml
 from click.testing import CliRunner
 
 from conftest import add_german
-from pressgen.audit import compare, figures
+from pressgen.checks.audit import compare, figures
 from pressgen.cli import cli
 
 

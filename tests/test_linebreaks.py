@@ -7,11 +7,11 @@ from pathlib import Path
 import markdown
 import pytest
 
-import pressgen.render
-from pressgen.build import load_project, render_project
-from pressgen.layout import Layout
-from pressgen.linebreaks import break_sentences, sentence_ends
-from pressgen.render import MARKDOWN_EXTENSIONS
+import pressgen.render.renderer
+from pressgen.pipeline import load_project, render_project
+from pressgen.project.layout import Layout
+from pressgen.render.linebreaks import break_sentences, sentence_ends
+from pressgen.render.renderer import MARKDOWN_EXTENSIONS
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 
@@ -61,7 +61,7 @@ def renders(project: Path, monkeypatch: pytest.MonkeyPatch):
     layout = Layout(project)
     loaded = load_project(layout)
     broken = render_project(layout, loaded)
-    monkeypatch.setattr(pressgen.render, "break_sentences", lambda text, locale=None: text)
+    monkeypatch.setattr(pressgen.render.renderer, "break_sentences", lambda text, locale=None: text)
     plain = render_project(layout, loaded)
     return broken, plain
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from pressgen.layout import Layout
+from pressgen.project.layout import Layout
 from pressgen.preview.rebuild import Rebuilder
 from pressgen.preview.server import allowed_hosts
-from pressgen.serve import Preview, serve
+from pressgen.preview.command import Preview, serve
 
 MILESTONE = "paris-2-millions"
 EN_HEADLINE = '      en: "@Paris passes 2 million followers on Twitter, a world record"'
@@ -200,7 +200,7 @@ def test_a_failed_rebuild_keeps_the_last_good_files_and_reports_the_problem(proj
 
 
 def test_an_unexpected_error_in_a_rebuild_does_not_stop_the_server(preview, monkeypatch):
-    from pressgen.render import Renderer
+    from pressgen.render.renderer import Renderer
 
     def explode(self, milestone):
         raise RuntimeError("boom")
@@ -283,7 +283,7 @@ def test_a_port_in_use_is_a_clear_message(project):
 # -- helpers -----------------------------------------------------------------------------------------
 def check_files(project: Path) -> dict[str, bytes]:
     """What a full, non-incremental render of ``project`` gives."""
-    from pressgen.build import load_project, render_project
+    from pressgen.pipeline import load_project, render_project
 
     layout = Layout(project)
     return render_project(layout, load_project(layout)).files

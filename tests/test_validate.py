@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from pressgen.errors import PressgenError
-from pressgen.layout import Layout
-from pressgen.build import load_project
+from pressgen.project.layout import Layout
+from pressgen.pipeline import load_project
 
 MINIMAL = """\
 locales: [fr, en]

@@ -6,5 +6,5 @@
 - :mod:`.server` is the HTTP side: Host check, path confinement, script injection;
 - :mod:`.pages` builds the preview-only pages (overview, side by side) and the injected script.
 
-:mod:`pressgen.serve` puts them together. Nothing here imports click.
+:mod:`pressgen.preview.command` puts them together. Nothing here imports click.
 """

@@ -1,7 +1,7 @@
 """Rebuild the preview's output folder, incrementally, and keep what the browser polls.
 
 The preview renders into its own folder (a temporary one, never the project's ``out/``), with
-``pressgen.write`` so only files whose bytes changed are written. A milestone is re-rendered
+``pressgen.output.write`` so only files whose bytes changed are written. A milestone is re-rendered
 only when its data changed, when the templates changed, or when an image it uses changed;
 the index is re-rendered every time (it lists every title).
 
@@ -21,7 +21,7 @@ from typing import Callable
 
 from pressgen import model
 from pressgen.errors import PressgenError, Problem
-from pressgen.layout import Layout
+from pressgen.project.layout import Layout
 
 Echo = Callable[[str], None]
 
@@ -93,7 +93,7 @@ class Rebuilder:
                               hint="this is a bug in pressgen or a problem of the machine; the terminal shows the details")
             self._fail([problem], f"{detail.rstrip()}\n{problem.format()}")
             return False
-        from pressgen import write
+        from pressgen.output import write
 
         with self.lock:
             changes = write.plan(self.output, files)
@@ -118,8 +118,8 @@ class Rebuilder:
         self.echo(text)
 
     def _render(self) -> tuple[list[str], dict[str, bytes], list[str], list[Entry]]:
-        from pressgen.build import load_project, milestone_digests
-        from pressgen.render import Renderer
+        from pressgen.pipeline import load_project, milestone_digests
+        from pressgen.render.renderer import Renderer
 
         project = load_project(self.layout)
         shared = _digest(repr((project.locales, sorted(project.nouns.items()))))
@@ -163,7 +163,7 @@ class Rebuilder:
 
 
 def _entry(milestone: model.Milestone, releases: list) -> Entry:
-    from pressgen.render import utc_offset
+    from pressgen.render.renderer import utc_offset
 
     embargo = ""
     if milestone.embargo_until is not None:

@@ -16,7 +16,7 @@ import threading
 from pathlib import Path
 from typing import Callable, Iterable
 
-from pressgen.layout import Layout
+from pressgen.project.layout import Layout
 
 OnChange = Callable[[set[Path]], None]
 Echo = Callable[[str], None]

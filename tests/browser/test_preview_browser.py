@@ -17,8 +17,8 @@ import pytest
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from pressgen.layout import Layout
-from pressgen.serve import Preview
+from pressgen.project.layout import Layout
+from pressgen.preview.command import Preview
 
 CHROMIUM = os.environ.get("PRESSGEN_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("PRESSGEN_CHROMEDRIVER", "/usr/bin/chromedriver")

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from pressgen.build import load_project
+from pressgen.pipeline import load_project
 from pressgen.language.typography import _typeset, typeset_markdown
-from pressgen.layout import Layout
-from pressgen.render import RELEASE_TEMPLATE, Renderer, localize
+from pressgen.project.layout import Layout
+from pressgen.render.renderer import RELEASE_TEMPLATE, Renderer, localize
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -14,7 +14,7 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pressgen import write
+from pressgen.output import write
 
 _TEXT_SUFFIXES = {".md", ".html", ".css", ".txt", ".json", ".lock", ".xml", ""}
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from pressgen import model
-from pressgen.layout import Layout
+from pressgen.project.layout import Layout
 
 Progress = Callable[[int, int, str], None]
 
@@ -26,15 +26,15 @@ class BuildReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     digests: dict[str, str] = field(default_factory=dict)
-    # Translated fields changed in one language only (pressgen.drift), as problems to warn about.
+    # Translated fields changed in one language only (pressgen.checks.drift), as problems to warn about.
     translation_flags: list = field(default_factory=list)
     lock_written: bool = False
 
 
 def load_project(layout: Layout) -> model.Project:
     """Read and check ``milestones.yaml``."""
-    from pressgen.load import load_source
-    from pressgen.validate import validate
+    from pressgen.project.load import load_source
+    from pressgen.project.validate import validate
 
     source = load_source(layout.source, layout.display(layout.source))
     return validate(source, layout.root, layout.template_locales())
@@ -42,7 +42,7 @@ def load_project(layout: Layout) -> model.Project:
 
 def render_project(layout: Layout, project: model.Project, progress: Progress | None = None):
     """Every output file in memory (``pressgen.render.Rendered``)."""
-    from pressgen.render import Renderer
+    from pressgen.render.renderer import Renderer
 
     renderer = Renderer(layout, project)
     return renderer.render_all(progress)
@@ -55,7 +55,7 @@ def milestone_digests(project: model.Project) -> dict[str, str]:
 
 def build(layout: Layout, progress: Progress | None = None) -> BuildReport:
     """Build ``out/`` from the sources; on bad input raise before anything is written."""
-    from pressgen import write
+    from pressgen.output import write
 
     project = load_project(layout)
     rendered = render_project(layout, project, progress)
@@ -63,7 +63,7 @@ def build(layout: Layout, progress: Progress | None = None) -> BuildReport:
     translations = _drift(layout, project)
     write.apply(layout.output, changes)
     if translations.lock_changed:
-        from pressgen.drift import lock_path, write_lock
+        from pressgen.checks.drift import lock_path, write_lock
 
         write_lock(lock_path(layout.root), translations.lock)
     return BuildReport(
@@ -79,7 +79,7 @@ def build(layout: Layout, progress: Progress | None = None) -> BuildReport:
 
 def check(layout: Layout, progress: Progress | None = None) -> BuildReport:
     """Everything ``build`` does but writing: for CI and pre-commit."""
-    from pressgen.audit import audit
+    from pressgen.checks.audit import audit
     from pressgen.errors import PressgenError
 
     project = load_project(layout)
@@ -97,8 +97,8 @@ def check(layout: Layout, progress: Progress | None = None) -> BuildReport:
 def stale(layout: Layout, progress: Progress | None = None):
     """``build --check``: how ``out/`` (and the translation lock) differ from what the sources
     produce, as :class:`pressgen.stale.StaleReport`. Writes nothing."""
-    from pressgen import stale as stale_check
-    from pressgen.drift import lock_path
+    from pressgen.checks import stale as stale_check
+    from pressgen.checks.drift import lock_path
 
     project = load_project(layout)
     rendered = render_project(layout, project, progress)
@@ -111,7 +111,7 @@ def stale(layout: Layout, progress: Progress | None = None):
 def mark_translation_reviewed(layout: Layout, keys: list[str]) -> list[str]:
     """Accept the current texts of the flagged fields ``keys``; return the keys that were not
     flagged (nothing is written when there is one)."""
-    from pressgen.drift import lock_path, mark_reviewed, write_lock
+    from pressgen.checks.drift import lock_path, mark_reviewed, write_lock
 
     project = load_project(layout)
     data, unknown = mark_reviewed(project, layout.root, layout.display(layout.source), keys)
@@ -121,20 +121,20 @@ def mark_translation_reviewed(layout: Layout, keys: list[str]) -> list[str]:
 
 
 def _drift(layout: Layout, project: model.Project):
-    from pressgen.drift import compare
+    from pressgen.checks.drift import compare
 
     return compare(project, layout.root, layout.display(layout.source))
 
 
 def _drift_problems(layout: Layout, translations) -> list:
-    from pressgen.drift import problems
+    from pressgen.checks.drift import problems
 
     return problems(translations, layout.root)
 
 
 def find_root(start: Path) -> Path:
     """The folder holding ``milestones.yaml``: ``start`` or the nearest parent that has one."""
-    from pressgen.layout import SOURCE_NAME
+    from pressgen.project.layout import SOURCE_NAME
 
     start = start.resolve()
     for folder in (start, *start.parents):

@@ -18,7 +18,7 @@ import threading
 from pathlib import Path
 from typing import Callable
 
-from pressgen.layout import Layout
+from pressgen.project.layout import Layout
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
@@ -97,7 +97,7 @@ class Preview:
 
     def _image_files(self) -> list[str]:
         try:
-            from pressgen.build import load_project
+            from pressgen.pipeline import load_project
 
             return [m.image.file for m in load_project(self.layout).milestones if m.image is not None]
         except Exception:

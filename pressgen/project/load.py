@@ -1,7 +1,7 @@
 """Read ``milestones.yaml`` into a YAML node tree that remembers where every value stands.
 
 Only nodes are built here, never Python objects: no tag can make the loader run code, and every
-value keeps its line and column for the error messages of ``pressgen.validate``. libyaml's C
+value keeps its line and column for the error messages of ``pressgen.project.validate``. libyaml's C
 composer is used when PyYAML was built with it (about ten times faster); the marks are the same.
 """
 

@@ -236,7 +236,7 @@ def audit(project: model.Project, releases, source_name: str, root: Path | None 
     ``releases`` are :class:`pressgen.render.Release` values. A figure is located at the
     translated field that contains it when there is one, else at the milestone.
     """
-    from pressgen import drift
+    from pressgen.checks import drift
 
     by_id: dict[str, dict[str, str]] = {}
     for release in releases:

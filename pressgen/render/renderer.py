@@ -26,8 +26,8 @@ import markupsafe
 from pressgen import model
 from pressgen.errors import PressgenError, Problem, source_line
 from pressgen.language import NounForms, filters_for, typeset_markdown, typeset_text
-from pressgen.layout import Layout
-from pressgen.linebreaks import break_sentences
+from pressgen.project.layout import Layout
+from pressgen.render.linebreaks import break_sentences
 
 RELEASE_TEMPLATE = "release.md"
 PAGE_TEMPLATE = "page.html"

@@ -22,7 +22,7 @@ import yaml
 
 from pressgen import model
 from pressgen.errors import PressgenError, Problem
-from pressgen.load import Source
+from pressgen.project.load import Source
 
 _TAG = "tag:yaml.org,2002:"
 _CORE_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}

@@ -1,0 +1,1 @@
+"""From the checked model to output bytes, in memory: environments, formats, releases, index."""
