@@ -33,11 +33,9 @@ class BuildReport:
 
 def load_project(layout: Layout) -> model.Project:
     """Read and check ``milestones.yaml``."""
-    from pressgen.project.load import load_source
-    from pressgen.project.validate import validate
+    from pressgen.project.read import read_project
 
-    source = load_source(layout.source, layout.display(layout.source))
-    return validate(source, layout.root, layout.template_locales())
+    return read_project(layout)
 
 
 def render_project(layout: Layout, project: model.Project, progress: Progress | None = None):
@@ -72,7 +70,7 @@ def build(layout: Layout, progress: Progress | None = None) -> BuildReport:
         unchanged=changes.unchanged,
         removed=changes.remove,
         digests=milestone_digests(project),
-        translation_flags=_drift_problems(layout, translations),
+        translation_flags=_drift_problems(project, translations),
         lock_written=translations.lock_changed,
     )
 
@@ -86,8 +84,8 @@ def check(layout: Layout, progress: Progress | None = None) -> BuildReport:
     rendered = render_project(layout, project, progress)
     # The sources are valid; now what a reviewer must know: translations out of step, and
     # figures that differ between the languages.
-    problems = _drift_problems(layout, _drift(layout, project))
-    problems += audit(project, rendered.releases, layout.display(layout.source), layout.root)
+    problems = _drift_problems(project, _drift(layout, project))
+    problems += audit(project, rendered.releases)
     if problems:
         raise PressgenError(problems)
     return BuildReport(milestones=[m.id for m in project.milestones], unchanged=sorted(rendered.files),
@@ -114,7 +112,7 @@ def mark_translation_reviewed(layout: Layout, keys: list[str]) -> list[str]:
     from pressgen.checks.drift import lock_path, mark_reviewed, write_lock
 
     project = load_project(layout)
-    data, unknown = mark_reviewed(project, layout.root, layout.display(layout.source), keys)
+    data, unknown = mark_reviewed(project, layout.root, keys)
     if not unknown:
         write_lock(lock_path(layout.root), data)
     return unknown
@@ -123,13 +121,13 @@ def mark_translation_reviewed(layout: Layout, keys: list[str]) -> list[str]:
 def _drift(layout: Layout, project: model.Project):
     from pressgen.checks.drift import compare
 
-    return compare(project, layout.root, layout.display(layout.source))
+    return compare(project, layout.root)
 
 
-def _drift_problems(layout: Layout, translations) -> list:
+def _drift_problems(project: model.Project, translations) -> list:
     from pressgen.checks.drift import problems
 
-    return problems(translations, layout.root)
+    return problems(translations, project.sources)
 
 
 def find_root(start: Path) -> Path:

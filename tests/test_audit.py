@@ -79,7 +79,7 @@ def test_a_quote_saying_8_500_in_french_and_8000_in_english_is_reported(project:
     assert result.exit_code == 1
     lines = (project / "milestones.yaml").read_text(encoding="utf-8").splitlines()
     fr_line = next(i for i, line in enumerate(lines) if "Chaque photo publiée" in line)  # the line before: `fr: >-`
-    assert (f"milestones.yaml:{fr_line}:15: error: milestones[2].quotes[0].text.fr: figures differ between "
+    assert (f"milestones.yaml:{fr_line}:15: error: paris-instagram-150000.quotes[0].text.fr: figures differ between "
             f"languages in paris-instagram-150000: “8\u202f500” in fr but not in en; “8,000” in en but not in fr"
             ) in result.stderr
     assert result.stderr.count("figures differ") == 1
@@ -90,7 +90,7 @@ def test_a_figure_missing_from_one_language_is_reported_at_the_milestone(project
     result = CliRunner().invoke(cli, ["--project", str(project), "check"])
     assert result.exit_code == 1
     assert "“3” in en but not in fr" in result.stderr
-    assert "milestones[1].highlights[0].en: figures differ" in result.stderr
+    assert "paris-1-million.highlights[0].en: figures differ" in result.stderr
 
 
 @pytest.mark.parametrize("text, locale, expected", [

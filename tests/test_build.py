@@ -62,7 +62,7 @@ def test_bad_yaml_leaves_out_exactly_as_it_was(project: Path) -> None:
     source.write_text(text.replace("status: published", "status: publshed", 1), encoding="utf-8")
     result = CliRunner().invoke(cli, ["--project", str(project), "build"])
     assert result.exit_code == 1
-    assert f"milestones.yaml:{line}:13: error: milestones[0].status: 'publshed' is not one of" in result.output
+    assert f"milestones.yaml:{line}:13: error: paris-2-millions.status: 'publshed' is not one of" in result.output
     assert "Traceback" not in result.output
     assert tree(project / "out") == before
 
@@ -157,7 +157,7 @@ def test_real_subprocess_bad_input_prints_no_traceback(project: Path) -> None:
     result = run_pressgen("build", cwd=project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "milestones.yaml:4:13: error: milestones[0].status: 'yes' is not one of: draft, embargoed, published" in result.stderr
+    assert "milestones.yaml:4:13: error: x.status: 'yes' is not one of: draft, embargoed, published" in result.stderr
     assert "nothing was written" in result.stderr
 
 

@@ -58,7 +58,7 @@ def test_french_only_edit_is_flagged_then_cleared_by_the_english_edit(project: P
 
     built = invoke(project, "build")
     assert built.exit_code == 0  # a warning, not a failure: the release is still written
-    assert f"milestones.yaml:{line}:15: warning: milestones[0].quotes[0].text: translation drift: " \
+    assert f"milestones.yaml:{line}:15: warning: paris-2-millions.quotes[0].text: translation drift: " \
            f"the French text changed but the English did not ({QUOTE})" in built.stderr
     assert "fr was: " in built.stderr and "Un grand et chaleureux merci" in built.stderr
     assert "fr now: " in built.stderr and "Un immense et chaleureux merci" in built.stderr
@@ -69,7 +69,7 @@ def test_french_only_edit_is_flagged_then_cleared_by_the_english_edit(project: P
 
     checked = invoke(project, "check")
     assert checked.exit_code == 1
-    assert f"milestones.yaml:{line}:15: error: milestones[0].quotes[0].text: translation drift" in checked.stderr
+    assert f"milestones.yaml:{line}:15: error: paris-2-millions.quotes[0].text: translation drift" in checked.stderr
     assert invoke(project, "build", "--check").exit_code == 0  # out/ and the lock are up to date
 
     edit(project, EN_OLD, EN_NEW)

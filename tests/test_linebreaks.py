@@ -11,7 +11,7 @@ import pressgen.render.renderer
 from pressgen.pipeline import load_project, render_project
 from pressgen.project.layout import Layout
 from pressgen.render.linebreaks import break_sentences, sentence_ends
-from pressgen.render.renderer import MARKDOWN_EXTENSIONS
+from pressgen.render.release import MARKDOWN_EXTENSIONS
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 

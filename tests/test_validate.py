@@ -9,6 +9,7 @@ import pytest
 
 from pressgen.errors import PressgenError
 from pressgen.project.layout import Layout
+from pressgen.project.sources import Place
 from pressgen.pipeline import load_project
 
 MINIMAL = """\
@@ -60,7 +61,8 @@ def test_minimal_file_is_valid(tmp_path: Path) -> None:
     assert [m.id for m in project.milestones] == ["two-millions"]
     assert project.milestones[0].figure.count == 2_000_000
     assert project.milestones[0].organisation.short_name == {"fr": "la Ville", "en": "the City"}
-    assert project.positions["milestones[0].figure.count"] == (20, 21)
+    assert project.sources.place("two-millions.figure.count") == Place("milestones.yaml", 20, 21)
+    assert project.sources.place("milestones[0].figure.count") is None  # named by its id
 
 
 @pytest.mark.parametrize(
@@ -68,29 +70,29 @@ def test_minimal_file_is_valid(tmp_path: Path) -> None:
     [
         # A misspelt key, with a suggestion.
         ("    status: published\n", "    statut: published\n",
-         "milestones.yaml:18:5: error: milestones[0].statut: unknown key 'statut' in milestone",
+         "milestones.yaml:18:5: error: two-millions.statut: unknown key 'statut' in milestone",
          "did you mean 'status'?"),
         # A duplicate key.
         ("    status: published\n", "    status: published\n    status: draft\n",
-         "milestones.yaml:19:5: error: milestones[0].status: duplicate key 'status' (first given on line 18)",
+         "milestones.yaml:19:5: error: two-millions.status: duplicate key 'status' (first given on line 18)",
          "keep one of the two"),
         # A wrong type: a list where a mapping is expected.
         ("    figure: {count: 2000000, noun: follower}\n", "    figure: [2000000]\n",
-         "milestones.yaml:20:13: error: milestones[0].figure: expected a mapping of figure fields, found a list", ""),
+         "milestones.yaml:20:13: error: two-millions.figure: expected a mapping of figure fields, found a list", ""),
         # YAML 1.1: `no` is a boolean, not text.
         ("    network: Twitter\n", "    network: no\n",
          "milestones.yaml:12:14: error: defaults.account.network: YAML reads no as the boolean false, not as text",
          'put it in quotes if you mean the text: "no"'),
         # YAML 1.1: 12:30 is a base-60 number.
         ("count: 2000000", "count: 12:30",
-         "milestones.yaml:20:21: error: milestones[0].figure.count: YAML 1.1 reads 12:30 as the number 750 (base 60)", ""),
+         "milestones.yaml:20:21: error: two-millions.figure.count: YAML 1.1 reads 12:30 as the number 750 (base 60)", ""),
         # YAML 1.1: a leading zero makes an octal number.
         ("count: 2000000", "count: 0123",
-         "milestones.yaml:20:21: error: milestones[0].figure.count: YAML 1.1 reads 0123 as the number 83 (a leading zero means octal)",
+         "milestones.yaml:20:21: error: two-millions.figure.count: YAML 1.1 reads 0123 as the number 83 (a leading zero means octal)",
          "write it without the leading zero: 123"),
         # A number written with spaces.
         ("count: 2000000", "count: 2 000 000",
-         "milestones.yaml:20:21: error: milestones[0].figure.count: '2 000 000' is not a whole number",
+         "milestones.yaml:20:21: error: two-millions.figure.count: '2 000 000' is not a whole number",
          "write it as 2000000 or 2_000_000"),
         # A missing translation.
         ("  city: {fr: Paris, en: Paris}\n", "  city: {fr: Paris}\n",
@@ -103,18 +105,18 @@ def test_minimal_file_is_valid(tmp_path: Path) -> None:
          "milestones.yaml:17:9: error: milestones[0].id: '../Two Millions' is not a slug", "for example: paris-2-millions"),
         # A misspelt choice.
         ("    status: published\n", "    status: publshed\n",
-         "milestones.yaml:18:13: error: milestones[0].status: 'publshed' is not one of: draft, embargoed, published",
+         "milestones.yaml:18:13: error: two-millions.status: 'publshed' is not one of: draft, embargoed, published",
          "did you mean 'published'?"),
         # A date that does not exist.
         ("date: 2017-04-11", "date: 2017-02-30",
-         "milestones.yaml:19:11: error: milestones[0].date: '2017-02-30' is not a real date", ""),
+         "milestones.yaml:19:11: error: two-millions.date: '2017-02-30' is not a real date", ""),
         # An unknown noun, with a suggestion.
         ("noun: follower}", "noun: folower}",
-         "milestones.yaml:20:36: error: milestones[0].figure.noun: no noun named 'folower' under 'nouns'",
+         "milestones.yaml:20:36: error: two-millions.figure.noun: no noun named 'folower' under 'nouns'",
          "did you mean 'follower'?"),
         # A tag that would build a Python object in an unsafe loader.
         ("    status: published\n", "    status: !!python/object:os.system published\n",
-         "milestones.yaml:18:13: error: milestones[0].status: the YAML tag !!python/object:os.system is not allowed", ""),
+         "milestones.yaml:18:13: error: two-millions.status: the YAML tag !!python/object:os.system is not allowed", ""),
         # Raw HTML in a text: it could load anything from anywhere into the page.
         ("  about: {fr: À propos., en: About.}\n", "  about: {fr: À propos., en: 'About <iframe src=\"https://x.org\">.'}\n",
          "milestones.yaml:15:30: error: defaults.about.en: HTML is not allowed in milestones.yaml: <iframe src=\"https://x.org\">",
@@ -124,13 +126,13 @@ def test_minimal_file_is_valid(tmp_path: Path) -> None:
          "milestones.yaml:15:30: error: defaults.about.en: an image from the web would make every reader's browser fetch it", ""),
         # A missing required key.
         ("    date: 2017-04-11\n", "",
-         "milestones.yaml:17:5: error: milestones[0]: missing key 'date'", "add 'date:'"),
+         "milestones.yaml:17:5: error: two-millions: missing key 'date'", "add 'date:'"),
         # An embargo without its date-time.
         ("    status: published\n", "    status: embargoed\n",
-         "milestones.yaml:18:13: error: milestones[0].status: an embargoed release needs 'embargo_until'", ""),
+         "milestones.yaml:18:13: error: two-millions.status: an embargoed release needs 'embargo_until'", ""),
         # An embargo date-time without its time zone.
         ("    status: published\n", "    status: embargoed\n    embargo_until: 2017-04-11T09:00:00\n",
-         "milestones.yaml:19:20: error: milestones[0].embargo_until: '2017-04-11T09:00:00' has no time zone", ""),
+         "milestones.yaml:19:20: error: two-millions.embargo_until: '2017-04-11T09:00:00' has no time zone", ""),
     ],
     ids=lambda value: value if isinstance(value, str) and len(value) < 40 else None,
 )
@@ -162,9 +164,20 @@ def test_problem_shows_the_line_and_a_caret(tmp_path: Path) -> None:
 
 
 def test_a_language_without_templates_is_an_error(tmp_path: Path) -> None:
-    text = MINIMAL.replace("locales: [fr, en]", "locales: [fr, en, fr_CA]")
+    text = MINIMAL.replace("locales: [fr, en]", "locales: [fr, en, de]")
     messages = problems_for(tmp_path, text)
-    assert any(m.startswith("milestones.yaml:1:19: error: locales[2]: no templates/fr_CA/ folder for 'fr_CA'") for m in messages)
+    assert any(m.startswith("milestones.yaml:1:19: error: locales[2]: no templates/de/ folder for 'de'") for m in messages)
+
+
+def test_a_regional_language_falls_back_to_its_parent(tmp_path: Path) -> None:
+    """fr_CA with no templates/fr_CA/ and no fr_CA texts takes those of fr."""
+    root = tmp_path / "p"
+    (root / "templates" / "fr").mkdir(parents=True)
+    (root / "templates" / "en").mkdir(parents=True)
+    (root / "milestones.yaml").write_text(MINIMAL.replace("locales: [fr, en]", "locales: [fr_CA, en]"), encoding="utf-8")
+    project = load_project(Layout(root))
+    assert project.locales == ["fr_CA", "en"]
+    assert project.milestones[0].organisation.short_name == {"fr": "la Ville", "en": "the City"}
 
 
 def test_invalid_utf8_is_located(tmp_path: Path) -> None:

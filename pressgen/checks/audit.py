@@ -38,7 +38,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from pressgen import model
-from pressgen.errors import Problem, source_line
+from pressgen.errors import Problem
 
 _MONTHS = {
     "fr": "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
@@ -230,7 +230,7 @@ def _pick(found: list[Figure], wanted: Counter) -> list[Figure]:
     return out
 
 
-def audit(project: model.Project, releases, source_name: str, root: Path | None = None) -> list[Problem]:
+def audit(project: model.Project, releases) -> list[Problem]:
     """Problems for every milestone whose languages do not state the same figures.
 
     ``releases`` are :class:`pressgen.render.Release` values. A figure is located at the
@@ -256,24 +256,22 @@ def audit(project: model.Project, releases, source_name: str, root: Path | None 
             if only_other:
                 parts.append(f"{_show(only_other)} in {other} but not in {first}")
             message = f"figures differ between languages in {milestone.id}: " + "; ".join(parts)
-            line, column, key_path = _where(project, index, own_fields, only_first, first, only_other, other)
-            problems.append(Problem(
-                source_name, line, column, message, key_path=key_path,
-                source_line=source_line(root / source_name, None, line) if root else "",
+            key_path = _where(project, index, own_fields, only_first, first, only_other, other)
+            problems.append(project.sources.problem_at(
+                key_path, message,
                 hint="the releases must state the same figures in every language; "
                      "check a number written by hand in a quote, record or template",
             ))
     return problems
 
 
-def _where(project, index, own_fields, only_first, first, only_other, other) -> tuple[int, int, str]:
-    """The position of the first translated field of the milestone holding a differing figure."""
+def _where(project, index, own_fields, only_first, first, only_other, other) -> str:
+    """The key path of the first translated field of the milestone holding a differing figure."""
     for figure_list, locale in ((only_first, first), (only_other, other)):
         keys = {f.key for f in figure_list}
         for item in own_fields:
             text = item.texts.get(locale, "")
             if keys & {f.key for f in figures(text, locale)}:
-                position = project.positions.get(f"{item.yaml_path}.{locale}")
-                if position:
-                    return (*position, f"{item.yaml_path}.{locale}")
-    return (*project.positions.get(f"milestones[{index}]", (0, 0)), f"milestones[{index}]")
+                if project.sources.has(f"{item.yaml_path}.{locale}"):
+                    return f"{item.yaml_path}.{locale}"
+    return project.sources.item_path("milestones", index, project.milestones[index].id)

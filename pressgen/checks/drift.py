@@ -42,7 +42,9 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from pressgen import model
-from pressgen.errors import Problem, source_line
+from pressgen.errors import Problem
+from pressgen.model.walk import translated
+from pressgen.project.sources import Place, SourceMap
 
 LOCK_NAME = "translations.lock"
 FINGERPRINT_DIGITS = 12
@@ -62,7 +64,7 @@ class Field:
     """One translated field of the project, as the sources say it now."""
 
     key: str  # stable identity: "paris-2-millions/quotes[0]/text"
-    yaml_path: str  # where it is in milestones.yaml: "milestones[0].quotes[0].text"
+    yaml_path: str  # its key path in the sources: "paris-2-millions.quotes[0].text"
     texts: dict[str, str]  # by locale
 
     @property
@@ -83,9 +85,9 @@ class Flag:
     changed: tuple[str, ...]  # the languages whose text changed since the agreement
     unchanged: tuple[str, ...]
     old: dict[str, str]  # the agreed texts, by locale
-    location: tuple[str, int, int]  # file, line, column of the first changed language's text
+    place: Place | None  # where the first changed language's text is
 
-    def problem(self) -> Problem:
+    def problem(self, sources: SourceMap) -> Problem:
         changed = " and ".join(_language(c) for c in self.changed)
         unchanged = " and ".join(_language(c) for c in self.unchanged)
         lines = [f"translation drift: the {changed} text changed but the {unchanged} did not ({self.field.key})"]
@@ -94,11 +96,9 @@ class Flag:
             lines.append(f"    {locale} now: {self.field.texts[locale]}")
         for locale in self.unchanged:
             lines.append(f"    {locale} is:  {self.field.texts[locale]}")
-        file, line, column = self.location
         hint = (f"update the {unchanged} text to match, or, if no translation is needed (a typo fix), "
                 f"run: pressgen translation-reviewed {self.field.key}")
-        return Problem(file, line, column, "\n".join(lines), key_path=self.field.yaml_path,
-                       hint=hint)
+        return sources.problem(self.place, "\n".join(lines), self.field.yaml_path, hint)
 
 
 @dataclass
@@ -122,28 +122,26 @@ def fields(project: model.Project) -> list[Field]:
         texts = {loc: _text(value) for loc, value in forms.items()}
         found[f"nouns/{name}"] = Field(f"nouns/{name}", f"nouns.{name}", texts)
     for index, milestone in enumerate(project.milestones):
+        path = project.sources.item_path("milestones", index, milestone.id)
         for f in dataclasses.fields(milestone):
             value = getattr(milestone, f.name)
-            own = f"milestones[{index}].{f.name}"
-            if f.name in model.SHARED_FIELDS and own not in project.positions:
+            own = f"{path}.{f.name}"
+            if f.name in model.SHARED_FIELDS and not project.sources.has(own):
                 # From defaults: one field for every milestone that shares it.
-                for item in _walk(value, f"defaults/{f.name}", f"defaults.{f.name}"):
+                for item in _fields(value, "defaults", f"defaults.{f.name}"):
                     found.setdefault(item.key, item)
             else:
-                for item in _walk(value, f"{milestone.id}/{f.name}", own):
+                for item in _fields(value, milestone.id, own, len(path)):
                     found[item.key] = item
     return [found[key] for key in sorted(found)]
 
 
-def _walk(value: Any, key: str, yaml_path: str) -> Iterator[Field]:
-    if isinstance(value, model.PerLocale):
-        yield Field(key, yaml_path, {loc: _text(text) for loc, text in sorted(value.items())})
-    elif isinstance(value, list):
-        for i, item in enumerate(value):
-            yield from _walk(item, f"{key}[{i}]", f"{yaml_path}[{i}]")
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            yield from _walk(getattr(value, f.name), f"{key}/{f.name}", f"{yaml_path}.{f.name}")
+def _fields(value: Any, owner: str, yaml_path: str, owner_length: int | None = None) -> Iterator[Field]:
+    """The translated values under ``value`` as fields keyed ``owner/field/…``."""
+    cut = len(owner) if owner_length is None else owner_length
+    for path, texts in translated(value, yaml_path):
+        key = owner + path[cut:].replace(".", "/")
+        yield Field(key, path, {loc: _text(text) for loc, text in sorted(texts.items())})
 
 
 def _text(value: Any) -> str:
@@ -195,7 +193,7 @@ def lock_bytes(agreed: dict[str, dict[str, str]], flags: list[Flag]) -> bytes:
 
 
 # -- comparing ------------------------------------------------------------------------------------
-def compare(project: model.Project, root: Path, source_name: str) -> Drift:
+def compare(project: model.Project, root: Path) -> Drift:
     """The flags and the lock as it should be after this build; reads, never writes."""
     old, previous = read_lock(lock_path(root))
     current = fields(project)
@@ -212,8 +210,8 @@ def compare(project: model.Project, root: Path, source_name: str) -> Drift:
             agreed[item.key] = dict(item.texts)
             continue
         agreed[item.key] = {loc: baseline.get(loc, item.texts[loc]) for loc in item.texts}
-        position = project.positions.get(f"{item.yaml_path}.{changed[0]}") or project.positions.get(item.yaml_path) or (0, 0)
-        flags.append(Flag(item, changed, unchanged, agreed[item.key], (source_name, *position)))
+        place = project.sources.place(f"{item.yaml_path}.{changed[0]}", item.yaml_path)
+        flags.append(Flag(item, changed, unchanged, agreed[item.key], place))
     return Drift(flags, lock_bytes(agreed, flags), previous)
 
 
@@ -230,9 +228,9 @@ def _baseline(item: Field, old: dict[str, dict[str, str]]) -> dict[str, str] | N
     return own
 
 
-def mark_reviewed(project: model.Project, root: Path, source_name: str, keys: list[str]) -> tuple[bytes, list[str]]:
+def mark_reviewed(project: model.Project, root: Path, keys: list[str]) -> tuple[bytes, list[str]]:
     """The lock with ``keys`` accepted as they are now, and the keys that are not flagged."""
-    drift = compare(project, root, source_name)
+    drift = compare(project, root)
     flagged = {flag.field.key: flag for flag in drift.flags}
     unknown = [key for key in keys if key not in flagged]
     current = {item.key: item for item in fields(project)}
@@ -257,13 +255,9 @@ def write_lock(path: Path, data: bytes) -> None:
     os.replace(temp, path)
 
 
-def problems(drift: Drift, root: Path) -> list[Problem]:
-    """The flags as problems, with the source line for the caret display."""
-    out = []
-    for flag in drift.flags:
-        problem = flag.problem()
-        out.append(dataclasses.replace(problem, source_line=source_line(root / problem.file, None, problem.line)))
-    return out
+def problems(drift: Drift, sources: SourceMap) -> list[Problem]:
+    """The flags as problems, located through the source map."""
+    return [flag.problem(sources) for flag in drift.flags]
 
 
 _NAMES = {"fr": "French", "en": "English", "de": "German", "es": "Spanish", "it": "Italian", "nl": "Dutch"}

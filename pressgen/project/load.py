@@ -1,7 +1,7 @@
 """Read ``milestones.yaml`` into a YAML node tree that remembers where every value stands.
 
 Only nodes are built here, never Python objects: no tag can make the loader run code, and every
-value keeps its line and column for the error messages of ``pressgen.project.validate``. libyaml's C
+value keeps its line and column for the error messages of ``pressgen.project.decode``. libyaml's C
 composer is used when PyYAML was built with it (about ten times faster); the marks are the same.
 """
 
@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from pressgen.errors import PressgenError, Problem, source_line
+from pressgen.project.sources import SourceMap
 
 try:
     _Loader = yaml.CSafeLoader
@@ -29,17 +30,10 @@ class Source:
     text: str
     root: yaml.Node | None
 
-    def problem(self, node: yaml.Node | None, message: str, key_path: str = "", hint: str = "") -> Problem:
-        """A problem located at ``node`` (or at the file when ``node`` is None)."""
-        line = node.start_mark.line + 1 if node is not None else 0
-        column = node.start_mark.column + 1 if node is not None else 0
-        return Problem(
-            self.name, line, column, message, key_path, hint, source_line(None, self.text, line)
-        )
 
-
-def load_source(path: Path, name: str) -> Source:
-    """Parse ``path``; a file that is not readable YAML raises :class:`PressgenError`."""
+def load_source(path: Path, name: str, sources: SourceMap) -> Source:
+    """Parse ``path`` and keep its text in ``sources``; a file that is not readable YAML raises
+    :class:`PressgenError`."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
@@ -54,6 +48,7 @@ def load_source(path: Path, name: str) -> Source:
         raise PressgenError(
             [Problem(name, line, column, "the file is not valid UTF-8", hint="save it as UTF-8 in your editor")]
         ) from None
+    sources.add_text(name, text)
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:

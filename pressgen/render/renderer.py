@@ -1,18 +1,14 @@
 """Turn the checked project into output files, in memory: nothing here touches ``out/``.
 
-Per language: one Jinja2 environment (strict undefined, HTML autoescaping) and one Markdown
-converter, built once and reused for every milestone. A release is rendered from
-``templates/<locale>/release.md``, typeset, converted to HTML and wrapped in
-``templates/<locale>/page.html``. ``templates/index.html`` lists every release.
+Per language: one sandboxed Jinja2 environment (:mod:`pressgen.render.environment`) and one
+Markdown converter, built once and reused for every milestone. Each release goes through the
+steps of :mod:`pressgen.render.release`, then into every enabled format of
+:mod:`pressgen.render.formats`; ``templates/index.html`` lists every release.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import functools
-import html
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,31 +16,30 @@ from types import SimpleNamespace, TracebackType
 from typing import Any, Callable
 
 import jinja2
-import markdown
+from jinja2.sandbox import SecurityError
 import markupsafe
 
 from pressgen import model
 from pressgen.errors import PressgenError, Problem, source_line
-from pressgen.language import NounForms, filters_for, typeset_markdown, typeset_text
+from pressgen.language import typeset_markdown
+from pressgen.language.locale import Locale, locale_for
 from pressgen.project.layout import Layout
+from pressgen.render.environment import make_environment, utc_offset
+from pressgen.render.formats import FORMATS, INDEX, output_path
 from pressgen.render.linebreaks import break_sentences
+from pressgen.render.localize import localize
+from pressgen.render.release import (
+    PAGE_TEMPLATE,
+    RELEASE_TEMPLATE,
+    Converter,
+    Release,
+    render_parts,
+    tidy_markdown,
+)
 
-RELEASE_TEMPLATE = "release.md"
-PAGE_TEMPLATE = "page.html"
 INDEX_TEMPLATE = "index.html"
-MARKDOWN_EXTENSIONS = ["attr_list", "sane_lists"]
 
-
-@dataclass(frozen=True)
-class Release:
-    """One milestone in one language, rendered."""
-
-    milestone_id: str
-    locale: str
-    title: str
-    markdown: str
-    html: str
-    status: str = ""  # the release's own status line, in its language ("Sous embargo jusqu’au …")
+__all__ = ["Release", "Rendered", "Renderer", "utc_offset"]
 
 
 MilestoneRenderer = Callable[[model.Milestone], tuple[dict[str, bytes], list[Release]]]
@@ -65,7 +60,12 @@ class Renderer:
         self.layout = layout
         self.project = project
         self._environments: dict[str, jinja2.Environment] = {}
-        self._converters: dict[str, markdown.Markdown] = {}
+        self._converters: dict[str, Converter] = {}
+
+    @property
+    def formats(self) -> list[str]:
+        """The formats this project writes, in registry order."""
+        return [name for name in FORMATS if not self.project.formats or name in self.project.formats]
 
     # -- public ------------------------------------------------------------------------------
     def render_all(self, progress: Callable[[int, int, str], None] | None = None,
@@ -92,21 +92,21 @@ class Renderer:
             releases.extend(milestone_releases)
         if problems:
             raise PressgenError(list(dict.fromkeys(problems)))
-        files["index.html"] = self.render_index(releases)
+        files[output_path("index")] = self.render_index(releases)
         return Rendered(dict(sorted(files.items())), releases)
 
     def render_milestone(self, milestone: model.Milestone) -> tuple[dict[str, bytes], list[Release]]:
-        """The files of one milestone: ``<id>/<locale>.md``, ``<id>/<locale>.html`` and its image."""
+        """The files of one milestone: one per language and enabled format, and its image."""
         files: dict[str, bytes] = {}
         releases = []
-        for locale in self.project.locales:
-            release = self._render_release(milestone, locale)
+        for tag in self.project.locales:
+            release = self._render_release(milestone, locale_for(tag))
             releases.append(release)
-            files[f"{milestone.id}/{locale}.md"] = release.markdown.encode("utf-8")
-            files[f"{milestone.id}/{locale}.html"] = release.html.encode("utf-8")
+            for name in self.formats:
+                files[output_path(name, milestone.id, tag)] = FORMATS[name].render(release)
         if milestone.image is not None:
             image = self.layout.root / milestone.image.file
-            files[f"{milestone.id}/{Path(milestone.image.file).name}"] = image.read_bytes()
+            files[output_path("asset", milestone.id, name=Path(milestone.image.file).name)] = image.read_bytes()
         return files, releases
 
     def render_index(self, releases: list[Release]) -> bytes:
@@ -124,36 +124,47 @@ class Renderer:
             ))
         first = self.project.locales[0]
         text = self._call(first, INDEX_TEMPLATE, milestones=entries, locales=self.project.locales,
-                          language_names=self.language_names)
+                          language_names=self.language_names, here=INDEX)
         return text.encode("utf-8")
 
     # -- one release ---------------------------------------------------------------------------
-    def _render_release(self, milestone: model.Milestone, locale: str) -> Release:
+    def _render_release(self, milestone: model.Milestone, locale: Locale) -> Release:
+        tag = locale.tag
         m = localize(milestone, locale, self.project.nouns)
-        source = self._call(locale, RELEASE_TEMPLATE, m=m, locale=locale)
-        text = _tidy_markdown(typeset_markdown(source, locale))
-        converter = self._converter(locale)
-        body = converter.reset().convert(text)
-        title = _first_text(body, "h1") or milestone.id
-        description = _first_text(body.split("</h1>", 1)[-1], "p")
+        source, parts = self._call_parts(tag, RELEASE_TEMPLATE, m=m, locale=tag,
+                                         here=output_path("markdown", milestone.id, tag))
+        text = tidy_markdown(typeset_markdown(source, tag))
+        converter = self._converter(tag)
+        body = converter.html(text)
+        title, status, description = (
+            converter.plain(typeset_markdown(parts[name], tag)) if parts[name].strip() else ""
+            for name in ("headline", "status", "lead")
+        )
+        here = output_path("html", milestone.id, tag)
         alternates = [
-            SimpleNamespace(locale=other, name=self.language_names[other], href=f"{other}.html")
-            for other in self.project.locales if other != locale
+            SimpleNamespace(locale=other, name=self.language_names[other])
+            for other in self.project.locales if other != tag
         ]
         page = self._call(
-            locale, PAGE_TEMPLATE, m=m, locale=locale, body=markupsafe.Markup(body), title=title,
-            description=description, alternates=alternates, language_names=self.language_names,
+            tag, PAGE_TEMPLATE, m=m, locale=tag, body=markupsafe.Markup(body), title=title or milestone.id,
+            description=description, alternates=alternates, language_names=self.language_names, here=here,
         )
         # One sentence per line in the Markdown (readable diffs); the HTML above was converted
         # from the text before the breaks, so it is unchanged by them.
-        status = _first_text(body.split("<h1", 1)[0], "p")
-        return Release(milestone.id, locale, title, break_sentences(text, locale), page, status)
+        return Release(milestone.id, tag, title or milestone.id, break_sentences(text, tag), page, status, description)
 
     def _call(self, language: str, name: str, **context: Any) -> str:
         """Render template ``name``; any template error becomes a located problem."""
+        return self._guarded(language, name, lambda template: template.render(**context))
+
+    def _call_parts(self, language: str, name: str, **context: Any) -> tuple[str, dict[str, str]]:
+        """Render template ``name`` and the parts it names (see :mod:`pressgen.render.release`)."""
+        return self._guarded(language, name, lambda template: render_parts(template, context))
+
+    def _guarded(self, language: str, name: str, run: Callable[[jinja2.Template], Any]) -> Any:
         environment = self._environment(language)
         try:
-            return environment.get_template(name).render(**context)
+            return run(environment.get_template(name))
         except jinja2.TemplateSyntaxError as error:
             raise PressgenError([self._template_problem(error.filename, error.lineno, error.message or str(error))]) from None
         except jinja2.TemplateNotFound as error:
@@ -162,7 +173,7 @@ class Renderer:
                 self.layout.display(self.layout.templates / language), 0, 0, f"template '{wanted}' not found",
                 hint=f"every language folder needs {RELEASE_TEMPLATE} and {PAGE_TEMPLATE}; templates/ needs {INDEX_TEMPLATE}",
             )]) from None
-        except (jinja2.UndefinedError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as error:
+        except (jinja2.UndefinedError, SecurityError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as error:
             filename, lineno = _template_frame(sys.exc_info()[2], self.layout.templates)
             message = str(error)
             if isinstance(error, jinja2.UndefinedError):
@@ -178,25 +189,12 @@ class Renderer:
     # -- per-language machinery, built once ------------------------------------------------------
     def _environment(self, locale: str) -> jinja2.Environment:
         if locale not in self._environments:
-            environment = jinja2.Environment(
-                loader=jinja2.FileSystemLoader([self.layout.templates / locale, self.layout.templates]),
-                undefined=jinja2.StrictUndefined,
-                autoescape=jinja2.select_autoescape(["html"], default_for_string=False, default=False),
-                keep_trailing_newline=True,
-                trim_blocks=True,
-                lstrip_blocks=True,
-                auto_reload=False,
-            )
-            environment.filters.update(filters_for(locale))
-            environment.filters["typeset"] = lambda text: typeset_text(str(text), locale)
-            environment.globals["utc_offset"] = utc_offset
-            environment.globals["years_between"] = years_between
-            self._environments[locale] = environment
+            self._environments[locale] = make_environment(self.layout.templates, locale_for(locale))
         return self._environments[locale]
 
-    def _converter(self, locale: str) -> markdown.Markdown:
+    def _converter(self, locale: str) -> Converter:
         if locale not in self._converters:
-            self._converters[locale] = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+            self._converters[locale] = Converter()
         return self._converters[locale]
 
     @functools.cached_property
@@ -209,49 +207,6 @@ class Renderer:
             name = Locale.parse(locale).get_display_name(locale) or locale
             names[locale] = name[:1].upper() + name[1:]
         return names
-
-
-def localize(value: Any, locale: str, nouns: dict[str, model.PerLocale]) -> Any:
-    """The model seen from one language: every translated field becomes its text in ``locale``,
-    every noun reference becomes that language's :class:`NounForms`."""
-    if isinstance(value, model.PerLocale):
-        return localize(value[locale], locale, nouns)
-    if isinstance(value, model.NounRef):
-        return nouns[value][locale]
-    if dataclasses.is_dataclass(value) and not isinstance(value, (type, NounForms)):
-        return SimpleNamespace(**{f.name: localize(getattr(value, f.name), locale, nouns)
-                                  for f in dataclasses.fields(value)})
-    if isinstance(value, list):
-        return [localize(item, locale, nouns) for item in value]
-    return value
-
-
-def utc_offset(moment: dt.datetime) -> str:
-    """``UTC+1``, ``UTC−3:30``: a time zone as a reader understands it, from an aware datetime."""
-    offset = moment.utcoffset() or dt.timedelta(0)
-    minutes = int(offset.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "\u2212"
-    hours, rest = divmod(abs(minutes), 60)
-    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
-
-
-def years_between(start: dt.date, end: dt.date) -> int:
-    """Whole years from ``start`` to ``end``: what « depuis 7 ans » means on the day."""
-    return end.year - start.year - ((end.month, end.day) < (start.month, start.day))
-
-
-def _tidy_markdown(text: str) -> str:
-    """One blank line between blocks and one final newline, whatever the template's spacing."""
-    text = re.sub(r"[ \t]+\n", "\n", text)
-    text = re.sub(r"\n{3,}", "\n\n", text)
-    return text.strip("\n") + "\n"
-
-
-def _first_text(fragment: str, tag: str) -> str:
-    match = re.search(rf"<{tag}\b[^>]*>(.*?)</{tag}>", fragment, re.S)
-    if not match:
-        return ""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", match.group(1))).split())
 
 
 def _template_frame(tb: TracebackType | None, templates: Path) -> tuple[str | None, int | None]:

@@ -9,7 +9,10 @@ import pytest
 from pressgen.pipeline import load_project
 from pressgen.language.typography import _typeset, typeset_markdown
 from pressgen.project.layout import Layout
-from pressgen.render.renderer import RELEASE_TEMPLATE, Renderer, localize
+from pressgen.language.locale import locale_for
+from pressgen.render.localize import localize
+from pressgen.render.release import RELEASE_TEMPLATE
+from pressgen.render.renderer import Renderer
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -22,8 +25,8 @@ def raw_releases() -> list[tuple[str, str, str]]:
     out = []
     for milestone in project.milestones:
         for locale in project.locales:
-            m = localize(milestone, locale, project.nouns)
-            out.append((milestone.id, locale, renderer._call(locale, RELEASE_TEMPLATE, m=m, locale=locale)))
+            m = localize(milestone, locale_for(locale), project.nouns)
+            out.append((milestone.id, locale, renderer._call(locale, RELEASE_TEMPLATE, m=m, locale=locale, here="")))
     return out
 
 

@@ -1,6 +1,6 @@
 """The shape of ``milestones.yaml``: one set of dataclasses for validation, rendering and schema.
 
-Validation (``pressgen.project.validate``) walks these type hints to check the YAML; rendering receives
+Decoding (``pressgen.project.decode``, through ``pressgen.model.walk``) follows these type hints to check the YAML; rendering receives
 the same objects, narrowed to one language. Field docstrings live in ``metadata["doc"]`` so an
 editor schema can be generated from here too. Everything that would be a free string in a
 looser tool has a type that says what it must look like.
@@ -11,9 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, fields
-from typing import Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
 from pressgen.language import NounForms
+from pressgen.model.text import Text
+
+if TYPE_CHECKING:
+    from pressgen.project.sources import SourceMap
 
 
 def doc(text: str, **kwargs) -> dict:
@@ -24,7 +28,7 @@ def doc(text: str, **kwargs) -> dict:
 T = TypeVar("T")
 
 
-class Checked(str):
+class Checked(Text):
     """A string with a required form. Subclasses give ``pattern`` and what to tell the user."""
 
     pattern: re.Pattern[str]
@@ -82,11 +86,19 @@ class NounRef(Checked):
     example = "follower"
 
 
+class FormatName(Checked):
+    """The name of an output format; checked against the registry after the walk."""
+
+    pattern = re.compile(r"[a-z][a-z0-9_]*")
+    expected = "the name of an output format"
+    example = "html"
+
+
 class PerLocale(dict[str, T], Generic[T]):
     """One value per language of the project: ``{fr: …, en: …}``. Every language is required."""
 
 
-Translated = PerLocale[str]
+Translated = PerLocale[Text]
 
 
 class AwareDateTime(dt.datetime):
@@ -110,13 +122,13 @@ class Organisation:
 @dataclass(frozen=True)
 class FirstPost:
     date: dt.date = field(metadata=doc("When the account published its first post"))
-    text: str = field(metadata=doc("The first post's text, as published"))
+    text: Text = field(metadata=doc("The first post's text, as published"))
     lang: LanguageCode = field(metadata=doc("The language the first post was written in"))
 
 
 @dataclass(frozen=True)
 class Account:
-    network: str = field(metadata=doc("The social network, as it names itself (Twitter, Instagram)"))
+    network: Text = field(metadata=doc("The social network, as it names itself (Twitter, Instagram)"))
     handle: Handle = field(metadata=doc("The account's handle"))
     url: Url = field(metadata=doc("The account's page"))
     first_post: FirstPost | None = field(default=None, metadata=doc("The account's first post"))
@@ -139,7 +151,7 @@ class Activity:
 
 @dataclass(frozen=True)
 class PlatformFigure:
-    network: str = field(metadata=doc("Another network the organisation is on"))
+    network: Text = field(metadata=doc("Another network the organisation is on"))
     count: int | None = field(default=None, metadata=doc("Its audience there, when known"))
     noun: NounRef | None = field(default=None, metadata=doc("What the audience counts"))
 
@@ -155,7 +167,7 @@ class Peer:
 class Quote:
     text: Translated = field(metadata=doc("What was said, in each language"))
     role: Translated = field(metadata=doc("The speaker's role, or the speaking body, in each language"))
-    speaker: str | None = field(default=None, metadata=doc("The speaker's name; leave out for a body"))
+    speaker: Text | None = field(default=None, metadata=doc("The speaker's name; leave out for a body"))
     gender: Gender = field(
         default="masculine", metadata=doc("Grammatical gender for agreement (masculine, feminine)")
     )
@@ -169,15 +181,15 @@ class Link:
 
 @dataclass(frozen=True)
 class Image:
-    file: str = field(metadata=doc("An image file beside milestones.yaml, copied next to the release"))
+    file: Text = field(metadata=doc("An image file beside milestones.yaml, copied next to the release"))
     alt: Translated = field(metadata=doc("What the image shows, for people who cannot see it"))
-    credit: str = field(metadata=doc("Who took or made it"))
+    credit: Text = field(metadata=doc("Who took or made it"))
     caption: Translated | None = field(default=None, metadata=doc("A caption under the image"))
 
 
 @dataclass(frozen=True)
 class Contact:
-    name: str = field(metadata=doc("A person or a desk"))
+    name: Text = field(metadata=doc("A person or a desk"))
     email: Email | None = field(default=None, metadata=doc("E-mail address"))
     phone: Phone | None = field(default=None, metadata=doc("Phone number"))
     role: Translated | None = field(default=None, metadata=doc("What they answer for"))
@@ -239,6 +251,9 @@ class SourceFile:
         default_factory=dict, metadata=doc("Counted nouns: their singular and plural in each language")
     )
     defaults: Defaults = field(default_factory=Defaults, metadata=doc("Shared by every milestone"))
+    formats: list[FormatName] | None = field(
+        default=None, metadata=doc("The output formats to write (markdown, html); all when left out")
+    )
 
 
 @dataclass(frozen=True)
@@ -248,5 +263,12 @@ class Project:
     locales: list[str]
     nouns: dict[str, PerLocale[NounForms]]
     milestones: list[Milestone]
-    # Where each value came from, by key path ("milestones[0].quotes[1].text.fr"): (line, column).
-    positions: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+    formats: tuple[str, ...] = ()  # the output formats to write; every registered one when empty
+    # Where each value came from, by key path ("paris-2-millions.quotes[1].text.fr").
+    sources: SourceMap = field(default_factory=lambda: _empty_source_map(), compare=False, repr=False)
+
+
+def _empty_source_map() -> SourceMap:
+    from pressgen.project.sources import SourceMap
+
+    return SourceMap()

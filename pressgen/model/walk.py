@@ -1,0 +1,113 @@
+"""One walk over the model, shared by every stage that goes through it.
+
+Decoding YAML into the model (:mod:`pressgen.project.decode`), seeing a milestone from one
+language (:mod:`pressgen.render.localize`) and listing translated fields for drift and the
+figures audit (:mod:`pressgen.checks.drift`) all ask this module what a type hint or a value is
+made of, so a new field or a new kind of value is described once, in :mod:`pressgen.model`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import types
+import typing
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Iterator, Literal, get_args, get_origin
+
+from pressgen import model
+
+
+class Kind(Enum):
+    """What a type hint of the model asks for."""
+
+    OPTIONAL = "optional"
+    RECORD = "record"
+    LIST = "sequence"
+    PER_LOCALE = "per_locale"
+    MAPPING = "mapping"
+    CHOICE = "choice"
+    CHECKED = "checked"
+    TEXT = "text"
+    COUNT = "count"
+    FLAG = "flag"
+    MOMENT = "moment"
+    DAY = "day"
+
+
+@dataclass(frozen=True)
+class Shape:
+    """A type hint, classified: its kind and the hints it is made of."""
+
+    kind: Kind
+    hint: Any
+    args: tuple[Any, ...] = ()
+
+
+@functools.lru_cache(maxsize=None)
+def shape(hint: Any) -> Shape:
+    """The :class:`Shape` of a model type hint; a hint with no rule is a bug in the model."""
+    origin, args = get_origin(hint), get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = tuple(a for a in args if a is not type(None))
+        return Shape(Kind.OPTIONAL, hint, inner)
+    if dataclasses.is_dataclass(hint):
+        return Shape(Kind.RECORD, hint)
+    if origin is list:
+        return Shape(Kind.LIST, hint, args)
+    if origin is model.PerLocale:
+        return Shape(Kind.PER_LOCALE, hint, args)
+    if origin is dict:
+        return Shape(Kind.MAPPING, hint, args)
+    if origin is Literal:
+        return Shape(Kind.CHOICE, hint, args)
+    if isinstance(hint, type) and issubclass(hint, model.Checked):
+        return Shape(Kind.CHECKED, hint)
+    if isinstance(hint, type) and issubclass(hint, str):
+        return Shape(Kind.TEXT, hint)
+    if hint is int:
+        return Shape(Kind.COUNT, hint)
+    if hint is bool:
+        return Shape(Kind.FLAG, hint)
+    if hint is model.AwareDateTime:
+        return Shape(Kind.MOMENT, hint)
+    if hint is dt.date:
+        return Shape(Kind.DAY, hint)
+    raise TypeError(f"no rule for {hint!r}")
+
+
+@functools.lru_cache(maxsize=None)
+def record_fields(cls: type) -> tuple[tuple[dataclasses.Field, Any], ...]:
+    """A record's fields with their resolved type hints (resolving is slow: once per class)."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f, hints[f.name]) for f in dataclasses.fields(cls))
+
+
+def is_record(value: Any) -> bool:
+    return dataclasses.is_dataclass(value) and not isinstance(value, type)
+
+
+def children(value: Any) -> Iterator[tuple[str, Any]]:
+    """The parts of a model value with the step that names each (``.quotes``, ``[0]``)."""
+    if is_record(value):
+        for f in dataclasses.fields(value):
+            yield f".{f.name}", getattr(value, f.name)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield f"[{i}]", item
+
+
+def translated(value: Any, path: str) -> Iterator[tuple[str, model.PerLocale]]:
+    """Every translated value inside ``value``, with its key path, in model order."""
+    if isinstance(value, model.PerLocale):
+        yield path, value
+        return
+    for step, child in children(value):
+        yield from translated(child, path + step)
+
+
+def join(path: str, step: str) -> str:
+    """``path`` followed by ``step`` (``.name`` or ``[i]``), with no leading dot at the top."""
+    return step[1:] if not path and step.startswith(".") else path + step

@@ -1,0 +1,358 @@
+"""Decode a YAML node tree into the model's dataclasses, collecting every problem.
+
+Generic: the walk follows :mod:`pressgen.model.walk`, so the model is the one description of
+the file, and knows nothing of milestones or embargoes (those are :mod:`pressgen.project.rules`).
+Scalars are read by the type the model expects, not by YAML 1.1's guesses: ``no``, ``12:30``
+or ``0123`` where text or a count is expected is an error that says what YAML would have made
+of it, instead of a silently wrong value. Every value's place goes into the source map.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import difflib
+import re
+from typing import Any
+
+import yaml
+
+from pressgen import model
+from pressgen.errors import Problem
+from pressgen.model.walk import Kind, join, record_fields, shape
+from pressgen.project.sources import Place, SourceMap
+
+_TAG = "tag:yaml.org,2002:"
+_CORE_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*|[1-9][0-9]{0,2}(?:_[0-9]{3})+)")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+class AliasBomb(Exception):
+    """The walk met more values than the file could hold without aliases expanding."""
+
+    def __init__(self, node: yaml.Node):
+        self.node = node
+
+
+class _Invalid:
+    """Stands for a value that had a problem; whatever contains it is invalid too."""
+
+
+INVALID: Any = _Invalid()
+
+
+class Decoder:
+    """Decodes one file's nodes; ``problems`` collects what is wrong, ``nodes`` every node by path.
+
+    ``locales`` are the languages a translated value must give; ``chains`` gives each one's
+    fallback chain (``fr_CA → fr``): a value given for a parent serves the languages below it.
+    """
+
+    def __init__(self, file: str, text: str, sources: SourceMap, locales: list[str],
+                 chains: dict[str, tuple[str, ...]] | None = None):
+        self.file = file
+        self.sources = sources
+        self.locales = locales
+        self.chains = chains or {}
+        self.problems: list[Problem] = []
+        self.nodes: dict[str, yaml.Node] = {}
+        # Values walked so far, and how many a file of this size may hold. Aliases (*name) are
+        # walked wherever they are used: nested ones could expand a few lines into billions.
+        self.walked = 0
+        self.budget = 1000 + 4 * len(text)
+
+    def place(self, node: yaml.Node | None) -> Place:
+        if node is None:
+            return Place(self.file)
+        return Place(self.file, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def fail(self, node: yaml.Node | None, path: str, message: str, hint: str = "") -> Any:
+        self.problems.append(self.sources.problem(self.place(node), message, path, hint))
+        return INVALID
+
+    # -- dispatch ------------------------------------------------------------------------------
+    def value(self, node: yaml.Node, hint: Any, path: str) -> Any:
+        self.walked += 1
+        if self.walked > self.budget:
+            raise AliasBomb(node)
+        self.sources.record(path, self.place(node))
+        self.nodes[path] = node
+        if node.tag not in _CORE_TAGS:
+            return self.fail(node, path, f"the YAML tag {node.tag.replace(_TAG, '!!')} is not allowed",
+                             "remove the tag: pressgen reads plain values only")
+        found = shape(hint)
+        if found.kind is Kind.OPTIONAL:
+            return None if _is_null(node) else self.value(node, found.args[0], path)
+        return getattr(self, found.kind.value)(node, found, path)
+
+    # -- containers ----------------------------------------------------------------------------
+    def pairs(self, node: yaml.Node, path: str, expected: str) -> list[tuple[yaml.Node, str, yaml.Node]] | None:
+        """The mapping's (key node, key, value node) triples; duplicate keys are problems."""
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, path, f"expected {expected}, found {_describe(node)}")
+            return None
+        seen: dict[str, yaml.Node] = {}
+        out = []
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str) or key_node.tag == _TAG + "merge":
+                self.fail(key_node, path, "keys must be plain names", "write 'name: value'")
+                continue
+            if key in seen:
+                first = seen[key].start_mark.line + 1
+                self.fail(key_node, join(path, "." + key), f"duplicate key '{key}' (first given on line {first})",
+                          "keep one of the two: YAML would silently drop the first")
+                continue
+            seen[key] = key_node
+            out.append((key_node, key, value_node))
+        return out
+
+    def record(self, node: yaml.Node, found, path: str) -> Any:
+        cls = found.hint
+        triples = self.pairs(node, path, f"a mapping of {_name(cls)} fields")
+        if triples is None:
+            return INVALID
+        fields = {f.name: (f, hint) for f, hint in record_fields(cls)}
+        values: dict[str, Any] = {}
+        misspelt: set[str] = set()
+        ok = True
+        for key_node, key, value_node in triples:
+            if key not in fields:
+                ok = False
+                close = closest(key, list(fields))
+                misspelt.add(close)
+                self.fail(key_node, join(path, "." + key), f"unknown key '{key}' in {_name(cls)}",
+                          f"did you mean '{close}'?" if close else f"allowed keys: {', '.join(fields)}")
+                continue
+            value = self.value(value_node, fields[key][1], join(path, "." + key))
+            ok &= value is not INVALID
+            values[key] = value
+        for name, (f, _) in fields.items():
+            required = f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+            if required and name not in values and name not in misspelt:
+                ok = False
+                self.fail(node, path, f"missing key '{name}' ({f.metadata.get('doc', '').lower()})",
+                          f"add '{name}:' to this {_name(cls)}")
+        return cls(**values) if ok else INVALID
+
+    def sequence(self, node: yaml.Node, found, path: str) -> Any:
+        if not isinstance(node, yaml.SequenceNode):
+            if _is_null(node):
+                return []
+            return self.fail(node, path, f"expected a list, found {_describe(node)}", "write each item on its own line starting with '- '")
+        item = found.args[0]
+        items = []
+        for i, child in enumerate(node.value):
+            named = self._item_name(child, item, path, i)
+            value = self.value(child, item, named)
+            if named != f"{path}[{i}]":
+                self.sources.record(f"{path}[{i}]", self.sources.places[named])
+                self.nodes[f"{path}[{i}]"] = child
+            items.append(value)
+        return INVALID if any(i is INVALID for i in items) else items
+
+    def _item_name(self, node: yaml.Node, item: Any, path: str, index: int) -> str:
+        """A record with an ``id`` is named by it (``paris-2-millions``), not by its index."""
+        positional = f"{path}[{index}]"
+        if not (dataclasses.is_dataclass(item) and "id" in {f.name for f, _ in record_fields(item)}):
+            return positional
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if getattr(key, "value", None) == "id" and isinstance(value, yaml.ScalarNode):
+                    if model.Slug.pattern.fullmatch(value.value) and not self.sources.has(value.value):
+                        return value.value
+        return positional
+
+    def mapping(self, node: yaml.Node, found, path: str) -> Any:
+        key_hint, item = found.args
+        triples = self.pairs(node, path, "a mapping")
+        if triples is None:
+            return INVALID
+        out = {}
+        ok = True
+        for key_node, key, value_node in triples:
+            child = join(path, "." + key)
+            k = self.value(key_node, key_hint, child)
+            v = self.value(value_node, item, child)
+            ok &= k is not INVALID and v is not INVALID
+            out[k] = v
+        return out if ok else INVALID
+
+    def per_locale(self, node: yaml.Node, found, path: str) -> Any:
+        item = found.args[0]
+        wanted = self.locales
+        allowed = list(dict.fromkeys([*wanted, *(p for loc in wanted for p in self.chains.get(loc, ()))]))
+        if isinstance(node, yaml.ScalarNode) and not _is_null(node):
+            first = wanted[0] if wanted else "fr"
+            return self.fail(node, path, f"expected one text per language ({', '.join(wanted)}), found a single text",
+                             f"write it as '{first}: …' and the other languages below it")
+        triples = self.pairs(node, path, f"one value per language ({', '.join(wanted)})")
+        if triples is None:
+            return INVALID
+        out: dict[str, Any] = {}
+        ok = True
+        for key_node, key, value_node in triples:
+            if key not in allowed:
+                ok = False
+                self.fail(key_node, join(path, "." + key), f"'{key}' is not one of the project's languages ({', '.join(wanted)})",
+                          suggest(key, wanted) or "add it to 'locales' at the top of the file, or remove it")
+                continue
+            value = self.value(value_node, item, join(path, "." + key))
+            ok &= value is not INVALID
+            out[key] = value
+        for locale in wanted:
+            given = {k for _, k, _ in triples}
+            if not given & set(self.chains.get(locale, (locale,))):
+                ok = False
+                self.fail(node, path, f"missing the '{locale}' translation",
+                          f"add '{locale}: …' beside {', '.join(repr(k) for _, k, _ in triples) or 'the other languages'}")
+        if not ok:
+            return INVALID
+        return model.PerLocale({loc: out[loc] for loc in allowed if loc in out})
+
+    # -- scalars -------------------------------------------------------------------------------
+    def scalar(self, node: yaml.Node, path: str, expected: str) -> str | None:
+        if not isinstance(node, yaml.ScalarNode):
+            self.fail(node, path, f"expected {expected}, found {_describe(node)}")
+            return None
+        if _is_null(node):
+            self.fail(node, path, f"expected {expected}, found nothing", "give a value after the colon, or remove the key")
+            return None
+        return node.value
+
+    def text(self, node: yaml.Node, found, path: str) -> Any:
+        raw = self.scalar(node, path, "text")
+        if raw is None:
+            return INVALID
+        if not node.style and node.tag != _TAG + "str":
+            reading = _yaml11_reading(node)
+            return self.fail(node, path, f"YAML reads {raw} as {reading}, not as text",
+                             f'put it in quotes if you mean the text: "{raw}"')
+        if not raw.strip():
+            return self.fail(node, path, "expected text, found an empty string")
+        refused = model.Text.refusal(raw)
+        if refused:
+            return self.fail(node, path, *refused)
+        return raw
+
+    def checked(self, node: yaml.Node, found, path: str) -> Any:
+        cls = found.hint
+        raw = self.text(node, found, path)
+        if raw is INVALID:
+            return INVALID
+        if not cls.pattern.fullmatch(raw):
+            return self.fail(node, path, f"'{raw}' is not {cls.expected}", f"for example: {cls.example}")
+        return cls(raw)
+
+    def choice(self, node: yaml.Node, found, path: str) -> Any:
+        allowed = found.args
+        raw = self.scalar(node, path, "one of " + ", ".join(allowed))
+        if raw is None:
+            return INVALID
+        if raw not in allowed:
+            return self.fail(node, path, f"'{raw}' is not one of: {', '.join(allowed)}",
+                             suggest(raw, list(allowed)) or "")
+        return raw
+
+    def count(self, node: yaml.Node, found, path: str) -> Any:
+        raw = self.scalar(node, path, "a whole number")
+        if raw is None:
+            return INVALID
+        if node.style:
+            return self.fail(node, path, f"expected a number, found the text \"{raw}\"", "remove the quotes")
+        if not _INT.fullmatch(raw):
+            reading = _yaml11_reading(node)
+            if node.tag == _TAG + "int" and re.fullmatch(r"[-+]?0[0-9_]+", raw):
+                return self.fail(node, path, f"YAML 1.1 reads {raw} as {reading} (a leading zero means octal)",
+                                 f"write it without the leading zero: {raw.lstrip('0') or '0'}")
+            if ":" in raw and node.tag in (_TAG + "int", _TAG + "float"):
+                return self.fail(node, path, f"YAML 1.1 reads {raw} as {reading} (base 60)",
+                                 "write the number alone, or put the text in quotes")
+            digits = raw.replace(" ", "").replace("\u202f", "").replace("\u00a0", "").replace(",", "").replace(".", "")
+            hint = f"write it as {digits} or {int(digits):_}" if digits.isdigit() else "write digits only, e.g. 8500 or 8_500"
+            return self.fail(node, path, f"'{raw}' is not a whole number", hint)
+        value = int(raw.replace("_", ""))
+        if value < 0:
+            return self.fail(node, path, f"{value} is negative; a count cannot be")
+        return value
+
+    def flag(self, node: yaml.Node, found, path: str) -> Any:
+        raw = self.scalar(node, path, "true or false")
+        if raw is None:
+            return INVALID
+        if not node.style and raw in ("true", "false"):
+            return raw == "true"
+        return self.fail(node, path, f"expected true or false, found '{raw}'",
+                         "YAML 1.1 also reads yes/no/on/off as true/false; pressgen asks for true or false")
+
+    def day(self, node: yaml.Node, found, path: str) -> Any:
+        raw = self.scalar(node, path, "a date (YYYY-MM-DD)")
+        if raw is None:
+            return INVALID
+        if not _DATE.fullmatch(raw):
+            return self.fail(node, path, f"'{raw}' is not a date in the form YYYY-MM-DD", "for example: 2017-04-11")
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError as error:
+            return self.fail(node, path, f"'{raw}' is not a real date ({error})")
+
+    def moment(self, node: yaml.Node, found, path: str) -> Any:
+        raw = self.scalar(node, path, "a date and time with its time zone")
+        if raw is None:
+            return INVALID
+        example = "2017-04-11T09:00:00+02:00"
+        try:
+            value = dt.datetime.fromisoformat(raw.replace(" ", "T", 1) if _DATE.match(raw) else raw)
+        except ValueError:
+            return self.fail(node, path, f"'{raw}' is not a date and time", f"for example: {example}")
+        if value.tzinfo is None:
+            return self.fail(node, path, f"'{raw}' has no time zone", f"add the offset, for example: {example}")
+        return value
+
+
+# -- wording ----------------------------------------------------------------------------------
+def _name(cls: type) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
+
+
+def closest(word: str, choices: list[str]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    if not close:
+        close = [c for c in choices if c.lower() == word.lower()]
+    return close[0] if close else ""
+
+
+def suggest(word: str, choices: list[str]) -> str:
+    close = closest(word, choices)
+    return f"did you mean '{close}'?" if close else ""
+
+
+def _is_null(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and node.tag == _TAG + "null" and not node.style
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping (key: value lines)"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if _is_null(node):
+        return "nothing"
+    return f"'{node.value}'"
+
+
+def _yaml11_reading(node: yaml.ScalarNode) -> str:
+    """What PyYAML (YAML 1.1) would have turned a plain scalar into, in words."""
+    kind = node.tag.replace(_TAG, "")
+    try:
+        value = yaml.safe_load(node.value)
+    except yaml.YAMLError:
+        value = node.value
+    if kind == "bool":
+        return f"the boolean {str(value).lower()}"
+    if kind in ("int", "float"):
+        return f"the number {value}"
+    if kind == "timestamp":
+        return "a date"
+    return kind

@@ -1,0 +1,181 @@
+"""The project's own rules, beyond the shape of each value: one small function each.
+
+Each rule reads the decoded file (:class:`Decoded`) and yields the problems it finds, located
+through the source map. :func:`apply_rules` runs them all and fills each milestone's shared
+fields from ``defaults``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+from pressgen import model
+from pressgen.errors import Problem
+from pressgen.project.decode import suggest
+from pressgen.project.sources import SourceMap
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """What the rules look at: the decoded top level and where everything came from."""
+
+    top: model.SourceFile | None  # None when a value of the file was invalid
+    locales: list[str]  # as declared, read before the rest: every translated field depends on them
+    sources: SourceMap
+    root: Path
+    file: str  # the file the top level came from, for problems about it as a whole
+    template_locales: set[str] | None  # the languages with a templates folder; None: not checked
+
+
+Rule = Callable[[Decoded], Iterator[Problem]]
+
+
+def milestone_path(top: model.SourceFile, sources: SourceMap, index: int) -> str:
+    """A milestone's key path: its id when the sources name it so, else its place in the list."""
+    return sources.item_path("milestones", index, top.milestones[index].id)
+
+
+def _milestones(d: Decoded) -> Iterator[tuple[str, model.Milestone]]:
+    for index, milestone in enumerate(d.top.milestones):
+        yield milestone_path(d.top, d.sources, index), milestone
+
+
+def locales_are_writable(d: Decoded) -> Iterator[Problem]:
+    """Each language once, one pressgen can write, with templates along its chain."""
+    from pressgen.language.locale import locale_for
+
+    seen: set[str] = set()
+    for i, tag in enumerate(d.locales):
+        path = f"locales[{i}]"
+        if not d.sources.has(path) or not model.LanguageCode.pattern.fullmatch(tag):
+            continue  # not a language code: the decoder reported it
+        if tag in seen:
+            yield d.sources.problem_at(path, f"'{tag}' is listed twice", "keep one")
+        seen.add(tag)
+        try:
+            chain = locale_for(tag).chain
+        except ValueError as error:
+            yield d.sources.problem_at(path, f"pressgen cannot write '{tag}': {error}",
+                                       "use a CLDR language code such as fr, en, fr_CA, de or pt_BR")
+            continue
+        if d.template_locales is not None and not set(chain) & d.template_locales:
+            yield d.sources.problem_at(path, f"no templates/{tag}/ folder for '{tag}'",
+                                       f"add templates/{tag}/ with release.md and page.html (copy another language's)")
+    if d.top is not None and not d.top.locales:
+        yield d.sources.problem_at("locales", "at least one language is needed", "for example: locales: [fr, en]",
+                                   default_file=d.file)
+
+
+def formats_are_known(d: Decoded) -> Iterator[Problem]:
+    from pressgen.render.formats import FORMATS
+
+    for i, name in enumerate(d.top.formats or []):
+        if name not in FORMATS:
+            yield d.sources.problem_at(f"formats[{i}]", f"'{name}' is not an output format",
+                                       suggest(name, list(FORMATS)) or f"use any of: {', '.join(FORMATS)}")
+
+
+def ids_are_unique(d: Decoded) -> Iterator[Problem]:
+    """An id names a folder under out/: two milestones cannot share one."""
+    first: dict[str, int] = {}
+    for index, milestone in enumerate(d.top.milestones):
+        if milestone.id in first:
+            line = d.sources.places[milestone_path(d.top, d.sources, first[milestone.id])].line
+            yield d.sources.problem_at(f"{milestone_path(d.top, d.sources, index)}.id",
+                                       f"the id '{milestone.id}' is already used by the milestone on line {line}",
+                                       "each milestone needs its own id: it names its folder under out/")
+        first.setdefault(milestone.id, index)
+
+
+def ids_are_not_keys(d: Decoded) -> Iterator[Problem]:
+    """Messages name a milestone by its id; one named like a top-level key would be ambiguous."""
+    keys = {f.name for f in dataclasses.fields(model.SourceFile)}
+    for index, milestone in enumerate(d.top.milestones):
+        if milestone.id in keys:
+            yield d.sources.problem_at(f"{milestone_path(d.top, d.sources, index)}.id", f"the id '{milestone.id}' is a reserved name",
+                                       f"choose another id: {', '.join(sorted(keys))} name parts of the file")
+
+
+def nouns_are_defined(d: Decoded) -> Iterator[Problem]:
+    nouns = d.top.nouns
+    for path, milestone in _milestones(d):
+        for ref_path, ref in _noun_refs(milestone, path):
+            if ref not in nouns:
+                yield d.sources.problem_at(ref_path, f"no noun named '{ref}' under 'nouns'",
+                                           suggest(ref, list(nouns)) or f"define it under 'nouns', or use one of: {', '.join(nouns)}")
+
+
+def embargo_matches_status(d: Decoded) -> Iterator[Problem]:
+    for path, m in _milestones(d):
+        if m.status == "embargoed" and m.embargo_until is None:
+            yield d.sources.problem_at(f"{path}.status", "an embargoed release needs 'embargo_until'",
+                                       "add embargo_until: 2017-04-11T09:00:00+02:00 (with the time zone)")
+        if m.status != "embargoed" and m.embargo_until is not None:
+            yield d.sources.problem_at(f"{path}.embargo_until",
+                                       f"'embargo_until' is only for embargoed releases; this one is {m.status}",
+                                       "set status: embargoed, or remove embargo_until")
+
+
+def platform_counts_have_nouns(d: Decoded) -> Iterator[Problem]:
+    for path, m in _milestones(d):
+        for j, p in enumerate(m.platforms):
+            if p.count is not None and p.noun is None:
+                yield d.sources.problem_at(f"{path}.platforms[{j}]", "a platform with a count needs a 'noun'",
+                                           "say what the count counts, e.g. noun: follower")
+
+
+def images_exist(d: Decoded) -> Iterator[Problem]:
+    for path, m in _milestones(d):
+        if m.image is not None and not (d.root / m.image.file).is_file():
+            yield d.sources.problem_at(f"{path}.image.file", f"no file '{m.image.file}' beside milestones.yaml",
+                                       "give the path of the image relative to milestones.yaml")
+
+
+def shared_fields_are_given(d: Decoded) -> Iterator[Problem]:
+    """organisation, account, city and about: in the milestone or under defaults."""
+    for path, m in _milestones(d):
+        for name in model.REQUIRED_SHARED:
+            if getattr(m, name) is None and getattr(d.top.defaults, name) is None:
+                yield d.sources.problem_at(path, f"missing key '{name}' ({model.SHARED_FIELDS[name].lower()})",
+                                           f"add '{name}:' to this milestone or under 'defaults'")
+
+
+# Rules about the whole file, run even when a value was invalid, so all problems show at once.
+FILE_RULES: tuple[Rule, ...] = (locales_are_writable,)
+# Rules that need every value decoded.
+RULES: tuple[Rule, ...] = (
+    formats_are_known, ids_are_unique, ids_are_not_keys, nouns_are_defined, embargo_matches_status,
+    platform_counts_have_nouns, images_exist, shared_fields_are_given,
+)
+
+
+def apply_rules(d: Decoded) -> tuple[model.Project | None, list[Problem]]:
+    """The project with defaults applied, or None and every problem the rules found."""
+    problems = [problem for rule in FILE_RULES for problem in rule(d)]
+    if d.top is None:
+        return None, problems
+    problems += [problem for rule in RULES for problem in rule(d)]
+    if problems:
+        return None, problems
+    from pressgen.render.formats import FORMATS
+
+    formats = tuple(name for name in FORMATS if d.top.formats is None or name in d.top.formats)
+    milestones = [_with_defaults(m, d.top.defaults) for m in d.top.milestones]
+    return model.Project(list(d.top.locales), dict(d.top.nouns), milestones, formats, d.sources), []
+
+
+def _with_defaults(m: model.Milestone, defaults: model.Defaults) -> model.Milestone:
+    shared = {name: getattr(m, name) if getattr(m, name) is not None else getattr(defaults, name)
+              for name in model.SHARED_FIELDS}
+    shared["contacts"] = shared["contacts"] or []
+    return dataclasses.replace(m, **shared)
+
+
+def _noun_refs(m: model.Milestone, path: str) -> list[tuple[str, str]]:
+    refs = [(f"{path}.figure.noun", m.figure.noun)]
+    refs += [(f"{path}.activity[{j}].noun", a.noun) for j, a in enumerate(m.activity)]
+    refs += [(f"{path}.platforms[{j}].noun", p.noun) for j, p in enumerate(m.platforms) if p.noun]
+    return refs

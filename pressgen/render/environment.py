@@ -1,0 +1,63 @@
+"""One sandboxed Jinja2 environment per language, built once and reused for every milestone.
+
+Templates are looked up along the language's fallback chain: ``templates/fr_CA/`` holds only
+what differs from ``templates/fr/``, then come the shared ``templates/``. Templates run in
+Jinja2's sandbox, so a template in a pull request cannot reach Python (``os.popen``, ``__class__``);
+texts from the sources are values, never templates: ``{{ 7*7 }}`` in a quote is printed as typed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from pressgen.language import filters_for, typeset_text
+from pressgen.language.locale import Locale
+from pressgen.render.formats import output_path, relative_url
+
+
+def template_folders(templates: Path, locale: Locale) -> list[Path]:
+    """Where templates of ``locale`` are looked for, most specific first."""
+    return [templates / tag for tag in locale.chain] + [templates]
+
+
+def make_environment(templates: Path, locale: Locale) -> jinja2.Environment:
+    environment = SandboxedEnvironment(
+        loader=jinja2.FileSystemLoader(template_folders(templates, locale)),
+        undefined=jinja2.StrictUndefined,
+        autoescape=jinja2.select_autoescape(["html"], default_for_string=False, default=False),
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        auto_reload=False,
+    )
+    environment.filters.update(filters_for(locale.tag))
+    environment.filters["typeset"] = lambda text: typeset_text(str(text), locale.tag)
+    environment.globals["utc_offset"] = utc_offset
+    environment.globals["years_between"] = years_between
+    environment.globals["url_for"] = url_for
+    return environment
+
+
+@jinja2.pass_context
+def url_for(context: jinja2.runtime.Context, kind: str, milestone: str | None = None,
+            locale: str | None = None, name: str | None = None) -> str:
+    """A link from the page being rendered (``here`` in its context) to another output."""
+    return relative_url(output_path(kind, milestone, locale, name), context["here"])
+
+
+def utc_offset(moment: dt.datetime) -> str:
+    """``UTC+1``, ``UTC−3:30``: a time zone as a reader understands it, from an aware datetime."""
+    offset = moment.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "\u2212"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+def years_between(start: dt.date, end: dt.date) -> int:
+    """Whole years from ``start`` to ``end``: what « depuis 7 ans » means on the day."""
+    return end.year - start.year - ((end.month, end.day) < (start.month, start.day))

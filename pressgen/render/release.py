@@ -1,0 +1,87 @@
+"""One milestone in one language: the steps from the release template to its outputs.
+
+``templates/<locale>/release.md`` is rendered with the milestone seen from that language, then
+typeset, tidied and converted to HTML; ``page.html`` wraps the HTML. The template names its
+parts with ``{% set headline %}…{% endset %}`` (and ``status``, ``lead``): the page's title,
+status line and description are those parts, typeset and read as plain text through Markdown,
+never scraped back out of the HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+import markdown
+from markdown import util as markdown_util
+
+RELEASE_TEMPLATE = "release.md"
+PAGE_TEMPLATE = "page.html"
+MARKDOWN_EXTENSIONS = ["attr_list", "sane_lists"]
+# The parts a release template names, for the index, the page's <title> and its description.
+PARTS = ("status", "headline", "lead")
+
+
+@dataclass(frozen=True)
+class Release:
+    """One milestone in one language, rendered."""
+
+    milestone_id: str
+    locale: str
+    title: str
+    markdown: str
+    html: str
+    status: str = ""  # the release's own status line, in its language ("Sous embargo jusqu’au …")
+    description: str = ""  # its lead, as plain text
+
+
+class Converter:
+    """Python-Markdown, once per language: to HTML, and to the plain text of a fragment."""
+
+    _PLACEHOLDER = re.compile(re.escape(markdown_util.STX) + r"wzxhzdk:(\d+)" + re.escape(markdown_util.ETX))
+
+    def __init__(self) -> None:
+        self._markdown = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+
+    def html(self, text: str) -> str:
+        return self._markdown.reset().convert(text)
+
+    def plain(self, text: str) -> str:
+        """The words of a Markdown fragment: its tree's text, inline tags left out, entities read,
+        on one line (a title, a description)."""
+        md = self._markdown.reset()
+        lines = text.split("\n")
+        for preprocessor in md.preprocessors:
+            lines = preprocessor.run(lines)
+        root = md.parser.parseDocument(lines).getroot()
+        for treeprocessor in md.treeprocessors:
+            root = treeprocessor.run(root) or root
+        stash = md.htmlStash.rawHtmlBlocks
+
+        def restore(match: re.Match[str]) -> str:
+            fragment = str(stash[int(match.group(1))])
+            return html.unescape(fragment) if fragment.startswith("&") else ""
+
+        words = self._PLACEHOLDER.sub(restore, "".join(root.itertext()))
+        return " ".join(words.replace(markdown_util.AMP_SUBSTITUTE, "&").split())
+
+
+def render_parts(template: jinja2.Template, context: dict[str, Any]) -> tuple[str, dict[str, str]]:
+    """The rendered template and the parts it named (missing ones are empty)."""
+    try:
+        module = template.make_module(context)
+    except Exception:
+        # As Template.render does: re-raise with the traceback pointing at template lines.
+        template.environment.handle_exception()
+    parts = {name: str(getattr(module, name, "") or "") for name in PARTS}
+    return str(module), parts
+
+
+def tidy_markdown(text: str) -> str:
+    """One blank line between blocks and one final newline, whatever the template's spacing."""
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip("\n") + "\n"
