@@ -25,7 +25,6 @@ class BuildReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    digests: dict[str, str] = field(default_factory=dict)
     # Translated fields changed in one language only (pressgen.checks.drift), as problems to warn about.
     translation_flags: list = field(default_factory=list)
     lock_written: bool = False
@@ -69,7 +68,6 @@ def build(layout: Layout, progress: Progress | None = None) -> BuildReport:
         written=sorted(changes.write),
         unchanged=changes.unchanged,
         removed=changes.remove,
-        digests=milestone_digests(project),
         translation_flags=_drift_problems(project, translations),
         lock_written=translations.lock_changed,
     )
@@ -88,8 +86,7 @@ def check(layout: Layout, progress: Progress | None = None) -> BuildReport:
     problems += audit(project, rendered.releases)
     if problems:
         raise PressgenError(problems)
-    return BuildReport(milestones=[m.id for m in project.milestones], unchanged=sorted(rendered.files),
-                       digests=milestone_digests(project))
+    return BuildReport(milestones=[m.id for m in project.milestones], unchanged=sorted(rendered.files))
 
 
 def stale(layout: Layout, progress: Progress | None = None):

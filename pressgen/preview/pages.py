@@ -14,6 +14,7 @@ import json
 import re
 
 from pressgen.preview.rebuild import Entry, State
+from pressgen.render.formats import INDEX, output_path
 
 STATE_PATH = "/__pressgen/state"
 SIDE_BY_SIDE_PREFIX = "/side-by-side/"
@@ -150,7 +151,7 @@ def overview(state: State) -> bytes:
     for entry in state.entries:
         titles = "".join(f'<p lang="{e(loc.replace("_", "-"))}">{e(entry.titles.get(loc, entry.id))}</p>'
                          for loc in state.locales)
-        links = "".join(f'<a href="/{e(entry.id)}/{e(loc)}.html">{e(loc)}</a>' for loc in state.locales)
+        links = "".join(f'<a href="/{e(output_path("html", entry.id, loc))}">{e(loc)}</a>' for loc in state.locales)
         items.append(
             f'<li id="{e(entry.id)}"><p><span class="status status-{e(entry.status)}">{e(status_text(entry))}</span>'
             f' · {e(entry.date)} · <code>{e(entry.id)}</code></p>{titles}'
@@ -158,7 +159,7 @@ def overview(state: State) -> bytes:
             f'{links}</p></li>')
     if not items:
         items.append("<li>No successful build yet: see the problems above.</li>")
-    body = (f'<header><h1>pressgen preview</h1><a href="/index.html">index.html (as built)</a></header>'
+    body = (f'<header><h1>pressgen preview</h1><a href="/{INDEX}">{INDEX} (as built)</a></header>'
             f'<main class="overview"><ul class="milestones">{"".join(items)}</ul></main>')
     return _page("pressgen preview", body)
 
@@ -171,7 +172,7 @@ def side_by_side(state: State, milestone_id: str) -> bytes | None:
     e = html.escape
     frames = "".join(
         f'<iframe name="{e(loc)}" lang="{e(loc.replace("_", "-"))}" title="{e(entry.titles.get(loc, loc))}" '
-        f'src="/{e(entry.id)}/{e(loc)}.html"></iframe>' for loc in state.locales)
+        f'src="/{e(output_path("html", entry.id, loc))}"></iframe>' for loc in state.locales)
     body = (f'<header><a href="/">← all milestones</a><h1>{e(entry.id)}</h1>'
             f'<span class="status status-{e(entry.status)}">{e(status_text(entry))}</span></header>'
             f'<div class="columns" style="grid-template-columns: repeat({len(state.locales)}, 1fr)">{frames}</div>')

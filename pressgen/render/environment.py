@@ -14,7 +14,7 @@ from pathlib import Path
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
-from pressgen.language import filters_for, typeset_text
+from pressgen.language import filters_for
 from pressgen.language.locale import Locale
 from pressgen.render.formats import output_path, relative_url
 
@@ -35,7 +35,6 @@ def make_environment(templates: Path, locale: Locale) -> jinja2.Environment:
         auto_reload=False,
     )
     environment.filters.update(filters_for(locale.tag))
-    environment.filters["typeset"] = lambda text: typeset_text(str(text), locale.tag)
     environment.globals["utc_offset"] = utc_offset
     environment.globals["years_between"] = years_between
     environment.globals["url_for"] = url_for
