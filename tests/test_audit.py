@@ -9,7 +9,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from conftest import add_german
+from helpers import add_german
 from pressgen.checks.audit import compare, figures
 from pressgen.cli import cli
 

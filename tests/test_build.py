@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
 import sys
 from pathlib import Path
 
 from click.testing import CliRunner
 
-from conftest import REPO, run_pressgen, tree
+from helpers import REPO, run_pressgen, tree
 from pressgen.cli import cli, main
 
 EXPECTED_FILES = sorted(
@@ -145,6 +147,7 @@ def test_check_writes_nothing_and_fails_on_bad_input(project: Path) -> None:
     assert not (project / "out").exists()
 
 
+@pytest.mark.subprocess
 def test_real_subprocess_build_from_the_project_folder(project: Path) -> None:
     result = run_pressgen("build", cwd=project)
     assert result.returncode == 0, result.stderr
@@ -152,6 +155,7 @@ def test_real_subprocess_build_from_the_project_folder(project: Path) -> None:
     assert (project / "out" / "paris-2-millions" / "fr.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
+@pytest.mark.subprocess
 def test_real_subprocess_bad_input_prints_no_traceback(project: Path) -> None:
     (project / "milestones.yaml").write_text("locales: [fr, en]\nmilestones:\n  - id: x\n    status: yes\n", encoding="utf-8")
     result = run_pressgen("build", cwd=project)
@@ -161,6 +165,7 @@ def test_real_subprocess_bad_input_prints_no_traceback(project: Path) -> None:
     assert "nothing was written" in result.stderr
 
 
+@pytest.mark.subprocess
 def test_help_does_not_load_babel_or_jinja() -> None:
     code = ("import sys; from pressgen.cli import main; status = main(['--help']); "
             "print(status, sorted(m for m in ('babel', 'jinja2', 'yaml', 'markdown') if m in sys.modules))")

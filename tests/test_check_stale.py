@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pathlib import Path
 
 from click.testing import CliRunner
 
-from conftest import run_pressgen, tree
+from helpers import run_pressgen, tree
 from pressgen.cli import cli, main
 
 
@@ -83,6 +85,7 @@ def test_missing_out_and_removed_files_are_reported(project: Path) -> None:
     assert (project / "out" / "old-milestone" / "fr.md").exists()
 
 
+@pytest.mark.subprocess
 def test_check_in_a_real_subprocess(project: Path) -> None:
     assert run_pressgen("build", cwd=project).returncode == 0
     assert run_pressgen("build", "--check", cwd=project).returncode == 0

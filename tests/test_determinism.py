@@ -16,7 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_example, tree
+from helpers import copy_example, tree
+
+pytestmark = pytest.mark.subprocess  # every build here runs in its own process
 
 SETTINGS = [
     {"PYTHONHASHSEED": "0", "TZ": "UTC", "LANG": "C", "LC_ALL": "C"},

@@ -231,28 +231,46 @@ def test_the_watcher_rebuilds_once_per_save(project):
 
 
 # -- the command -------------------------------------------------------------------------------------
+@pytest.mark.subprocess
 def test_ctrl_c_stops_the_command_cleanly(project):
+    """Ctrl-C once the preview answers: a clean stop, the temporary folder gone, exit 0.
+
+    stderr is read by a thread into a queue, so a slow start on a loaded machine is waited for
+    up to one deadline instead of blocking in readline() with no timeout at all."""
+    import queue
+    import threading
+
     process = subprocess.Popen([sys.executable, "-m", "pressgen", "serve", "--port", "0"], cwd=project,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    lines: queue.Queue[str] = queue.Queue()
+    reader = threading.Thread(target=lambda: [lines.put(line) for line in process.stderr], daemon=True)
+    reader.start()
+    seen: list[str] = []
     try:
         url = ""
-        deadline = time.monotonic() + 30
-        while not url and time.monotonic() < deadline:
-            line = process.stderr.readline()
-            if not line:
-                break
+        deadline = time.monotonic() + 60
+        while not url and time.monotonic() < deadline and process.poll() is None:
+            try:
+                line = lines.get(timeout=0.5)
+            except queue.Empty:
+                continue
+            seen.append(line)
             if line.startswith("Serving"):
                 url = line.split(" at ")[1].split()[0]
-        assert url.startswith("http://127.0.0.1:"), url
+        assert url.startswith("http://127.0.0.1:"), seen
         port = int(url.rstrip("/").rsplit(":", 1)[1])
         assert raw_get(port, "/")[0] == 200
         process.send_signal(signal.SIGINT)
-        _, rest = process.communicate(timeout=WAIT)
+        process.wait(timeout=60)
+        reader.join(10)
     finally:
         if process.poll() is None:
             process.kill()
             process.wait()
-    assert process.returncode == 0
+    while not lines.empty():
+        seen.append(lines.get())
+    rest = "".join(seen)
+    assert process.returncode == 0, rest
     assert "Traceback" not in rest and "Stopped the preview." in rest
     assert not (project / "out").exists()
 
@@ -269,6 +287,7 @@ def test_a_host_other_than_loopback_prints_a_warning(project):
     assert terminal[-1] == "Stopped the preview."
 
 
+@pytest.mark.subprocess
 def test_a_port_in_use_is_a_clear_message(project):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

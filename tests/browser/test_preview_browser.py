@@ -20,6 +20,8 @@ from selenium.webdriver.support.ui import WebDriverWait
 from pressgen.project.layout import Layout
 from pressgen.preview.command import Preview
 
+pytestmark = pytest.mark.browser
+
 CHROMIUM = os.environ.get("PRESSGEN_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("PRESSGEN_CHROMEDRIVER", "/usr/bin/chromedriver")
 

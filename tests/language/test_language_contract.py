@@ -40,6 +40,7 @@ def test_filters_are_built_once_per_locale() -> None:
     assert filters_for("fr")["number"] is filters_for("fr")["number"]
 
 
+@pytest.mark.subprocess
 def test_import_loads_neither_babel_nor_polytypo() -> None:
     code = (
         "import sys, pressgen.language as L; L.filters_for('fr');"
@@ -49,6 +50,7 @@ def test_import_loads_neither_babel_nor_polytypo() -> None:
     subprocess.run([sys.executable, "-c", code], check=True)
 
 
+@pytest.mark.subprocess
 def test_import_does_not_load_the_typography_module() -> None:
     code = (
         "import sys, pressgen.language;"

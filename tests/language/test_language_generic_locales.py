@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import add_german, copy_example
+from helpers import add_german, copy_example
 from pressgen.language import NounForms, filters_for, typeset_markdown, typeset_text
 from pressgen.language.locales import is_supported, is_tuned, polytypo_tag, resolve
 
@@ -205,6 +205,7 @@ def test_tuned_and_generic() -> None:
     assert not is_tuned("de") and not is_tuned("pt_BR")
 
 
+@pytest.mark.subprocess
 def test_is_supported_does_not_import_babel_for_tuned_names() -> None:
     code = (
         "import sys; from pressgen.language.locales import is_supported;"

@@ -6,6 +6,8 @@ If ``icu`` cannot be imported this test FAILS: an oracle that silently skips pro
 
 from __future__ import annotations
 
+import pytest
+
 from icu_known_differences import KNOWN_DIFFERENCES, NORMALISE_NBSP
 
 from icu_oracle import comparisons
@@ -49,6 +51,7 @@ def test_known_differences_have_reasons() -> None:
         assert len(d.reason) > 40, d
 
 
+@pytest.mark.subprocess
 def test_oracle_fails_rather_than_skips_without_icu() -> None:
     """With ``icu`` unimportable, comparisons() raises instead of yielding nothing."""
     import subprocess

@@ -285,6 +285,7 @@ def test_sample_release_french_golden() -> None:
     assert result == expected, "regenerate only after reviewing the diff"
 
 
+@pytest.mark.subprocess
 def test_deterministic_across_processes() -> None:
     import subprocess
     import sys

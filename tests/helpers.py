@@ -1,0 +1,74 @@
+"""What tests share: the example project copied into a temporary folder, pressgen in a real
+process, a folder read back as bytes, and the test-only projects under ``tests/fixtures/``."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+EXAMPLE_FILES = ("milestones.yaml", "templates", "images")
+
+
+def copy_example(target: Path, with_output: bool = False) -> Path:
+    """The repository's example project (sources, and optionally its committed out/) under ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in EXAMPLE_FILES + (("out",) if with_output else ()):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+def run_pressgen(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """pressgen in a real subprocess, as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "pressgen", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` by relative path, for byte-for-byte comparisons."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+# A German project for tests of a language pressgen has no hand-tuned rules for: its own
+# templates (tests/fixtures/german/templates/de/), noun forms and `de` translations (the
+# English texts: enough for these tests).
+GERMAN_NOUNS = {
+    "follower": {"one": "Follower", "other": "Follower"},
+    "person": {"one": "Person", "other": "Personen"},
+    "post": {"one": "Beitrag", "other": "Beiträge"},
+    "request": {"one": "beantwortete Frage", "other": "beantwortete Fragen"},
+}
+
+
+def _with_german(value: object) -> object:
+    """Every ``{…, en: text}`` gets ``de: text`` (the English text: enough for this test)."""
+    if isinstance(value, dict):
+        out = {key: _with_german(item) for key, item in value.items()}
+        if "en" in out and "fr" in out and "de" not in out:
+            out["de"] = out["en"]
+        return out
+    if isinstance(value, list):
+        return [_with_german(item) for item in value]
+    return value
+
+
+
+def add_german(project: Path) -> Path:
+    """``project`` with a ``de`` locale: templates/de/ and a `de` text beside every `en` one."""
+    shutil.copytree(FIXTURES / "german" / "templates" / "de", project / "templates" / "de")
+    source = project / "milestones.yaml"
+    data = _with_german(yaml.safe_load(source.read_text(encoding="utf-8")))
+    data["locales"].append("de")
+    for name, forms in GERMAN_NOUNS.items():
+        data["nouns"][name]["de"] = forms
+    source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return project
