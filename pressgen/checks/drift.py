@@ -266,8 +266,11 @@ def problems(drift: Drift, root: Path) -> list[Problem]:
     return out
 
 
-_NAMES = {"fr": "French", "en": "English", "de": "German", "es": "Spanish", "it": "Italian", "nl": "Dutch"}
-
-
 def _language(locale: str) -> str:
-    return _NAMES.get(locale.split("_")[0], locale)
+    """The language in English, as the messages say it ("the French text changed")."""
+    from pressgen.language.locale import locale_for
+
+    try:
+        return locale_for(locale).english_name
+    except ValueError:  # a language pressgen cannot write is named by its tag
+        return locale

@@ -25,7 +25,7 @@ import markupsafe
 
 from pressgen import model
 from pressgen.errors import PressgenError, Problem, source_line
-from pressgen.language import NounForms, filters_for, typeset_markdown, typeset_text
+from pressgen.language import NounForms, filters_for, locale_for, typeset_markdown, typeset_text
 from pressgen.project.layout import Layout
 from pressgen.render.linebreaks import break_sentences
 
@@ -202,13 +202,7 @@ class Renderer:
     @functools.cached_property
     def language_names(self) -> dict[str, str]:
         """Each language's name in itself ("Français", "English"), for the language links."""
-        from babel import Locale
-
-        names = {}
-        for locale in self.project.locales:
-            name = Locale.parse(locale).get_display_name(locale) or locale
-            names[locale] = name[:1].upper() + name[1:]
-        return names
+        return {locale: locale_for(locale).native_name for locale in self.project.locales}
 
 
 def localize(value: Any, locale: str, nouns: dict[str, model.PerLocale]) -> Any:
