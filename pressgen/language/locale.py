@@ -76,13 +76,20 @@ def locale_for(tag: LocaleLike) -> Locale:
     return _resolve(tag)
 
 
+def _region(key: str) -> str | None:
+    """The region subtag (``CA`` in fr_CA, ``RS`` in sr_Latn_RS); a script (Latn) is none."""
+    for part in key.split("_")[1:]:
+        if (len(part) == 2 and part.isalpha()) or (len(part) == 3 and part.isdigit()):
+            return part.upper()
+    return None
+
+
 @functools.lru_cache(maxsize=None)
 def _resolve(tag: str) -> Locale:
     from pressgen.language import rules
 
     key = tag.replace("-", "_")
-    parts = key.split("_")
-    region = parts[1].upper() if len(parts) > 1 else None
+    region = _region(key)
     style = rules.TUNED.get(key)
     if style is not None:
         return Locale(key, style.cldr, style.language, region, True,

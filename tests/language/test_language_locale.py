@@ -51,6 +51,13 @@ def test_native_names_are_cldr_display_names_capitalised(tag: str) -> None:
     assert locale_for(tag).native_name == name[:1].upper() + name[1:]
 
 
+@pytest.mark.parametrize(("tag", "region"), [
+    ("de_CH", "CH"), ("es_419", "419"), ("zh_Hant", None), ("sr_Latn_RS", "RS"),
+])
+def test_a_script_is_not_a_region(tag: str, region: str | None) -> None:
+    assert locale_for(tag).region == region
+
+
 @pytest.mark.parametrize(("tag", "name"), [
     ("fr", "French"), ("fr_CA", "French"), ("en_GB", "English"), ("de", "German"),
     ("nl", "Dutch"), ("pt_BR", "Portuguese"), ("ja", "Japanese"),
