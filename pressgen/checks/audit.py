@@ -6,9 +6,9 @@ different number of times). Figures from the data go through the same filters in
 language, so what this catches is mostly a number written by hand in a quote, a record or a
 template: « 8 500 » in French, "8,000" in English.
 
-French and English are read with the hand-tuned rules below; any other language from its CLDR
-data (digit grouping, month names, the words of the compact long forms such as « Millionen »),
-without number words.
+Each language is read as its rules say (``Locale.rules.reading``: French and English by hand in
+pressgen/language/rules/, any other language from its CLDR data — digit grouping, month names,
+the words of the compact long forms such as « Millionen » — without number words).
 
 What counts as a figure:
 
@@ -30,35 +30,16 @@ HTML tag or a domain name (1million.paris).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 
 from pressgen import model
 from pressgen.errors import Problem
+from pressgen.language.locale import locale_for
+from pressgen.language.rules.base import Reading
 
-_MONTHS = {
-    "fr": "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-          "|janv\\.|févr\\.|avr\\.|juil\\.|sept\\.|oct\\.|nov\\.|déc\\.",
-    "en": "January|February|March|April|May|June|July|August|September|October|November|December"
-          "|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.",
-}
-_MAGNITUDES = {
-    "fr": {"mille": 10**3, "million": 10**6, "millions": 10**6, "milliard": 10**9, "milliards": 10**9},
-    "en": {"thousand": 10**3, "million": 10**6, "millions": 10**6, "billion": 10**9, "billions": 10**9},
-}
-_WORDS = {
-    "fr": {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7,
-           "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12, "quinze": 15, "vingt": 20,
-           "trente": 30, "cent": 100},
-    "en": {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
-           "twenty": 20, "thirty": 30, "hundred": 100},
-}
-_ORDINAL = {"fr": r"(?:er|re|ère|e|ème|nd|nde)", "en": r"(?:st|nd|rd|th)"}
 _SPACES = " \u00a0\u202f"
 
 # After dates and times are gone (so "9 a.m." is not taken for a domain name).
@@ -84,71 +65,10 @@ class Figure:
         return (self.value, self.percent)
 
 
-@dataclass(frozen=True)
-class _Reading:
-    """How one language writes figures, dates and times: what :func:`figures` looks for."""
-
-    number: str  # regex of a number in the locale's format
-    point: str
-    group: str  # every character that may group digits
-    months: str
-    day: str  # regex of a day of the month, ordinal mark included
-    joiner: str  # what may stand between day, month and year besides spaces ("de" in Spanish)
-    magnitudes: dict[str, int]
-    words: dict[str, int]
-    ordinal: str
-    times: tuple[str, ...]
-
-
-def _tuned_reading(language: str) -> _Reading:
-    if language == "fr":
-        number = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-        point, group = ",", _SPACES
-    else:
-        number = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-        point, group = ".", ","
-    sp = f"[{_SPACES}]"
-    times = (
-        rf"\b\d{{1,2}}{sp}?h(?:{sp}?\d{{2}})?\b",  # 9 h, 14 h 30
-        rf"\b\d{{1,2}}(?:[:.]\d{{2}})?{sp}?(?:a\.m\.|p\.m\.|am\b|pm\b)",  # 9 a.m., 2:30 p.m., 2.30pm
-        r"\b\d{1,2}:\d{2}\b",  # 14:30
-    )
-    return _Reading(number, point, group, _MONTHS[language], rf"\d{{1,2}}(?:{_ORDINAL[language]})?", "",
-                    _MAGNITUDES[language], _WORDS[language], _ORDINAL[language], times)
-
-
-@functools.lru_cache(maxsize=None)
-def _reading(locale: str) -> _Reading:
-    """fr and en as tuned above; any other language from its CLDR data (Babel): digit
-    grouping, month names, and the words of CLDR's compact long forms (Millionen, millones)."""
-    from pressgen.language.locales import is_tuned, language, resolve
-
-    if is_tuned(locale):
-        return _tuned_reading(language(locale))
-    from babel import Locale
-    from babel.numbers import get_decimal_symbol, get_group_symbol
-
-    cldr = resolve(locale)
-    data = Locale.parse(cldr)
-    point, group = get_decimal_symbol(cldr), get_group_symbol(cldr)
-    if group.isspace():
-        group = _SPACES
-    groups, decimals = re.escape(group), re.escape(point)
-    number = rf"\d{{1,3}}(?:[{groups}]\d{{3}})+(?:{decimals}\d+)?|\d+(?:{decimals}\d+)?"
-    names = {name for context in ("format", "stand-alone") for width in ("wide", "abbreviated")
-             for name in data.months[context][width].values()}
-    months = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    magnitudes: dict[str, int] = {}
-    for by_size in data.compact_decimal_formats.get("long", {}).values():
-        for size, pattern in by_size.items():
-            zeros = pattern.pattern.count("0")
-            word = pattern.pattern.replace("0", "").replace("'", "").replace("¤", "").strip()
-            if zeros and word and int(size) >= 10**6:
-                magnitudes[word] = int(size) // 10 ** (zeros - 1)
-    ordinal = r"(?:\.(?=[\s\u00a0])|º|ª)"
-    times = (r"\b\d{1,2}[:.]\d{2}\b",)
-    joiner = rf"(?:[^\W\d]{{1,3}}[{_SPACES}]+)?"  # « 25 de enero de 2016 »
-    return _Reading(number, point, group, months, r"\d{1,2}\.?", joiner, magnitudes, {}, ordinal, times)
+def _reading(locale: str) -> Reading:
+    """How ``locale`` writes figures, dates and times: its rules' reading (tuned French and
+    English by hand, any other language from its CLDR data)."""
+    return locale_for(locale).rules.reading
 
 
 def figures(text: str, locale: str) -> list[Figure]:
@@ -188,7 +108,7 @@ def figures(text: str, locale: str) -> list[Figure]:
     return found
 
 
-def _remove_dates_and_times(text: str, reading: _Reading) -> str:
+def _remove_dates_and_times(text: str, reading: Reading) -> str:
     sp = f"[{_SPACES}]"
     day = reading.day
     j = reading.joiner

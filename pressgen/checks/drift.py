@@ -260,8 +260,11 @@ def problems(drift: Drift, sources: SourceMap) -> list[Problem]:
     return [flag.problem(sources) for flag in drift.flags]
 
 
-_NAMES = {"fr": "French", "en": "English", "de": "German", "es": "Spanish", "it": "Italian", "nl": "Dutch"}
-
-
 def _language(locale: str) -> str:
-    return _NAMES.get(locale.split("_")[0], locale)
+    """The language in English, as the messages say it ("the French text changed")."""
+    from pressgen.language.locale import locale_for
+
+    try:
+        return locale_for(locale).english_name
+    except ValueError:  # a language pressgen cannot write is named by its tag
+        return locale

@@ -1,10 +1,12 @@
 """Locale-aware wording: numbers, counted nouns, dates, ordinals, lists and typography.
 
 This package is pure: every function takes the locale explicitly (a template folder name such
-as ``fr``, ``fr_CA``, ``en``, ``en_GB`` or ``de``) and never reads the environment. French and
-English are hand-tuned; any other locale Babel knows takes a generic path built on CLDR data
-(see locales.py), so a new templates folder needs no code change. The rest of
-pressgen reaches it through :func:`filters_for`, :func:`typeset_markdown` and :class:`NounForms`.
+as ``fr``, ``fr_CA``, ``en``, ``en_GB`` or ``de``, or the :class:`Locale` it resolves to) and
+never reads the environment. A locale is resolved once (locale.py); what a language knows
+lives in its rules module (rules/: french.py, english.py, and generic.py, the CLDR path for
+any other locale Babel knows, so a new templates folder needs no code change). The rest of
+pressgen reaches it through :func:`filters_for`, :func:`typeset_markdown`, :func:`locale_for`
+and :class:`NounForms`.
 
 Importing it loads neither Babel nor polytypo, nor the typography module's regular
 expressions: they are imported inside the functions that need them, so ``pressgen --help``
@@ -23,17 +25,16 @@ from pressgen.language.dates import (
     format_time,
 )
 from pressgen.language.lists import format_list
-from pressgen.language.locales import resolve
+from pressgen.language.locale import Locale, LocaleLike, locale_for
 from pressgen.language.nouns import NounForms, format_compact, format_count
 from pressgen.language.numbers import format_currency, format_number, format_percent
 from pressgen.language.ordinals import format_ordinal
 
-__all__ = ["NounForms", "filters_for", "typeset_markdown", "typeset_text"]
+__all__ = ["Locale", "NounForms", "filters_for", "locale_for", "typeset_markdown", "typeset_text"]
 
 
 @lru_cache(maxsize=None)
-def _filters(locale: str) -> tuple[tuple[str, Callable[..., Any]], ...]:
-    resolve(locale)  # fail early on an unknown folder name
+def _filters(locale: Locale) -> tuple[tuple[str, Callable[..., Any]], ...]:
     return (
         ("number", lambda value, digits=None: format_number(value, locale, digits)),
         ("percent", lambda value, digits=None: format_percent(value, locale, digits)),
@@ -59,30 +60,31 @@ def _filters(locale: str) -> tuple[tuple[str, Callable[..., Any]], ...]:
     )
 
 
-def _typeset(text: str, locale: str) -> str:
-    return typeset_text(str(text), locale)
+def _typeset(text: str, locale: Locale) -> str:
+    return typeset_text(str(text), locale.tag)
 
 
-def typeset_markdown(text: str, locale: str) -> str:
+def typeset_markdown(text: str, locale: LocaleLike) -> str:
     """Typography for a whole rendered Markdown document: quotes, apostrophes, dashes,
     ellipses, no-break spaces; never inside URLs, e-mail addresses, @handles, #hashtags, code,
     HTML tags or attributes. Idempotent and deterministic. See typography.py."""
     from pressgen.language.typography import typeset_markdown as run
 
-    return run(text, locale)
+    return run(text, locale_for(locale).tag)
 
 
-def typeset_text(text: str, locale: str) -> str:
+def typeset_text(text: str, locale: LocaleLike) -> str:
     """The same typography for one plain string (a title, a meta description)."""
     from pressgen.language.typography import typeset_text as run
 
-    return run(text, locale)
+    return run(text, locale_for(locale).tag)
 
 
-def filters_for(locale: str) -> dict[str, Callable[..., Any]]:
-    """The Jinja2 filters bound to ``locale`` (see README, "Template filters").
+def filters_for(locale: LocaleLike) -> dict[str, Callable[..., Any]]:
+    """The Jinja2 filters bound to ``locale`` (see README, "Template filters"); ValueError
+    for an unknown folder name.
 
     The functions are built once per locale and cached; each call returns a fresh dict, so a
     caller that adds to it cannot change what the next caller gets.
     """
-    return dict(_filters(locale))
+    return dict(_filters(locale_for(locale)))

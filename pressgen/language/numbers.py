@@ -3,16 +3,16 @@
 Babel (CLDR) is right about the symbols (fr_FR groups with U+202F, fr_CA with U+00A0, English with
 a comma); we only choose the patterns, so that ``digits`` means the same thing in every filter.
 Rounding is half-even, as in Babel and ICU. Every locale, tuned or generic, goes through the
-same Babel calls; only the French and English percent sign is placed by hand.
+same Babel calls; only the percentage is the locale's rules' (the French and English sign is
+placed by hand, other languages take CLDR's pattern).
 """
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Union
 
-from pressgen.language.locales import is_tuned, language, resolve
+from pressgen.language.locale import LocaleLike, locale_for
 
 Number = Union[int, float, Decimal, str]
 
@@ -28,7 +28,7 @@ def to_decimal(value: Number) -> Decimal:
     raise TypeError(f"not a number: {value!r}")
 
 
-def _fraction(digits: int | None) -> str:
+def fraction(digits: int | None) -> str:
     """The fraction part of a pattern: up to three decimals, or exactly ``digits``."""
     if digits is None:
         return ".###"
@@ -38,10 +38,10 @@ def _fraction(digits: int | None) -> str:
 
 
 def _pattern(digits: int | None) -> str:
-    return "#,##0" + _fraction(digits)
+    return "#,##0" + fraction(digits)
 
 
-def format_number(value: Number, locale: str, digits: int | None = None) -> str:
+def format_number(value: Number, locale: LocaleLike, digits: int | None = None) -> str:
     """``8500`` -> fr_FR ``8 500`` (U+202F), fr_CA ``8 500`` (U+00A0), en ``8,500``.
 
     ``digits=None`` shows up to three decimals and drops trailing zeros (``1,5``);
@@ -49,35 +49,21 @@ def format_number(value: Number, locale: str, digits: int | None = None) -> str:
     """
     from babel.numbers import format_decimal
 
-    return format_decimal(to_decimal(value), format=_pattern(digits), locale=resolve(locale))
+    cldr = locale_for(locale).cldr
+    return format_decimal(to_decimal(value), format=_pattern(digits), locale=cldr)
 
 
-def format_percent(value: Number, locale: str, digits: int | None = None) -> str:
-    """A fraction as a percentage: 0.12 -> ``12 %`` (fr, U+00A0) / ``12%`` (en).
+def format_percent(value: Number, locale: LocaleLike, digits: int | None = None) -> str:
+    """A fraction as a percentage: 0.12 -> ``12 %`` (fr, U+00A0) / ``12%`` (en), CLDR's
+    pattern elsewhere (de ``12 %``, nl ``12%``, tr ``%12``).
 
     The French space is U+00A0, as in CLDR and in the typography pass, so typesetting the
     output again changes nothing.
     """
-    if not is_tuned(locale):
-        return _generic_percent(value, locale, digits)
-    figure = format_number(to_decimal(value) * 100, locale, digits)
-    return figure + ("\u00a0%" if language(locale) == "fr" else "%")
+    return locale_for(locale).rules.percent(to_decimal(value), digits)
 
 
-def _generic_percent(value: Number, locale: str, digits: int | None) -> str:
-    """CLDR's percent pattern for the locale (de ``12 %``, nl ``12%``, tr ``%12``), with the
-    same ``digits`` rule as :func:`format_number`."""
-    from babel import Locale
-    from babel.numbers import format_percent as babel_percent
-
-    cldr = resolve(locale)
-    pattern = Locale.parse(cldr).percent_formats[None].pattern.split(";")[0]
-    # The integer part is the first run of #, 0 and grouping commas: add the fraction after it.
-    pattern = re.sub(r"[#0,]*0", lambda m: m.group(0) + _fraction(digits), pattern, count=1)
-    return babel_percent(to_decimal(value), format=pattern, locale=cldr)
-
-
-def format_currency(value: Number, code: str, locale: str, digits: int | None = None) -> str:
+def format_currency(value: Number, code: str, locale: LocaleLike, digits: int | None = None) -> str:
     """``1234.5, "EUR"`` -> ``1 234,50 €`` (fr) / ``€1,234.50`` (en).
 
     ``digits=None`` uses the currency's own minor unit (2 for EUR, 0 for JPY); ``digits=0``
@@ -85,15 +71,15 @@ def format_currency(value: Number, code: str, locale: str, digits: int | None = 
     """
     from babel.numbers import format_currency as babel_currency
 
-    cldr = resolve(locale)
+    cldr = locale_for(locale).cldr
     amount = to_decimal(value)
     if digits is None:
         return babel_currency(amount, code.upper(), locale=cldr)
     from babel import Locale
 
     pattern = Locale.parse(cldr).currency_formats["standard"].pattern
-    fraction = "." + "0" * digits if digits else ""
-    pattern = pattern.replace("0.00", "0" + fraction)
+    minor = "." + "0" * digits if digits else ""
+    pattern = pattern.replace("0.00", "0" + minor)
     return babel_currency(
         amount, code.upper(), format=pattern, locale=cldr, currency_digits=False
     )

@@ -24,6 +24,10 @@ function below, named after what it repairs, and each has a test in tests/langua
   We add the missing no-break spaces (U+202F between digit groups in fr_FR, U+00A0 in fr_CA,
   as the number filter does) and remove the English one.
 
+Which of these fixes a locale gets is said by its rules' ``Typography`` (rules/base.py, set in
+rules/french.py and rules/english.py); this module applies them without asking which language
+it is typesetting.
+
 Generic locales (neither French nor English) get polytypo alone, with the same masking of
 URLs, e-mail addresses, @handles, #hashtags and lang spans, when polytypo has rules for the
 language (de, es, it, nl, pt, pl, ru… see ``polytypo/_data/locales``); other languages are
@@ -41,7 +45,9 @@ import re
 from collections.abc import Callable
 from typing import Literal
 
-from pressgen.language.locales import is_tuned, language, polytypo_tag, resolve
+from pressgen.language.locale import locale_for
+from pressgen.language.rules import tuned_tag_for
+from pressgen.language.rules.base import Typography
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -186,16 +192,17 @@ class _Masks:
 def _span_locale(tag: str, locale: str) -> str | None:
     """Our locale (or a polytypo tag) for a ``lang`` attribute; None if we cannot typeset it.
 
-    The document's own language keeps the document's variant (fr inside fr_CA is fr_CA)."""
+    The document's own language keeps the document's variant (fr inside fr_CA is fr_CA);
+    another tuned language takes its tuned style for the region, else its own (en-AU: en)."""
     parts = re.split(r"[-_]", tag)
     lang = parts[0].lower()
     region = parts[1].upper() if len(parts) > 1 else ""
-    if lang == language(locale) and (not region or f"{lang}_{region}" == resolve(locale)):
+    own = locale_for(locale)
+    if lang == own.language and (not region or f"{lang}_{region}" == own.cldr):
         return locale
-    if lang == "fr":
-        return "fr_CA" if region == "CA" else "fr"
-    if lang == "en":
-        return "en_GB" if region == "GB" else "en_US"
+    tuned = tuned_tag_for(lang, region)
+    if tuned is not None:
+        return tuned
     from polytypo._engine.locale import resolve as polytypo_resolve
     from polytypo.errors import PolytypoError
 
@@ -241,15 +248,20 @@ _GUILLEMET_CLOSE = re.compile("(?<=[^\\s])[ \t\u00a0\u202f]*»")
 _FR_UNIT = re.compile("(?<=\\d)[ \t\u00a0\u202f]?([%‰€])")
 _EN_PERCENT = re.compile("(?<=\\d)[ \t\u00a0\u202f]+%")
 _FR_TIME = re.compile("(?<![\\d,.])(\\d{1,2})[ \u00a0\u202f]h(?:[ \u00a0\u202f](\\d{2}))?(?![\\w])")
-_MAGNITUDE = re.compile("(?<=\\d)[ \u202f](millions?|milliards?|billions?|trillions?)(?![\\w])")
 # A double hyphen polytypo left alone because markup touches it (``2009 --**``, ``-- <a>``).
 _LEFT_DOUBLE_HYPHEN = re.compile("([ \t]*)(?<![-!<\\w])--(?![-\\w>])([ \t]*)")
 _DIGIT_GROUPS = re.compile("(?<![\\d,.])\\d{1,3}(?:[ \u00a0\u202f]\\d{3})+(?![\\d])")
 
 
-def _digit_groups(locale: str) -> Callable[[re.Match[str]], str]:
-    group = NNBSP if resolve(locale) == "fr_FR" else NBSP
+def _digit_groups(group: str) -> Callable[[re.Match[str]], str]:
     return lambda match: re.sub("[ \u00a0\u202f]", group, match.group(0))
+
+
+@functools.lru_cache(maxsize=None)
+def _magnitude(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A figure and a magnitude word after it (« 2 millions »), for a no-break space."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(f"(?<=\\d)[ \u202f]({alternatives})(?![\\w])")
 
 
 def _french_time(match: re.Match[str]) -> str:
@@ -257,30 +269,36 @@ def _french_time(match: re.Match[str]) -> str:
     return f"{hours}{NBSP}h{NBSP}{minutes}" if minutes else f"{hours}{NBSP}h"
 
 
-def _dash(locale: str) -> Callable[[re.Match[str]], str]:
-    """The locale's parenthetical dash: fr « a — b », en_US "a—b", en_GB "a – b"."""
-    cldr = resolve(locale)
+def _dash(style: Typography) -> Callable[[re.Match[str]], str]:
+    """The style's parenthetical dash: fr « a — b », en_US "a—b", en_GB "a – b"."""
 
     def replace(match: re.Match[str]) -> str:
         before, after = match.groups()
-        if cldr == "en_US":
-            return "—"
-        return f"{before}{'–' if cldr == 'en_GB' else '—'}{after}"
+        if not style.spaced_dash:
+            return style.dash
+        return f"{before}{style.dash}{after}"
 
     return replace
 
 
-def _own_rules(text: str, locale: str, mode: Mode) -> str:
-    """pressgen's fixes on top of polytypo (see the module docstring), prose only."""
-    text = _sub_in_prose(_LEFT_DOUBLE_HYPHEN, _dash(locale), text, mode)
-    text = _sub_in_prose(_MAGNITUDE, NBSP + r"\1", text, mode)
-    if language(locale) == "en":
-        return _sub_in_prose(_EN_PERCENT, "%", text, mode)
-    text = _sub_in_prose(_FR_TIME, _french_time, text, mode)
-    text = _sub_in_prose(_GUILLEMET_OPEN, "«" + NBSP, text, mode)
-    text = _sub_in_prose(_GUILLEMET_CLOSE, NBSP + "»", text, mode)
-    text = _sub_in_prose(_FR_UNIT, NBSP + r"\1", text, mode)
-    return _sub_in_prose(_DIGIT_GROUPS, _digit_groups(locale), text, mode)
+def _own_rules(text: str, style: Typography, mode: Mode) -> str:
+    """pressgen's fixes on top of polytypo (see the module docstring), prose only: those the
+    locale's rules switch on."""
+    text = _sub_in_prose(_LEFT_DOUBLE_HYPHEN, _dash(style), text, mode)
+    if style.magnitude_words:
+        text = _sub_in_prose(_magnitude(style.magnitude_words), NBSP + r"\1", text, mode)
+    if style.glued_percent:
+        text = _sub_in_prose(_EN_PERCENT, "%", text, mode)
+    if style.spaced_hours:
+        text = _sub_in_prose(_FR_TIME, _french_time, text, mode)
+    if style.spaced_guillemets:
+        text = _sub_in_prose(_GUILLEMET_OPEN, "«" + NBSP, text, mode)
+        text = _sub_in_prose(_GUILLEMET_CLOSE, NBSP + "»", text, mode)
+    if style.spaced_units:
+        text = _sub_in_prose(_FR_UNIT, NBSP + r"\1", text, mode)
+    if style.digit_group is not None:
+        text = _sub_in_prose(_DIGIT_GROUPS, _digit_groups(style.digit_group), text, mode)
+    return text
 
 
 # --- the pipeline -------------------------------------------------------------------------
@@ -302,17 +320,18 @@ def _polytypo(text: str, tag: str, mode: Mode) -> str:
     return plain(text, locale=tag)
 
 
-def _polytypo_en_gb(text: str, mode: Mode) -> str:
-    """en-GB with double quotes: quotes and apostrophes as en-US, everything else as en-GB."""
+def _polytypo_quotes_from(text: str, quotes: str, tag: str, mode: Mode) -> str:
+    """Quotes and apostrophes by polytypo's ``quotes`` rules, everything else by ``tag``'s
+    (en-GB with double quotes: its quotes as en-US)."""
     if mode == "markdown":
         from polytypo.markdown import transform as markdown
 
-        quoted = markdown(text, locale="en-US", dialect="commonmark", rules=_QUOTES_ONLY)
-        return markdown(quoted, locale="en-GB", dialect="commonmark", rules=_ALL_BUT_QUOTES)
+        quoted = markdown(text, locale=quotes, dialect="commonmark", rules=_QUOTES_ONLY)
+        return markdown(quoted, locale=tag, dialect="commonmark", rules=_ALL_BUT_QUOTES)
     from polytypo.text import transform as plain
 
-    quoted = plain(text, locale="en-US", rules=_QUOTES_ONLY)
-    return plain(quoted, locale="en-GB", rules=_ALL_BUT_QUOTES)
+    quoted = plain(text, locale=quotes, rules=_QUOTES_ONLY)
+    return plain(quoted, locale=tag, rules=_ALL_BUT_QUOTES)
 
 
 def _typeset(text: str, locale: str, mode: Mode, raw_tag: bool = False) -> str:
@@ -323,17 +342,18 @@ def _typeset(text: str, locale: str, mode: Mode, raw_tag: bool = False) -> str:
         masked = _mask(text, "en", mode, masks)
         return masks.restore(_polytypo(masked, locale, mode))
     masked = _mask(text, locale, mode, masks)
-    if not is_tuned(locale):
+    own = locale_for(locale)
+    style = own.rules.typography
+    if style is None:
         # Generic locales: polytypo's own rules for the language, none of our French or
         # English fixes; a language polytypo does not know is left as typed.
-        tag = polytypo_tag(locale)
+        tag = own.polytypo_tag
         return masks.restore(masked if tag is None else _polytypo(masked, tag, mode))
-    cldr = resolve(locale)
-    if cldr == "en_GB":
-        done = _polytypo_en_gb(masked, mode)
+    if style.quotes_from is not None:
+        done = _polytypo_quotes_from(masked, style.quotes_from, style.polytypo_tag, mode)
     else:
-        done = _polytypo(masked, polytypo_tag(locale), mode)
-    return masks.restore(_own_rules(done, locale, mode))
+        done = _polytypo(masked, style.polytypo_tag, mode)
+    return masks.restore(_own_rules(done, style, mode))
 
 
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.M)

@@ -24,21 +24,6 @@ from __future__ import annotations
 
 import re
 
-# Words that end with a full stop without ending a sentence (compared without the stop,
-# case-sensitively first, then lower-cased).
-ABBREVIATIONS = frozenset({
-    # titles
-    "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Mgr", "Me", "Dr", "Pr", "Prof", "Mr", "Mrs", "Ms",
-    "Messrs", "Sr", "Jr", "St", "Ste", "Sts", "Gen", "Gov", "Sen", "Rep", "Rev", "Hon", "Capt",
-    # months and days
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "janv", "févr", "avr", "juil", "sept", "oct", "nov", "déc",
-    "Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun",
-    # the rest
-    "no", "No", "nos", "Nos", "vol", "p", "pp", "cf", "Cf", "vs", "env", "av", "apr", "J.-C",
-    "a.m", "p.m", "e.g", "i.e", "Inc", "Ltd", "Co", "Corp", "Bd", "bd", "Av", "fig", "Fig",
-})
-
 _TERMINAL = ".!?…"
 _CLOSERS = "»”’\"')]*_"
 _NO_BREAK_SPACES = "\u00a0\u202f"
@@ -54,28 +39,41 @@ _MASKED = re.compile(
 _NOT_PROSE = re.compile(r"\s{4}|\t|#|[-*+]\s|\d+[.)]\s|>|!\[|<|\||```|~~~|=+\s*$|-+\s*$")
 
 
+def _language(locale: str | None) -> tuple[frozenset[str], bool]:
+    """The locale's rules for sentence ends: its abbreviations (with every tuned language's,
+    « M. » and "Mr." alike) and whether it writes ordinals with a full stop."""
+    from pressgen.language.locale import locale_for
+    from pressgen.language.rules import abbreviations
+
+    if locale is None:
+        return abbreviations(), False
+    rules = locale_for(locale).rules
+    return abbreviations(rules), rules.ordinal_period
+
+
 def break_sentences(markdown: str, locale: str | None = None) -> str:
     """``markdown`` with every prose paragraph written one sentence per line.
 
-    ``locale`` (a template folder name) matters only for ordinals written with a full stop.
+    ``locale`` (a template folder name) adds its own abbreviations and says whether a
+    number's full stop may be an ordinal's.
     """
-    ordinal_stop = False
-    if locale is not None:
-        from pressgen.language.ordinals import writes_ordinals_with_a_period
-
-        ordinal_stop = writes_ordinals_with_a_period(locale)
+    words, ordinal_stop = _language(locale)
     blocks = re.split(r"(\n{2,})", markdown)
     out = []
     for block in blocks:
         if not block.strip("\n") or _NOT_PROSE.match(block):
             out.append(block)
         else:
-            out.append("\n".join(_break_line(line, ordinal_stop) for line in block.split("\n")))
+            out.append("\n".join(_break_line(line, ordinal_stop, words) for line in block.split("\n")))
     return "".join(out)
 
 
-def sentence_ends(line: str, ordinal_stop: bool = False) -> list[int]:
-    """The indexes of the spaces in ``line`` that separate two sentences."""
+def sentence_ends(line: str, ordinal_stop: bool = False,
+                  abbreviations: frozenset[str] | None = None) -> list[int]:
+    """The indexes of the spaces in ``line`` that separate two sentences; ``abbreviations``
+    defaults to those of every tuned language."""
+    if abbreviations is None:
+        abbreviations = _language(None)[0]
     masked = _MASKED.sub(lambda m: "\x00" * len(m.group(0)), line)
     ends = []
     for match in re.finditer(" +", masked):
@@ -85,13 +83,13 @@ def sentence_ends(line: str, ordinal_stop: bool = False) -> list[int]:
         before, after = masked[:start], masked[stop:]
         if not _starts_sentence(after):
             continue
-        if _ends_sentence(before, ordinal_stop):
+        if _ends_sentence(before, ordinal_stop, abbreviations):
             ends.append(start)
     return ends
 
 
-def _break_line(line: str, ordinal_stop: bool) -> str:
-    ends = sentence_ends(line, ordinal_stop)
+def _break_line(line: str, ordinal_stop: bool, abbreviations: frozenset[str]) -> str:
+    ends = sentence_ends(line, ordinal_stop, abbreviations)
     if not ends:
         return line
     pieces, last = [], 0
@@ -115,7 +113,7 @@ def _starts_sentence(after: str) -> bool:
     return False
 
 
-def _ends_sentence(before: str, ordinal_stop: bool = False) -> bool:
+def _ends_sentence(before: str, ordinal_stop: bool, abbreviations: frozenset[str]) -> bool:
     # Strip closing quotes and brackets, with the no-break spaces French puts before them.
     text = before
     while text and (text[-1] in _CLOSERS or text[-1] in _NO_BREAK_SPACES):
@@ -131,7 +129,7 @@ def _ends_sentence(before: str, ordinal_stop: bool = False) -> bool:
         return True
     if ordinal_stop and word.isdigit():  # « der 2. Platz »
         return False
-    if word in ABBREVIATIONS or word.lower() in ABBREVIATIONS:
+    if word in abbreviations or word.lower() in abbreviations:
         return False
     if len(word) == 1 and word.isalpha() and word.isupper():  # an initial: "J. Smith"
         return False

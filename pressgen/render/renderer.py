@@ -200,13 +200,7 @@ class Renderer:
     @functools.cached_property
     def language_names(self) -> dict[str, str]:
         """Each language's name in itself ("Français", "English"), for the language links."""
-        from babel import Locale
-
-        names = {}
-        for locale in self.project.locales:
-            name = Locale.parse(locale).get_display_name(locale) or locale
-            names[locale] = name[:1].upper() + name[1:]
-        return names
+        return {locale: locale_for(locale).native_name for locale in self.project.locales}
 
 
 def _template_frame(tb: TracebackType | None, templates: Path) -> tuple[str | None, int | None]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pressgen.language import NounForms, filters_for
-from pressgen.language.nouns import elides
+from pressgen.language.rules.french import elides
 
 NN, NB = "\u202f", "\u00a0"
 ABONNE = NounForms("abonné", "abonnés")

@@ -1,0 +1,152 @@
+"""The one interface every language style implements: :class:`LanguageRules`.
+
+numbers, nouns, dates, ordinals, lists and typography in ``pressgen.language``, the figures
+audit and the sentence splitter ask a locale's rules (``locale.rules``) instead of testing
+which language it is. Each style is one module beside this one (french.py, english.py,
+generic.py); the value types the rules hand back (:class:`Reading`, :class:`Typography`) are
+here, so that the modules that read them need not know any language.
+
+Nothing here imports Babel or polytypo: a style loads them inside the methods that need them.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    from pressgen.language.locale import Locale
+    from pressgen.language.nouns import NounForms
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+SPACES = " \u00a0\u202f"  # every space that may stand between a figure and its neighbour
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How one language writes figures, dates and times: what the figures audit looks for
+    (``pressgen.checks.audit.figures``)."""
+
+    number: str  # regex of a number in the locale's format
+    point: str
+    group: str  # every character that may group digits
+    months: str  # regex alternation of month names and abbreviations
+    day: str  # regex of a day of the month, ordinal mark included
+    joiner: str  # what may stand between day, month and year besides spaces ("de" in Spanish)
+    magnitudes: dict[str, int]  # « millions » -> 10**6
+    words: dict[str, int]  # number words read before a magnitude: « deux » -> 2
+    ordinal: str  # regex of an ordinal mark after a number
+    times: tuple[str, ...]  # regexes of clock times, which are not figures
+
+
+@dataclass(frozen=True)
+class Typography:
+    """pressgen's fixes on top of polytypo for a hand-tuned style (see typography.py).
+
+    Each field switches on one fix, so a style says what its copy editors want, and
+    typography.py, which applies the fixes, never asks which language it is typesetting.
+    """
+
+    polytypo_tag: str  # the polytypo rules for the style: fr, fr-CA, en-US, en-GB
+    quotes_from: str | None = None  # polytypo locale whose quotes to use instead (en-GB: en-US)
+    dash: str = "—"  # a double hyphen polytypo left alone (``2009 --**``) becomes this
+    spaced_dash: bool = True  # keep the spaces typed around that dash (« a — b ») or drop them
+    magnitude_words: tuple[str, ...] = ()  # « 2 millions » may not break after the figure
+    glued_percent: bool = False  # "12 %" -> "12%"
+    spaced_hours: bool = False  # « 14 h 30 » with no-break spaces
+    spaced_guillemets: bool = False  # a no-break space inside « », markup or not
+    spaced_units: bool = False  # a no-break space before % ‰ € glued to a figure (« 12 % »)
+    digit_group: str | None = None  # the space between digit groups typed with spaces
+
+
+class LanguageRules(abc.ABC):
+    """Everything pressgen knows about writing one language style.
+
+    A rules object belongs to one :class:`~pressgen.language.locale.Locale` (``self.locale``).
+    The public functions of ``pressgen.language`` check their arguments (a whole number, a
+    known unit or conjunction) and format plain numbers with CLDR; what differs between
+    languages is asked here. Values arrive as ``Decimal`` (see numbers.to_decimal).
+    """
+
+    # Class data of a hand-tuned style, read by locale_for before any rules object exists.
+    # Generic locales take theirs from CLDR (generic.describe).
+    cldr: ClassVar[str] = ""  # Babel's locale id: fr_FR, en_GB
+    language: ClassVar[str] = ""  # the language subtag: fr, en
+    english_name: ClassVar[str] = ""  # "French", as pressgen's messages name the language
+    native_names: ClassVar[dict[str, str]] = {}  # template folder name -> "Français (Canada)"
+
+    def __init__(self, locale: Locale) -> None:
+        self.locale = locale
+
+    # -- numbers and counted nouns ---------------------------------------------------------
+    @abc.abstractmethod
+    def percent(self, value: Decimal, digits: int | None) -> str:
+        """A fraction as a percentage: 0.12 -> « 12 % », "12%"."""
+
+    @abc.abstractmethod
+    def is_singular(self, n: Decimal) -> bool:
+        """Whether ``n`` takes a noun's ``one`` form (French 0 ≤ n < 2, English n = 1)."""
+
+    @abc.abstractmethod
+    def in_words(self, n: Decimal, exact: bool) -> tuple[str, bool] | None:
+        """(« 1,5 million », plural?) when ``n`` reads in words and figures, else None.
+
+        ``exact``: only round values (a tenth of the magnitude) qualify; otherwise ``n`` is
+        rounded to one decimal, moving up a magnitude rather than writing « 1000 millions »."""
+
+    @abc.abstractmethod
+    def noun_after_magnitude(self, words: str, noun: NounForms) -> str:
+        """A counted noun after a magnitude word: « 2 millions d’abonnés », "2 million followers"."""
+
+    # -- dates and times -------------------------------------------------------------------
+    @abc.abstractmethod
+    def long_date(self, d: datetime.date, weekday: bool) -> str:
+        """« 1er septembre 2009 », "September 2, 2009"; with the weekday when asked."""
+
+    @abc.abstractmethod
+    def dateline(self, d: datetime.date, city: str, dash: bool) -> str:
+        """The opening of a release, its dash tied by U+00A0 (« Paris, le 2 septembre 2009 — »)."""
+
+    @abc.abstractmethod
+    def duration(self, value: int, unit: str) -> str:
+        """« 8 ans », "8 years"; ``unit`` is year, month, week or day."""
+
+    @abc.abstractmethod
+    def time(self, t: datetime.time) -> str:
+        """A clock time: « 14 h 30 », "2:30 p.m.", "2.30pm"."""
+
+    # -- ordinals and lists ----------------------------------------------------------------
+    @abc.abstractmethod
+    def ordinal(self, n: int, gender: str, html: bool) -> str:
+        """« 1<sup>er</sup> », "21st", « 2. »; ``html=False`` keeps a suffix on the line."""
+
+    #: True where « 2. » is an ordinal (German): a number's full stop ends no sentence.
+    ordinal_period: ClassVar[bool] = False
+
+    @abc.abstractmethod
+    def join(self, words: list[str], conjunction: str) -> str:
+        """Two or more items joined with "and" or "or": « A, B et C », "A, B, and C"."""
+
+    # -- typography, the figures audit, the sentence splitter ------------------------------
+    @property
+    @abc.abstractmethod
+    def typography(self) -> Typography | None:
+        """pressgen's typography fixes, or None for polytypo's rules alone."""
+
+    @property
+    @abc.abstractmethod
+    def polytypo_tag(self) -> str | None:
+        """The polytypo locale for the language, or None if polytypo has no rules for it."""
+
+    @property
+    @abc.abstractmethod
+    def reading(self) -> Reading:
+        """How the figures audit reads this language."""
+
+    #: Words that end with a full stop without ending a sentence (« M », "Sept"), compared
+    #: without the stop, as written and lower-cased.
+    abbreviations: ClassVar[frozenset[str]] = frozenset()
