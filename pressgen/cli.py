@@ -65,8 +65,9 @@ def _layout(ctx: click.Context):
     return Layout(folder.resolve() if folder is not None else find_root(Path.cwd()))
 
 
-def _run(ctx: click.Context, action):
-    """Run ``action``; turn bad input and unexpected failures into messages and exit statuses."""
+def _run(ctx: click.Context, action, folder: str = "out/"):
+    """Run ``action``; turn bad input and unexpected failures into messages and exit statuses.
+    ``folder`` is the one the action writes, for the messages."""
     from pressgen.errors import PressgenError
 
     try:
@@ -75,13 +76,13 @@ def _run(ctx: click.Context, action):
         click.echo(error.format(), err=True)
         raise _Failed(EXIT_PROBLEMS) from None
     except KeyboardInterrupt:
-        click.echo("Interrupted; out/ is as it was before this build or fully updated.", err=True)
+        click.echo(f"Interrupted; {folder} is as it was before this run or fully updated.", err=True)
         raise _Failed(EXIT_FAILURE) from None
     except Exception as error:  # a bug or the machine (disk full, permissions)
         if ctx.obj["debug"]:
             raise
         click.echo(f"pressgen: unexpected error: {type(error).__name__}: {error}", err=True)
-        click.echo("Nothing in out/ was left half-written. Run again with --debug to see the details.", err=True)
+        click.echo(f"Nothing in {folder} was left half-written. Run again with --debug to see the details.", err=True)
         raise _Failed(EXIT_FAILURE) from None
 
 
@@ -240,12 +241,12 @@ def publish(ctx: click.Context, directory: Path, at: dt.datetime | None) -> None
     layout = _layout(ctx)
     moment = _moment(at)
     click.echo(f"Publishing releases public at {moment.isoformat()}")
+    shown = layout.display(directory.absolute())
     progress = _Progress()
     try:
-        report = _run(ctx, lambda: pipeline.publish(layout, directory.absolute(), moment, progress))
+        report = _run(ctx, lambda: pipeline.publish(layout, directory.absolute(), moment, progress), f"{shown}/")
     finally:
         progress.done()
-    shown = layout.display(directory.absolute())
     count = len(report.milestones)
     click.echo(f"Published {count} release{'s' if count != 1 else ''} into {shown}/: {len(report.written)} written, "
                f"{len(report.unchanged)} unchanged, {len(report.removed)} removed.")
