@@ -7,6 +7,7 @@ stays instant.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -64,8 +65,9 @@ def _layout(ctx: click.Context):
     return Layout(folder.resolve() if folder is not None else find_root(Path.cwd()))
 
 
-def _run(ctx: click.Context, action):
-    """Run ``action``; turn bad input and unexpected failures into messages and exit statuses."""
+def _run(ctx: click.Context, action, folder: str = "out/"):
+    """Run ``action``; turn bad input and unexpected failures into messages and exit statuses.
+    ``folder`` is the one the action writes, for the messages."""
     from pressgen.errors import PressgenError
 
     try:
@@ -74,14 +76,41 @@ def _run(ctx: click.Context, action):
         click.echo(error.format(), err=True)
         raise _Failed(EXIT_PROBLEMS) from None
     except KeyboardInterrupt:
-        click.echo("Interrupted; out/ is as it was before this build or fully updated.", err=True)
+        click.echo(f"Interrupted; {folder} is as it was before this run or fully updated.", err=True)
         raise _Failed(EXIT_FAILURE) from None
     except Exception as error:  # a bug or the machine (disk full, permissions)
         if ctx.obj["debug"]:
             raise
         click.echo(f"pressgen: unexpected error: {type(error).__name__}: {error}", err=True)
-        click.echo("Nothing in out/ was left half-written. Run again with --debug to see the details.", err=True)
+        click.echo(f"Nothing in {folder} was left half-written. Run again with --debug to see the details.", err=True)
         raise _Failed(EXIT_FAILURE) from None
+
+
+class _Moment(click.ParamType):
+    """``--at``: an ISO 8601 date and time with its time zone."""
+
+    name = "DATETIME"
+
+    def convert(self, value, param, ctx) -> dt.datetime:
+        if isinstance(value, dt.datetime):
+            return value
+        from pressgen.publish.moment import parse_moment
+
+        try:
+            return parse_moment(value)
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
+def _moment(at: dt.datetime | None) -> dt.datetime:
+    """``--at``, or now: the one place pressgen reads the clock, in UTC, to the second."""
+    return at if at is not None else dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+
+
+def _warn(problems: list) -> None:
+    """Problems that do not fail the command, shown as warnings."""
+    for problem in problems:
+        click.echo(problem.format().replace(": error: ", ": warning: ", 1), err=True)
 
 
 class _Progress:
@@ -127,8 +156,7 @@ def build(ctx: click.Context, check_only: bool) -> None:
         click.echo(f"  removed {out}/{rel}")
     if report.lock_written:
         click.echo("  updated translations.lock")
-    for problem in report.translation_flags:
-        click.echo(problem.format().replace(": error: ", ": warning: ", 1), err=True)
+    _warn(report.translation_flags)
     if report.translation_flags:
         count = len(report.translation_flags)
         click.echo(f"{count} translated field{'s' if count != 1 else ''} need{'s' if count == 1 else ''} "
@@ -175,14 +203,62 @@ def translation_reviewed(ctx: click.Context, fields: tuple[str, ...]) -> None:
 
 
 @cli.command()
+@click.option("--at", type=_Moment(), default=None,
+              help="Warn about embargoes ended by this moment, e.g. 2017-04-11T09:00+02:00 (default: now).")
 @click.pass_context
-def check(ctx: click.Context) -> None:
+def check(ctx: click.Context, at: dt.datetime | None) -> None:
     """Validate and render everything in memory; write nothing. Exit 1 on any problem."""
     from pressgen import pipeline
 
     layout = _layout(ctx)
-    report = _run(ctx, lambda: pipeline.check(layout))
+    moment = _moment(at)
+
+    def run():
+        try:
+            return pipeline.check(layout, at=moment)
+        except pipeline.CheckFailed as failed:
+            _warn(failed.warnings)
+            raise
+
+    report = _run(ctx, run)
+    _warn(report.warnings)
     click.echo(f"OK: {len(report.milestones)} milestones, {len(report.unchanged)} files render without problems.")
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--at", type=_Moment(), default=None,
+              help="Publish what is public at this moment, e.g. 2017-04-11T09:00+02:00 (default: now).")
+@click.pass_context
+def publish(ctx: click.Context, directory: Path, at: dt.datetime | None) -> None:
+    """Write into DIRECTORY the site to deploy: only the releases public at --at.
+
+    Published releases, and embargoed ones whose embargo has ended (shown as published);
+    never drafts. HTML pages, the index and images; the Markdown stays in out/ for review.
+    """
+    from pressgen import pipeline
+
+    layout = _layout(ctx)
+    moment = _moment(at)
+    click.echo(f"Publishing releases public at {moment.isoformat()}")
+    shown = layout.display(directory.absolute())
+    progress = _Progress()
+    try:
+        report = _run(ctx, lambda: pipeline.publish(layout, directory.absolute(), moment, progress), f"{shown}/")
+    finally:
+        progress.done()
+    count = len(report.milestones)
+    click.echo(f"Published {count} release{'s' if count != 1 else ''} into {shown}/: {len(report.written)} written, "
+               f"{len(report.unchanged)} unchanged, {len(report.removed)} removed.")
+    for milestone in report.lifted:
+        click.echo(f"  embargo lifted: {milestone}")
+    for rel in report.written:
+        click.echo(f"  wrote   {shown}/{rel}")
+    for rel in report.removed:
+        click.echo(f"  removed {shown}/{rel}")
+    if report.withheld:
+        click.echo(f"  not public at this moment: {report.withheld} release{'s' if report.withheld != 1 else ''} "
+                   "(drafts, embargoes not yet ended)")
 
 
 @cli.command()

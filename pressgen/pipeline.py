@@ -1,17 +1,20 @@
 """The pipeline end to end: load → validate → render → write.
 
-``build`` writes ``out/``; ``check`` does everything but the writing. Both raise
-:class:`pressgen.errors.PressgenError` for bad input and leave ``out/`` untouched when they do.
+``build`` writes ``out/``; ``check`` does everything but the writing; ``publish`` writes the
+site to deploy, only what is public at a given moment. They raise
+:class:`pressgen.errors.PressgenError` for bad input and leave their folder untouched when they do.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from pressgen import model
+from pressgen.errors import PressgenError
 from pressgen.project.layout import Layout
 
 Progress = Callable[[int, int, str], None]
@@ -28,6 +31,28 @@ class BuildReport:
     # Translated fields changed in one language only (pressgen.checks.drift), as problems to warn about.
     translation_flags: list = field(default_factory=list)
     lock_written: bool = False
+    # Not wrong, but to be told (an embargo ended while the status still says embargoed).
+    warnings: list = field(default_factory=list)
+
+
+@dataclass
+class PublishReport:
+    """What ``publish`` wrote: the public releases, by id, and the files."""
+
+    milestones: list[str]
+    lifted: list[str]  # embargoed in the sources, published at this moment
+    withheld: int  # releases not public at this moment: never named outside the terminal
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+class CheckFailed(PressgenError):
+    """``check`` found problems; the warnings it found too are shown with them."""
+
+    def __init__(self, problems: list, warnings: list):
+        super().__init__(problems)
+        self.warnings = warnings
 
 
 def load_project(layout: Layout) -> model.Project:
@@ -73,20 +98,49 @@ def build(layout: Layout, progress: Progress | None = None) -> BuildReport:
     )
 
 
-def check(layout: Layout, progress: Progress | None = None) -> BuildReport:
-    """Everything ``build`` does but writing: for CI and pre-commit."""
+def check(layout: Layout, progress: Progress | None = None, at: dt.datetime | None = None) -> BuildReport:
+    """Everything ``build`` does but writing: for CI and pre-commit. With ``at``, also warn
+    about embargoes that have ended by then while the status still says embargoed."""
     from pressgen.checks.audit import audit
-    from pressgen.errors import PressgenError
+    from pressgen.checks.embargo import lapsed_embargoes
 
     project = load_project(layout)
     rendered = render_project(layout, project, progress)
+    warnings = lapsed_embargoes(project, at) if at is not None else []
     # The sources are valid; now what a reviewer must know: translations out of step, and
     # figures that differ between the languages.
     problems = _drift_problems(project, _drift(layout, project))
     problems += audit(project, rendered.releases)
     if problems:
-        raise PressgenError(problems)
-    return BuildReport(milestones=[m.id for m in project.milestones], unchanged=sorted(rendered.files))
+        raise CheckFailed(problems, warnings)
+    return BuildReport(milestones=[m.id for m in project.milestones], unchanged=sorted(rendered.files), warnings=warnings)
+
+
+def publish(layout: Layout, target: Path, at: dt.datetime, progress: Progress | None = None) -> PublishReport:
+    """Write into ``target`` the site to deploy: the releases public at ``at`` and nothing else.
+
+    The output depends on the sources and ``at`` only. Like ``out/``, ``target`` has a manifest:
+    a release no longer public is removed, and nothing pressgen did not write is touched.
+    """
+    from pressgen.output import write
+    from pressgen.publish.site import site_project
+    from pressgen.publish.target import check_target
+    from pressgen.publish.visibility import embargo_lifted
+
+    project = load_project(layout)
+    check_target(layout, target, project)
+    public = site_project(project, at)
+    rendered = render_project(layout, public, progress)
+    changes = write.plan(target, rendered.files)
+    write.apply(target, changes)
+    return PublishReport(
+        milestones=[m.id for m in public.milestones],
+        lifted=[m.id for m in project.milestones if embargo_lifted(m, at)],
+        withheld=len(project.milestones) - len(public.milestones),
+        written=sorted(changes.write),
+        unchanged=changes.unchanged,
+        removed=changes.remove,
+    )
 
 
 def stale(layout: Layout, progress: Progress | None = None):

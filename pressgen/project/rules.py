@@ -119,6 +119,17 @@ def embargo_matches_status(d: Decoded) -> Iterator[Problem]:
                                        "set status: embargoed, or remove embargo_until")
 
 
+def embargo_follows_date(d: Decoded) -> Iterator[Problem]:
+    """An embargo lifts on or after the day the milestone was reached, never before it: an
+    earlier one is a typo (a year or a month) that would publish the release too soon."""
+    for path, m in _milestones(d):
+        if m.embargo_until is not None and m.embargo_until.date() < m.date:
+            yield d.sources.problem_at(f"{path}.embargo_until",
+                                       f"the embargo ends on {m.embargo_until.date().isoformat()}, "
+                                       f"before the milestone's date {m.date.isoformat()}",
+                                       "check the year and month of embargo_until and date")
+
+
 def platform_counts_have_nouns(d: Decoded) -> Iterator[Problem]:
     for path, m in _milestones(d):
         for j, p in enumerate(m.platforms):
@@ -148,7 +159,7 @@ FILE_RULES: tuple[Rule, ...] = (locales_are_writable,)
 # Rules that need every value decoded.
 RULES: tuple[Rule, ...] = (
     formats_are_known, ids_are_unique, ids_are_not_keys, nouns_are_defined, embargo_matches_status,
-    platform_counts_have_nouns, images_exist, shared_fields_are_given,
+    embargo_follows_date, platform_counts_have_nouns, images_exist, shared_fields_are_given,
 )
 
 

@@ -4,7 +4,7 @@ A format turns a rendered release (:class:`pressgen.render.release.Release`) int
 one file per milestone and language. The renderer writes every enabled format of the registry;
 the templates (through ``url_for``), the index, the preview and the stale check ask
 :func:`output_path` instead of spelling paths. A new format is one entry here and, if it needs
-one, a template.
+one, a template; ``published`` says whether ``pressgen publish`` deploys it.
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ class Format:
     media_type: str
     render: Callable[["Release"], bytes]
     description: str
+    # Whether ``pressgen publish`` deploys it. False by default: a new format stays in the
+    # review copy (out/) until someone decides the public may read it.
+    published: bool = False
 
 
 def _markdown(release: "Release") -> bytes:
@@ -40,9 +43,9 @@ FORMATS: dict[str, Format] = {
     format.name: format
     for format in (
         Format("markdown", ".md", "text/markdown; charset=utf-8", _markdown,
-               "the release in Markdown, one sentence per line, for review"),
+               "the release in Markdown, one sentence per line, for review", published=False),
         Format("html", ".html", "text/html; charset=utf-8", _html,
-               "a standalone web page, with its styles inlined"),
+               "a standalone web page, with its styles inlined", published=True),
     )
 }
 
