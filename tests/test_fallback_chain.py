@@ -34,8 +34,8 @@ def test_fr_ca_builds_from_french_templates_and_texts(project: Path) -> None:
     add_canadian_french(project)
     assert main(["--project", str(project), "build"]) == 0
     out = project / "out"
-    french = (out / output_path("markdown", "paris-2-millions", "fr")).read_text(encoding="utf-8")
-    canadian = (out / output_path("markdown", "paris-2-millions", "fr_CA")).read_text(encoding="utf-8")
+    french = (out / output_path("md", "paris-2-millions", "fr")).read_text(encoding="utf-8")
+    canadian = (out / output_path("md", "paris-2-millions", "fr_CA")).read_text(encoding="utf-8")
     # The French template's sentences, typeset the Canadian way: no space before ; ! ?, digits
     # grouped with a no-break space (U+00A0) rather than a narrow one.
     assert canadian != french
@@ -61,8 +61,8 @@ def test_a_text_of_its_own_overrides_the_parent(project: Path) -> None:
     source.write_text(text.replace(marker, "\n  about:\n    fr_CA: La Ville de Paris, vue du Québec.\n    fr: ", 1),
                       encoding="utf-8")
     assert main(["--project", str(project), "build"]) == 0
-    canadian = (project / "out" / output_path("markdown", "paris-1-million", "fr_CA")).read_text(encoding="utf-8")
-    french = (project / "out" / output_path("markdown", "paris-1-million", "fr")).read_text(encoding="utf-8")
+    canadian = (project / "out" / output_path("md", "paris-1-million", "fr_CA")).read_text(encoding="utf-8")
+    french = (project / "out" / output_path("md", "paris-1-million", "fr")).read_text(encoding="utf-8")
     assert "vue du Québec" in canadian and "vue du Québec" not in french
     lock = json.loads((project / "translations.lock").read_text(encoding="utf-8"))
     assert set(lock["agreed"]["defaults/about"]) == {"fr", "fr_CA", "en"}

@@ -293,10 +293,10 @@ def test_a_folder_that_would_deploy_sources_or_the_review_copy_is_refused(
 def test_a_project_that_publishes_no_html_is_told_so(newsroom: Path, tmp_path: Path,
                                                       capsys: pytest.CaptureFixture[str]) -> None:
     source = newsroom / "milestones.yaml"
-    source.write_text(source.read_text(encoding="utf-8").replace("locales: [fr, en]\n", "locales: [fr, en]\nformats: [markdown]\n"),
+    source.write_text(source.read_text(encoding="utf-8").replace("locales: [fr, en]\n", "locales: [fr, en]\noutputs: [md]\n"),
                       encoding="utf-8")
     assert publish(newsroom, tmp_path / "site", LIFTED) == 1
-    assert "milestones.yaml:6:10: error: formats: none of these formats is published" in capsys.readouterr().err
+    assert "milestones.yaml:6:10: error: outputs: none of these outputs is published" in capsys.readouterr().err
     assert not (tmp_path / "site").exists()
 
 

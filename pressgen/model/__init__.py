@@ -251,8 +251,8 @@ class SourceFile:
         default_factory=dict, metadata=doc("Counted nouns: their singular and plural in each language")
     )
     defaults: Defaults = field(default_factory=Defaults, metadata=doc("Shared by every milestone"))
-    formats: list[FormatName] | None = field(
-        default=None, metadata=doc("The output formats to write (markdown, html); all when left out")
+    outputs: list[FormatName] | None = field(
+        default=None, metadata=doc("The output formats to write (md, html, …); all of them when left out")
     )
 
 
@@ -263,7 +263,7 @@ class Project:
     locales: list[str]
     nouns: dict[str, PerLocale[NounForms]]
     milestones: list[Milestone]
-    formats: tuple[str, ...] = ()  # the output formats to write; every registered one when empty
+    outputs: tuple[str, ...] = ()  # the output formats to write, in registry order
     # Where each value came from, by key path ("paris-2-millions.quotes[1].text.fr").
     sources: SourceMap = field(default_factory=lambda: _empty_source_map(), compare=False, repr=False)
 

@@ -72,9 +72,9 @@ def locales_are_writable(d: Decoded) -> Iterator[Problem]:
 def formats_are_known(d: Decoded) -> Iterator[Problem]:
     from pressgen.render.formats import FORMATS
 
-    for i, name in enumerate(d.top.formats or []):
+    for i, name in enumerate(d.top.outputs or []):
         if name not in FORMATS:
-            yield d.sources.problem_at(f"formats[{i}]", f"'{name}' is not an output format",
+            yield d.sources.problem_at(f"outputs[{i}]", f"'{name}' is not an output format",
                                        suggest(name, list(FORMATS)) or f"use any of: {', '.join(FORMATS)}")
 
 
@@ -173,9 +173,9 @@ def apply_rules(d: Decoded) -> tuple[model.Project | None, list[Problem]]:
         return None, problems
     from pressgen.render.formats import FORMATS
 
-    formats = tuple(name for name in FORMATS if d.top.formats is None or name in d.top.formats)
+    outputs = tuple(name for name in FORMATS if d.top.outputs is None or name in d.top.outputs)
     milestones = [_with_defaults(m, d.top.defaults) for m in d.top.milestones]
-    return model.Project(list(d.top.locales), dict(d.top.nouns), milestones, formats, d.sources), []
+    return model.Project(list(d.top.locales), dict(d.top.nouns), milestones, outputs, d.sources), []
 
 
 def _with_defaults(m: model.Milestone, defaults: model.Defaults) -> model.Milestone:

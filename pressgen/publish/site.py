@@ -14,7 +14,7 @@ from pressgen.render.formats import FORMATS
 
 def published_formats(project: model.Project) -> tuple[str, ...]:
     """The project's formats that are deployed (the HTML pages; the Markdown is for review)."""
-    return tuple(name for name in (project.formats or FORMATS) if FORMATS[name].published)
+    return tuple(name for name in project.outputs if FORMATS[name].published)
 
 
 def site_project(project: model.Project, at: dt.datetime) -> model.Project:
@@ -23,6 +23,6 @@ def site_project(project: model.Project, at: dt.datetime) -> model.Project:
     if not formats:
         deployed = ", ".join(name for name, format in FORMATS.items() if format.published)
         raise PressgenError([project.sources.problem_at(
-            "formats", "none of these formats is published, so the site would have no releases",
-            f"add {deployed} to formats", default_file=SOURCE_NAME)])
-    return dataclasses.replace(public_at(project, at), formats=formats)
+            "outputs", "none of these outputs is published, so the site would have no releases",
+            f"add {deployed} to outputs", default_file=SOURCE_NAME)])
+    return dataclasses.replace(public_at(project, at), outputs=formats)

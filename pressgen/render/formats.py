@@ -1,50 +1,65 @@
 """The output formats, and the one function that knows where every output goes.
 
 A format turns a rendered release (:class:`pressgen.render.release.Release`) into the bytes of
-one file per milestone and language. The renderer writes every enabled format of the registry;
-the templates (through ``url_for``), the index, the preview and the stale check ask
-:func:`output_path` instead of spelling paths. A new format is one entry here and, if it needs
-one, a template; ``published`` says whether ``pressgen publish`` deploys it.
+one file per milestone and language; each has its own module under :mod:`pressgen.outputs`,
+imported only when a build writes it (the PDF's WeasyPrint costs time to import). The renderer
+writes every format the project keeps (``outputs:`` in milestones.yaml); the templates (through
+``url_for``), the index, the preview, publishing and the stale check ask :func:`output_path`
+instead of spelling paths. A new format is one entry here, one module and its templates.
 """
 
 from __future__ import annotations
 
+import importlib
 import posixpath
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 if TYPE_CHECKING:
+    from pressgen import model
     from pressgen.render.release import Release
+
+
+class OutputContext(Protocol):
+    """What a format may ask of the renderer besides the release itself."""
+
+    locales: list[str]
+    language_names: dict[str, str]
+
+    def template(self, language: str, name: str, /, **values: Any) -> str:
+        """Template ``name`` of ``language`` (along its fallback chain), rendered; errors located."""
+
+    def project_file(self, milestone: "model.Milestone", relative: str) -> bytes:
+        """The checked bytes of a file the milestone names (its image, the organisation's logo)."""
+
+    def render_format(self, name: str, release: "Release") -> bytes:
+        """Another format of the same release (the e-mail carries the text version)."""
 
 
 @dataclass(frozen=True)
 class Format:
     """One kind of output file of a release."""
 
-    name: str  # as the project and url_for() name it
+    name: str  # as `outputs:` and url_for() name it
     suffix: str  # the file name's ending
     media_type: str
-    render: Callable[["Release"], bytes]
+    module: str  # the module under pressgen.outputs with its render(release, context)
     description: str
     # Whether ``pressgen publish`` deploys it. False by default: a new format stays in the
     # review copy (out/) until someone decides the public may read it.
     published: bool = False
 
-
-def _markdown(release: "Release") -> bytes:
-    return release.markdown.encode("utf-8")
-
-
-def _html(release: "Release") -> bytes:
-    return release.html.encode("utf-8")
+    @property
+    def render(self) -> Callable[["Release", OutputContext], bytes]:
+        return importlib.import_module(f"pressgen.outputs.{self.module}").render
 
 
 FORMATS: dict[str, Format] = {
     format.name: format
     for format in (
-        Format("markdown", ".md", "text/markdown; charset=utf-8", _markdown,
-               "the release in Markdown, one sentence per line, for review", published=False),
-        Format("html", ".html", "text/html; charset=utf-8", _html,
+        Format("md", ".md", "text/markdown; charset=utf-8", "markdown",
+               "the release in Markdown, one sentence per line, for review"),
+        Format("html", ".html", "text/html; charset=utf-8", "html",
                "a standalone web page, with its styles inlined", published=True),
     )
 }

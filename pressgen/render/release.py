@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import jinja2
@@ -27,15 +27,19 @@ PARTS = ("status", "headline", "lead")
 
 @dataclass(frozen=True)
 class Release:
-    """One milestone in one language, rendered."""
+    """One milestone in one language, rendered once: what every output format starts from."""
 
     milestone_id: str
     locale: str
-    title: str
-    markdown: str
-    html: str
+    title: str  # the headline, as plain text
+    markdown: str  # the review copy: typeset Markdown, one sentence per line
     status: str = ""  # the release's own status line, in its language ("Sous embargo jusqu’au …")
     description: str = ""  # its lead, as plain text
+    text: str = ""  # the typeset Markdown before the sentence breaks (what the HTML comes from)
+    body: str = ""  # the release as an HTML fragment
+    parts: dict[str, str] = field(default_factory=dict, compare=False)  # named parts, typeset Markdown
+    m: Any = field(default=None, compare=False, repr=False)  # the milestone seen from its language
+    milestone: Any = field(default=None, compare=False, repr=False)  # the model's milestone
 
 
 class Converter:

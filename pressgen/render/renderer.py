@@ -17,7 +17,6 @@ from typing import Any, Callable
 
 import jinja2
 from jinja2.sandbox import SecurityError
-import markupsafe
 
 from pressgen import model
 from pressgen.errors import PressgenError, Problem, source_line
@@ -65,7 +64,7 @@ class Renderer:
     @property
     def formats(self) -> list[str]:
         """The formats this project writes, in registry order."""
-        return [name for name in FORMATS if not self.project.formats or name in self.project.formats]
+        return [name for name in FORMATS if name in self.project.outputs]
 
     # -- public ------------------------------------------------------------------------------
     def render_all(self, progress: Callable[[int, int, str], None] | None = None,
@@ -103,10 +102,10 @@ class Renderer:
             release = self._render_release(milestone, locale_for(tag))
             releases.append(release)
             for name in self.formats:
-                files[output_path(name, milestone.id, tag)] = FORMATS[name].render(release)
+                files[output_path(name, milestone.id, tag)] = self.render_format(name, release)
         if milestone.image is not None:
-            image = self.layout.root / milestone.image.file
-            files[output_path("asset", milestone.id, name=Path(milestone.image.file).name)] = image.read_bytes()
+            files[output_path("asset", milestone.id, name=Path(milestone.image.file).name)] = \
+                self.project_file(milestone, milestone.image.file)
         return files, releases
 
     def render_index(self, releases: list[Release]) -> bytes:
@@ -132,28 +131,31 @@ class Renderer:
         tag = locale.tag
         m = localize(milestone, locale, self.project.nouns)
         source, parts = self._call_parts(tag, RELEASE_TEMPLATE, m=m, locale=tag,
-                                         here=output_path("markdown", milestone.id, tag))
+                                         here=output_path("md", milestone.id, tag))
         text = tidy_markdown(typeset_markdown(source, tag))
         converter = self._converter(tag)
-        body = converter.html(text)
-        title, status, description = (
-            converter.plain(typeset_markdown(parts[name], tag)) if parts[name].strip() else ""
-            for name in ("headline", "status", "lead")
-        )
-        here = output_path("html", milestone.id, tag)
-        alternates = [
-            SimpleNamespace(locale=other, name=self.language_names[other])
-            for other in self.project.locales if other != tag
-        ]
-        page = self._call(
-            tag, PAGE_TEMPLATE, m=m, locale=tag, body=markupsafe.Markup(body), title=title or milestone.id,
-            description=description, alternates=alternates, language_names=self.language_names, here=here,
-        )
-        # One sentence per line in the Markdown (readable diffs); the HTML above was converted
-        # from the text before the breaks, so it is unchanged by them.
-        return Release(milestone.id, tag, title or milestone.id, break_sentences(text, tag), page, status, description)
+        parts = {name: typeset_markdown(value, tag) if value.strip() else "" for name, value in parts.items()}
+        title, status, description = (converter.plain(parts[name]) for name in ("headline", "status", "lead"))
+        # One sentence per line in the Markdown (readable diffs); every other format starts
+        # from the text before the breaks.
+        return Release(milestone.id, tag, title or milestone.id, break_sentences(text, tag), status, description,
+                       text, converter.html(text), parts, m, milestone)
 
-    def _call(self, language: str, name: str, **context: Any) -> str:
+    # -- what formats may ask (pressgen.render.formats.OutputContext) ----------------------------
+    @property
+    def locales(self) -> list[str]:
+        return self.project.locales
+
+    def template(self, language: str, name: str, /, **values: Any) -> str:
+        return self._call(language, name, **values)
+
+    def project_file(self, milestone: model.Milestone, relative: str) -> bytes:
+        return (self.layout.root / relative).read_bytes()
+
+    def render_format(self, name: str, release: Release) -> bytes:
+        return FORMATS[name].render(release, self)
+
+    def _call(self, language: str, name: str, /, **context: Any) -> str:
         """Render template ``name``; any template error becomes a located problem."""
         return self._guarded(language, name, lambda template: template.render(**context))
 
