@@ -23,6 +23,7 @@ from pressgen import model
 from pressgen.errors import PressgenError, Problem, source_line
 from pressgen.language import typeset_markdown
 from pressgen.language.locale import Locale, locale_for
+from pressgen.model.walk import project_files
 from pressgen.project.layout import Layout
 from pressgen.render.environment import make_environment, utc_offset
 from pressgen.render.formats import FORMATS, INDEX, output_path
@@ -96,7 +97,8 @@ class Renderer:
         return Rendered(dict(sorted(files.items())), releases)
 
     def render_milestone(self, milestone: model.Milestone) -> tuple[dict[str, bytes], list[Release]]:
-        """The files of one milestone: one per language and enabled format, and its image."""
+        """The files of one milestone: one per language and enabled format, and the files it
+        names (its image)."""
         files: dict[str, bytes] = {}
         releases = []
         for tag in self.project.locales:
@@ -104,9 +106,11 @@ class Renderer:
             releases.append(release)
             for name in self.formats:
                 files[output_path(name, milestone.id, tag)] = FORMATS[name].render(release)
-        if milestone.image is not None:
-            image = self.layout.root / milestone.image.file
-            files[output_path("asset", milestone.id, name=Path(milestone.image.file).name)] = image.read_bytes()
+        for _, relative in project_files(milestone, milestone.id):
+            # The bytes the project rules checked, not the file as it is now: it may have been
+            # replaced since (pressgen.project.files).
+            checked = self.project.files[relative]
+            files[output_path("asset", milestone.id, name=checked.name)] = checked.data
         return files, releases
 
     def render_index(self, releases: list[Release]) -> bytes:
