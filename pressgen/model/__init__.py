@@ -17,6 +17,7 @@ from pressgen.language import NounForms
 from pressgen.model.text import Text
 
 if TYPE_CHECKING:
+    from pressgen.project.files import VerifiedFile
     from pressgen.project.sources import SourceMap
 
 
@@ -92,6 +93,16 @@ class FormatName(Checked):
     pattern = re.compile(r"[a-z][a-z0-9_]*")
     expected = "the name of an output format"
     example = "html"
+
+
+class ProjectFile(Checked):
+    """A file of the project that a release publishes (an image), by its path from the folder of
+    ``milestones.yaml``. Only the form of the path is checked here; whether the file may be
+    published is :mod:`pressgen.project.files`, for every field of this type."""
+
+    pattern = re.compile(r"[^\x00-\x1f\x7f]+")
+    expected = "the path of a file, from the folder of milestones.yaml"
+    example = "images/photo.jpg"
 
 
 class PerLocale(dict[str, T], Generic[T]):
@@ -181,7 +192,7 @@ class Link:
 
 @dataclass(frozen=True)
 class Image:
-    file: Text = field(metadata=doc("An image file beside milestones.yaml, copied next to the release"))
+    file: ProjectFile = field(metadata=doc("An image inside the project folder (images/photo.jpg), copied next to the release"))
     alt: Translated = field(metadata=doc("What the image shows, for people who cannot see it"))
     credit: Text = field(metadata=doc("Who took or made it"))
     caption: Translated | None = field(default=None, metadata=doc("A caption under the image"))
@@ -266,6 +277,9 @@ class Project:
     outputs: tuple[str, ...] = ()  # the output formats to write, in registry order
     # Where each value came from, by key path ("paris-2-millions.quotes[1].text.fr").
     sources: SourceMap = field(default_factory=lambda: _empty_source_map(), compare=False, repr=False)
+    # The checked bytes of every file the milestones name, by path as written: the renderer
+    # publishes these, never the file as it is on disk later (it may have been swapped since).
+    files: dict[str, VerifiedFile] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _empty_source_map() -> SourceMap:

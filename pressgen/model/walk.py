@@ -108,6 +108,15 @@ def translated(value: Any, path: str) -> Iterator[tuple[str, model.PerLocale]]:
         yield from translated(child, path + step)
 
 
+def project_files(value: Any, path: str) -> Iterator[tuple[str, model.ProjectFile]]:
+    """Every file of the project named inside ``value`` (an image…), with its key path."""
+    if isinstance(value, model.ProjectFile):
+        yield path, value
+        return
+    for step, child in children(value):
+        yield from project_files(child, path + step)
+
+
 def join(path: str, step: str) -> str:
     """``path`` followed by ``step`` (``.name`` or ``[i]``), with no leading dot at the top."""
     return step[1:] if not path and step.startswith(".") else path + step

@@ -8,13 +8,15 @@ fields from ``defaults``.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
 from pressgen import model
 from pressgen.errors import Problem
+from pressgen.model import walk
 from pressgen.project.decode import suggest
+from pressgen.project.files import Refusal, VerifiedFile, check_files
 from pressgen.project.sources import SourceMap
 
 
@@ -28,6 +30,8 @@ class Decoded:
     root: Path
     file: str  # the file the top level came from, for problems about it as a whole
     template_locales: set[str] | None  # the languages with a templates folder; None: not checked
+    # Every file the milestones name, as checked by files_are_publishable, by path as written.
+    files: dict[str, VerifiedFile | Refusal] = field(default_factory=dict)
 
 
 Rule = Callable[[Decoded], Iterator[Problem]]
@@ -138,11 +142,15 @@ def platform_counts_have_nouns(d: Decoded) -> Iterator[Problem]:
                                            "say what the count counts, e.g. noun: follower")
 
 
-def images_exist(d: Decoded) -> Iterator[Problem]:
+def files_are_publishable(d: Decoded) -> Iterator[Problem]:
+    """Every file a milestone names, its own or from defaults: see :mod:`pressgen.project.files`.
+    What was read is kept in ``d.files``: the renderer publishes those checked bytes."""
+    from pressgen.render.formats import written_names
+
     for path, m in _milestones(d):
-        if m.image is not None and not (d.root / m.image.file).is_file():
-            yield d.sources.problem_at(f"{path}.image.file", f"no file '{m.image.file}' beside milestones.yaml",
-                                       "give the path of the image relative to milestones.yaml")
+        named = walk.project_files(_with_defaults(m, d.top.defaults), path)
+        for key, refusal in check_files(d.root, named, written_names(m.id, d.locales), d.files):
+            yield d.sources.problem_at((key, "defaults" + key[len(path):]), refusal.message, refusal.hint)
 
 
 def shared_fields_are_given(d: Decoded) -> Iterator[Problem]:
@@ -159,7 +167,7 @@ FILE_RULES: tuple[Rule, ...] = (locales_are_writable,)
 # Rules that need every value decoded.
 RULES: tuple[Rule, ...] = (
     formats_are_known, ids_are_unique, ids_are_not_keys, nouns_are_defined, embargo_matches_status,
-    embargo_follows_date, platform_counts_have_nouns, images_exist, shared_fields_are_given,
+    embargo_follows_date, platform_counts_have_nouns, files_are_publishable, shared_fields_are_given,
 )
 
 
@@ -175,7 +183,8 @@ def apply_rules(d: Decoded) -> tuple[model.Project | None, list[Problem]]:
 
     outputs = tuple(name for name in FORMATS if d.top.outputs is None or name in d.top.outputs)
     milestones = [_with_defaults(m, d.top.defaults) for m in d.top.milestones]
-    return model.Project(list(d.top.locales), dict(d.top.nouns), milestones, outputs, d.sources), []
+    files = {path: found for path, found in d.files.items() if isinstance(found, VerifiedFile)}
+    return model.Project(list(d.top.locales), dict(d.top.nouns), milestones, outputs, d.sources, files), []
 
 
 def _with_defaults(m: model.Milestone, defaults: model.Defaults) -> model.Milestone:

@@ -87,6 +87,23 @@ def output_path(kind: str, milestone: str | None = None, locale: str | None = No
     return f"{milestone}/{locale}{FORMATS[kind].suffix}"
 
 
+def written_names(milestone: str, locales: list[str]) -> dict[str, str]:
+    """The file names pressgen writes in a milestone's folder, each with what that file is.
+
+    A file the milestone publishes (its image) may take none of them: every registered format
+    in every language, enabled or not (enabling one later must not overwrite the image), and
+    the index's name, which a web server would show for the folder's own address.
+    """
+    names = {}
+    for locale in locales:
+        for name in FORMATS:
+            path = output_path(name, milestone, locale)
+            names[posixpath.basename(path)] = f"pressgen writes the '{locale}' release as out/{path} ({FORMATS[name].description})"
+    names[posixpath.basename(output_path("index"))] = (
+        f"a web server would show out/{milestone}/{INDEX} as the folder's own page (pressgen writes out/{INDEX})")
+    return names
+
+
 def relative_url(target: str, here: str) -> str:
     """The link from the output at ``here`` to the output at ``target`` (both from output_path)."""
     return posixpath.relpath(target, posixpath.dirname(here) or ".")

@@ -22,6 +22,7 @@ from pressgen import model
 from pressgen.errors import PressgenError, Problem, source_line
 from pressgen.language import typeset_markdown
 from pressgen.language.locale import Locale, locale_for
+from pressgen.model.walk import project_files
 from pressgen.project.layout import Layout
 from pressgen.render.environment import make_environment, utc_offset
 from pressgen.render.formats import FORMATS, INDEX, output_path
@@ -95,7 +96,8 @@ class Renderer:
         return Rendered(dict(sorted(files.items())), releases)
 
     def render_milestone(self, milestone: model.Milestone) -> tuple[dict[str, bytes], list[Release]]:
-        """The files of one milestone: one per language and enabled format, and its image."""
+        """The files of one milestone: one per language and enabled format, and the files it
+        names (its image)."""
         files: dict[str, bytes] = {}
         releases = []
         for tag in self.project.locales:
@@ -103,9 +105,9 @@ class Renderer:
             releases.append(release)
             for name in self.formats:
                 files[output_path(name, milestone.id, tag)] = self.render_format(name, release)
-        if milestone.image is not None:
-            files[output_path("asset", milestone.id, name=Path(milestone.image.file).name)] = \
-                self.project_file(milestone, milestone.image.file)
+        for _, relative in project_files(milestone, milestone.id):
+            checked = self.project.files[relative]
+            files[output_path("asset", milestone.id, name=checked.name)] = checked.data
         return files, releases
 
     def render_index(self, releases: list[Release]) -> bytes:
@@ -150,7 +152,9 @@ class Renderer:
         return self._call(language, name, **values)
 
     def project_file(self, milestone: model.Milestone, relative: str) -> bytes:
-        return (self.layout.root / relative).read_bytes()
+        # The bytes the project rules checked, not the file as it is now: it may have been
+        # replaced since (pressgen.project.files).
+        return self.project.files[relative].data
 
     def render_format(self, name: str, release: Release) -> bytes:
         return FORMATS[name].render(release, self)

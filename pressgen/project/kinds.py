@@ -1,0 +1,90 @@
+"""The kinds of file a release may publish, recognised by their content, not by their name.
+
+A file's first bytes say what it is (PNG, JPEG…); its name must agree, so that a browser, a
+web server and the reviewer all see the same kind of file. Every kind is described here once:
+its name, its file name endings, and how its content is recognised and, for SVG, checked
+(:mod:`pressgen.project.svg`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from pressgen.project import svg
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """One kind of file pressgen publishes."""
+
+    name: str  # as messages say it: "PNG"
+    article: str  # "a PNG", "an SVG"
+    extensions: tuple[str, ...]  # lower-case, with the dot; the first is the usual one
+    recognise: Callable[[bytes], bool]  # from the whole content
+    refusal: Callable[[bytes], tuple[str, str] | None] = lambda data: None  # why not, and what to do
+
+    @property
+    def extension(self) -> str:
+        return self.extensions[0]
+
+
+def _png(data: bytes) -> bool:
+    return data.startswith(b"\x89PNG\r\n\x1a\n") and data[12:16] == b"IHDR"
+
+
+def _jpeg(data: bytes) -> bool:
+    return data.startswith(b"\xff\xd8\xff")
+
+
+def _gif(data: bytes) -> bool:
+    return data[:6] in (b"GIF87a", b"GIF89a")
+
+
+def _webp(data: bytes) -> bool:
+    return data[:4] == b"RIFF" and data[8:12] == b"WEBP" and data[12:16] in (b"VP8 ", b"VP8L", b"VP8X")
+
+
+def _avif(data: bytes) -> bool:
+    """An ISO media file (``ftyp`` box first) whose major or a compatible brand is AVIF."""
+    if data[4:8] != b"ftyp":
+        return False
+    size = int.from_bytes(data[:4], "big")
+    brands = [data[8:12]] + [data[i:i + 4] for i in range(16, min(size, len(data), 4096), 4)]
+    return any(brand in (b"avif", b"avis") for brand in brands)
+
+
+# An XML prologue (byte order mark, declaration, processing instructions, comments), then an
+# <svg> root or its DOCTYPE (which svg.refusal then refuses, with its reason).
+_SVG_START = re.compile(rb"\A(?:\xef\xbb\xbf)?(?:\s|<\?.*?\?>|<!--.*?-->)*+<(?:svg[\s>/]|!DOCTYPE\s+svg[\s>\[])", re.S)
+
+
+def _svg(data: bytes) -> bool:
+    return _SVG_START.match(data) is not None
+
+
+IMAGES: tuple[FileKind, ...] = (
+    FileKind("PNG", "a", (".png",), _png),
+    FileKind("JPEG", "a", (".jpg", ".jpeg"), _jpeg),
+    FileKind("WebP", "a", (".webp",), _webp),
+    FileKind("GIF", "a", (".gif",), _gif),
+    FileKind("AVIF", "an", (".avif",), _avif),
+    FileKind("SVG", "an", (".svg",), _svg, svg.refusal),
+)
+
+
+def recognise(data: bytes, kinds: tuple[FileKind, ...]) -> FileKind | None:
+    """The kind among ``kinds`` that ``data`` is, by its content; None for none of them."""
+    return next((kind for kind in kinds if kind.recognise(data)), None)
+
+
+def for_extension(extension: str, kinds: tuple[FileKind, ...]) -> FileKind | None:
+    """The kind among ``kinds`` whose files end in ``extension`` (``.jpg``)."""
+    return next((kind for kind in kinds if extension in kind.extensions), None)
+
+
+def described(kinds: tuple[FileKind, ...]) -> str:
+    """``PNG, JPEG, WebP, GIF, AVIF or SVG``, for messages."""
+    names = [kind.name for kind in kinds]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
