@@ -48,7 +48,7 @@ def test_changed_yaml_with_stale_out_fails_with_the_expected_diff(project: Path)
     # One unified diff per file, per language: only the English files of the milestone changed.
     diff_md = result.stdout.split("--- a/out/paris-2-millions/en.md\n", 1)[1].split("\n---", 1)[0]
     lines = diff_md.splitlines()
-    assert lines[:2] == ["+++ b/out/paris-2-millions/en.md", "@@ -3,7 +3,7 @@"]
+    assert lines[:2] == ["+++ b/out/paris-2-millions/en.md", "@@ -5,7 +5,7 @@"]  # below the headline and subhead
     # Semantic line breaks: the changed sentence is the one changed line.
     assert [line[0] for line in lines[2:]] == [" ", " ", " ", "-", "+", " ", " ", " "]
     removed, added = lines[5], lines[6]

@@ -229,6 +229,9 @@ class Milestone(Defaults):
         default=None, metadata=doc("For an embargoed release: when it may be published, with its time zone")
     )
     headline: Translated | None = field(default=None, metadata=doc("Replaces the generated headline"))
+    subhead: Translated | None = field(
+        default=None, metadata=doc("A sentence under the headline (the chapô) that sums the release up, Markdown")
+    )
     record: Translated | None = field(default=None, metadata=doc("A sentence on what the figure means"))
     highlights: list[Translated] = field(
         default_factory=list, metadata=doc("Paragraphs specific to this milestone, Markdown")
