@@ -61,6 +61,8 @@ FORMATS: dict[str, Format] = {
                "the release in Markdown, one sentence per line, for review"),
         Format("html", ".html", "text/html; charset=utf-8", "html",
                "a standalone web page, with its styles inlined", published=True),
+        Format("txt", ".txt", "text/plain; charset=utf-8", "text",
+               "the wire text: plain UTF-8, wrapped at 72 columns"),
     )
 }
 
