@@ -63,6 +63,8 @@ FORMATS: dict[str, Format] = {
                "a standalone web page, with its styles inlined", published=True),
         Format("txt", ".txt", "text/plain; charset=utf-8", "text",
                "the wire text: plain UTF-8, wrapped at 72 columns"),
+        Format("eml", ".eml", "message/rfc822", "eml",
+               "an e-mail to open in a mail client and send to the press list"),
     )
 }
 

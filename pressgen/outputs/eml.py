@@ -1,0 +1,80 @@
+"""The e-mail: a complete message (RFC 5322, MIME) to open in a mail client and send as it is.
+
+``Subject:`` is the headline, ``Content-Language:`` the release's language, ``From:`` and
+``Reply-To:`` the first press contact with an address. The body is ``multipart/alternative``:
+the wire text (``txt``) and an HTML part from ``templates/email.html`` whose CSS is inlined
+(css-inline) so that Outlook and Gmail keep it; the release's image travels inside the message
+as a ``cid:`` part, so opening it fetches nothing. No ``Date:``, no ``Message-ID:`` and
+boundaries derived from the content: the same sources give the same bytes. Headers are
+RFC 2047-encoded where needed, so « » and accents arrive intact.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import mimetypes
+import posixpath
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+
+import markupsafe
+
+from pressgen.render.formats import OutputContext, output_path
+from pressgen.render.release import Release
+
+EMAIL_TEMPLATE = "email.html"
+_IMAGE_TYPES = {".svg": ("image", "svg+xml"), ".png": ("image", "png"), ".jpg": ("image", "jpeg"),
+                ".jpeg": ("image", "jpeg"), ".gif": ("image", "gif"), ".webp": ("image", "webp"),
+                ".avif": ("image", "avif")}
+
+
+def render(release: Release, context: OutputContext) -> bytes:
+    import css_inline
+
+    m = release.m
+    body = release.body
+    image = None
+    if release.milestone.image is not None:
+        name = posixpath.basename(release.milestone.image.file)
+        cid = f"{release.milestone_id}.{name}@pressgen"
+        body = body.replace(f'src="{html.escape(name)}"', f'src="cid:{html.escape(cid)}"')
+        image = (name, cid, context.project_file(release.milestone, release.milestone.image.file))
+    page = context.template(release.locale, EMAIL_TEMPLATE, m=m, locale=release.locale, title=release.title,
+                            body=markupsafe.Markup(body), here=output_path("eml", release.milestone_id, release.locale))
+    inlined = css_inline.inline(page)
+
+    message = EmailMessage(policy=SMTP)
+    message["Subject"] = release.title
+    sender = next((c for c in m.contacts if c.email), None)
+    if sender is not None:
+        username, domain = str(sender.email).rsplit("@", 1)
+        address = Address(display_name=str(sender.name), username=username, domain=domain)
+        message["From"] = address
+        message["Reply-To"] = address
+    message.set_content(context.render_format("txt", release).decode("utf-8"), subtype="plain",
+                        charset="utf-8", cte="8bit")
+    message.add_alternative(inlined, subtype="html", charset="utf-8", cte="quoted-printable")
+    if image is not None:
+        name, cid, data = image
+        maintype, subtype = _IMAGE_TYPES.get(posixpath.splitext(name)[1].lower()) or \
+            tuple((mimetypes.guess_type(name)[0] or "application/octet-stream").split("/", 1))
+        html_part = message.get_payload()[1]
+        html_part.add_related(data, maintype=maintype, subtype=subtype, cid=f"<{cid}>",
+                              filename=name, disposition="inline")
+    # After the content: setting it clears every Content-* header.
+    message["Content-Language"] = release.locale.replace("_", "-")
+    _fix_boundaries(message)
+    return message.as_bytes(policy=SMTP)
+
+
+def _fix_boundaries(message: EmailMessage) -> None:
+    """One MIME-Version, and boundaries from a digest of the message's own content, not random ones: deterministic,
+    and a digest of the parts cannot occur inside them."""
+    for part in message.walk():
+        if part is not message:
+            del part["MIME-Version"]  # Python's email adds it to every part; it belongs at the top
+    digest = hashlib.sha256(message.as_bytes(policy=SMTP.clone(max_line_length=0))).hexdigest()[:24]
+    for number, part in enumerate(p for p in message.walk() if p.is_multipart()):
+        part.set_boundary(f"=_pressgen_{number}_{digest}")
