@@ -4,16 +4,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEPS := pyproject.toml constraints.txt
 
-.PHONY: build test check bench browser clean
+.PHONY: build test check bench browser print clean
 
-build: $(VENV)/.installed
+build: $(VENV)/.installed print
 	$(BIN)/pressgen build
 
-check: $(VENV)/.installed
+check: $(VENV)/.installed print
 	$(BIN)/pressgen check
 	$(BIN)/pressgen build --check
 
-test: $(VENV)/.installed-test browser
+test: $(VENV)/.installed-test browser print
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.installed-test
@@ -32,6 +32,11 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	@command -v pkg-config >/dev/null && pkg-config --exists icu-i18n || $(MAKE) --no-print-directory system-packages PACKAGES="libicu-dev pkg-config"
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[serve,test]'
 	touch $@
+
+# The PDF: WeasyPrint lays out with Pango, in the fonts the print template names (Liberation,
+# metric-compatible with Times and Arial); the same fonts on every machine give the same bytes.
+print:
+	@fc-list 2>/dev/null | grep -q LiberationSerif && ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || $(MAKE) --no-print-directory system-packages PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fontconfig"
 
 # The browser tests drive Debian's Chromium through its chromedriver.
 browser:

@@ -9,27 +9,36 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from helpers import REPO, run_pressgen, tree
+from helpers import REPO, copy_example, run_pressgen, tree
 from pressgen.cli import cli, main
 
-EXPECTED_FILES = sorted(
-    [".pressgen-manifest", "index.html"]
-    + [f"{m}/{lang}.{ext}" for m in ("paris-1-million", "paris-2-millions", "paris-instagram-150000")
-       for lang in ("en", "fr") for ext in ("html", "md")]
-    + ["paris-2-millions/bravo-paris.svg"]
-)
+MILESTONES = ("paris-1-million", "paris-2-millions", "paris-instagram-150000")
+
+
+def expected_files(extensions: tuple[str, ...]) -> list[str]:
+    """What a build of the example writes with these outputs: the releases, the image, the
+    organisation's logo beside each release, the index and the manifest."""
+    return sorted([".pressgen-manifest", "index.html"]
+                  + [f"{m}/{lang}.{ext}" for m in MILESTONES for lang in ("en", "fr") for ext in extensions]
+                  + ["paris-2-millions/bravo-paris.svg"] + [f"{m}/logo.svg" for m in MILESTONES])
+
+
+# The example with every output (the committed out/), and with the two most tests build.
+GOLDEN_FILES = expected_files(("html", "md", "txt", "eml", "pdf"))
+EXPECTED_FILES = expected_files(("html", "md"))
 
 
 def build(project: Path, *args: str) -> int:
     return main(["--project", str(project), "build", *args])
 
 
-def test_golden_output_is_what_the_example_produces(project: Path) -> None:
+def test_golden_output_is_what_the_example_produces(tmp_path: Path) -> None:
     """The committed out/ is the golden output: reviewed in pull requests, byte for byte."""
+    project = copy_example(tmp_path / "project", outputs=None)
     assert build(project) == 0
     built, golden = tree(project / "out"), tree(REPO / "out")
-    assert sorted(built) == EXPECTED_FILES
-    for name in EXPECTED_FILES:
+    assert sorted(built) == GOLDEN_FILES
+    for name in GOLDEN_FILES:
         assert built[name] == golden.get(name), f"out/{name} differs from the committed golden file; run `make build`"
 
 
@@ -50,7 +59,7 @@ def test_a_changed_source_rewrites_only_its_files(project: Path) -> None:
     source = project / "milestones.yaml"
     source.write_text(source.read_text(encoding="utf-8").replace("Bruno Julliard", "Bruno Julliard Jr"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["--project", str(project), "build"])
-    assert "4 written, 11 unchanged" in result.output.splitlines()[0]
+    assert "4 written, 14 unchanged" in result.output.splitlines()[0]
     assert "  wrote   out/paris-2-millions/fr.md" in result.output.splitlines()
 
 
@@ -103,7 +112,7 @@ def test_removed_milestone_loses_its_files_but_foreign_files_stay(project: Path)
     source.write_text(text[:start] + text[end:], encoding="utf-8")
     result = CliRunner().invoke(cli, ["--project", str(project), "build"])
     assert result.exit_code == 0, result.output
-    assert "4 removed" in result.output
+    assert "5 removed" in result.output  # its four releases and its copy of the logo
     assert not (project / "out" / "paris-1-million" / "fr.md").exists()
     assert (project / "out" / "paris-1-million" / "extra.txt").read_text(encoding="utf-8") == "mine too"
     assert (project / "out" / "notes.txt").exists()

@@ -81,7 +81,7 @@ def test_release_page_is_a_complete_standalone_document(built: Path, locale: str
     page = facts(built / "paris-2-millions" / f"{locale}.html")
     assert page.html_lang == locale
     assert page.charset == "utf-8"
-    assert page.title.strip() and page.title == " ".join(page.h1.split())
+    assert page.title.strip() and page.title == " ".join(page.h1.split(" "))
     assert len(page.description) > 40
     assert page.alternates == {locale: f"{locale}.html", other: f"{other}.html"}
     assert page.visible_links == [(other, f"{other}.html")]

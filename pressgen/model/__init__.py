@@ -128,6 +128,9 @@ class Organisation:
     short_name: Translated = field(
         metadata=doc("How running text names it, with its article (« la Ville », “the City”)")
     )
+    logo: ProjectFile | None = field(
+        default=None, metadata=doc("Its logo, for the letterhead of the PDF: an image file in the project")
+    )
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ import hashlib
 import html
 import mimetypes
 import posixpath
+from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -46,7 +47,7 @@ def render(release: Release, context: OutputContext) -> bytes:
     inlined = css_inline.inline(page)
 
     message = EmailMessage(policy=SMTP)
-    message["Subject"] = release.title
+    message.set_raw("Subject", _encoded(release.title))
     sender = next((c for c in m.contacts if c.email), None)
     if sender is not None:
         username, domain = str(sender.email).rsplit("@", 1)
@@ -69,12 +70,23 @@ def render(release: Release, context: OutputContext) -> bytes:
     return message.as_bytes(policy=SMTP)
 
 
+def _encoded(text: str) -> str:
+    """``text`` as RFC 2047 encoded words, folded at 76 columns.
+
+    Encoded here rather than by the policy: Python's header folding splits the text at no-break
+    spaces and drops them (« Twitter : » would lose its U+00A0)."""
+    if text.isascii():
+        return text
+    return Header(text, "utf-8", header_name="Subject").encode(linesep="\r\n", maxlinelen=76)
+
+
 def _fix_boundaries(message: EmailMessage) -> None:
     """One MIME-Version, and boundaries from a digest of the message's own content, not random ones: deterministic,
     and a digest of the parts cannot occur inside them."""
     for part in message.walk():
         if part is not message:
             del part["MIME-Version"]  # Python's email adds it to every part; it belongs at the top
-    digest = hashlib.sha256(message.as_bytes(policy=SMTP.clone(max_line_length=0))).hexdigest()[:24]
+    leaves = b"".join(part.as_bytes(policy=SMTP) for part in message.walk() if not part.is_multipart())
+    digest = hashlib.sha256(leaves).hexdigest()[:24]
     for number, part in enumerate(p for p in message.walk() if p.is_multipart()):
         part.set_boundary(f"=_pressgen_{number}_{digest}")

@@ -104,4 +104,4 @@ def render(release: Release, context: OutputContext) -> bytes:
     text = context.template(release.locale, TEXT_TEMPLATE, m=release.m, locale=release.locale,
                             text=plain_text(release.body), parts=release.parts,
                             here=output_path("txt", release.milestone_id, release.locale))
-    return text.encode("utf-8")
+    return (text.rstrip("\n") + "\n").encode("utf-8")

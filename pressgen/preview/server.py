@@ -19,9 +19,12 @@ from urllib.parse import unquote, urlsplit
 
 from pressgen.preview import pages
 from pressgen.preview.rebuild import Rebuilder
+from pressgen.render.formats import FORMATS
 
 LOOPBACK_NAMES = ("localhost", "127.0.0.1", "[::1]")
-_TYPES = {".md": "text/plain; charset=utf-8", ".html": "text/html; charset=utf-8",
+# What each output is served as; Markdown and e-mails as text, so the browser shows them.
+_TYPES = {**{f.suffix: f.media_type for f in FORMATS.values()},
+          ".md": "text/plain; charset=utf-8", ".eml": "text/plain; charset=utf-8",
           ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml", ".js": "text/javascript; charset=utf-8"}
 
 

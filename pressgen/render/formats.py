@@ -65,6 +65,8 @@ FORMATS: dict[str, Format] = {
                "the wire text: plain UTF-8, wrapped at 72 columns"),
         Format("eml", ".eml", "message/rfc822", "eml",
                "an e-mail to open in a mail client and send to the press list"),
+        Format("pdf", ".pdf", "application/pdf", "pdf",
+               "the release on letterhead, to attach and to print", published=True),
     )
 }
 

@@ -42,6 +42,9 @@ class Release:
     milestone: Any = field(default=None, compare=False, repr=False)  # the model's milestone
 
 
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
 class Converter:
     """Python-Markdown, once per language: to HTML, and to the plain text of a fragment."""
 
@@ -70,7 +73,9 @@ class Converter:
             return html.unescape(fragment) if fragment.startswith("&") else ""
 
         words = self._PLACEHOLDER.sub(restore, "".join(root.itertext()))
-        return " ".join(words.replace(markdown_util.AMP_SUBSTITUTE, "&").split())
+        # Ordinary white space only: the no-break spaces typography put in stay (an e-mail's
+        # subject, a PDF's title must not break « 2 millions » either).
+        return _SPACES.sub(" ", words.replace(markdown_util.AMP_SUBSTITUTE, "&")).strip()
 
 
 def render_parts(template: jinja2.Template, context: dict[str, Any]) -> tuple[str, dict[str, str]]:

@@ -147,6 +147,17 @@ class LanguageRules(abc.ABC):
     def reading(self) -> Reading:
         """How the figures audit reads this language."""
 
+    # -- print -------------------------------------------------------------------------------
+    #: Territories whose offices print on US Letter (CLDR's paperSize data); A4 elsewhere.
+    LETTER_TERRITORIES: ClassVar[frozenset[str]] = frozenset(
+        {"US", "CA", "MX", "PR", "PH", "CL", "CO", "VE", "GT", "BZ", "CR", "SV", "NI", "PA", "DO"})
+
+    @property
+    def paper_size(self) -> str:
+        """The page size a press office of this locale prints on: ``A4`` or ``letter``."""
+        territory = self.locale.region or (self.locale.cldr.split("_")[1] if "_" in self.locale.cldr else "")
+        return "letter" if territory in self.LETTER_TERRITORIES else "A4"
+
     #: Words that end with a full stop without ending a sentence (« M », "Sept"), compared
     #: without the stop, as written and lower-cased.
     abbreviations: ClassVar[frozenset[str]] = frozenset()

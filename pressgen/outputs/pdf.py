@@ -1,0 +1,77 @@
+"""The PDF: the release on letterhead, laid out by WeasyPrint from ``templates/print.html``.
+
+Logo and organisation at the top, page numbers and the press contact in the footer, the
+language's hyphenation and page size (A4, US Letter in the United States and Canada), tagged
+for accessibility (PDF/UA-1) with the document's language and title. WeasyPrint fetches
+nothing: it is given the release's checked files and refuses every other address. The
+metadata dates are the milestone's date, so the same sources give the same bytes.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+import markupsafe
+
+from pressgen.language.locale import locale_for
+from pressgen.render.formats import OutputContext, output_path
+from pressgen.render.release import Release
+
+PRINT_TEMPLATE = "print.html"
+# Relative addresses in the release resolve under this base, which only our fetcher answers.
+_BASE = "https://pressgen.invalid/release/"
+
+
+def render(release: Release, context: OutputContext) -> bytes:
+    import weasyprint
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    milestone = release.milestone
+    files: dict[str, bytes] = {}
+    for relative in _published_files(milestone):
+        files[_BASE + posixpath.basename(relative)] = context.project_file(milestone, relative)
+    logo = milestone.organisation.logo if milestone.organisation is not None else None
+
+    class ReleaseFiles(URLFetcher):
+        """Answers the release's own files and nothing else: no network, no file system."""
+
+        def fetch(self, url: str, headers=None) -> URLFetcherResponse:
+            if url not in files:
+                raise ValueError(f"pressgen fetches nothing for a PDF: {url}")
+            return URLFetcherResponse(url, files[url], {"Content-Type": _media_type(url)})
+
+    page = context.template(
+        release.locale, PRINT_TEMPLATE, m=release.m, locale=release.locale, title=release.title,
+        description=release.description, body=markupsafe.Markup(_keep_tokens_whole(release.body)),
+        paper_size=locale_for(release.locale).rules.paper_size,
+        logo=posixpath.basename(logo) if logo else "",
+        here=output_path("pdf", release.milestone_id, release.locale),
+    )
+    document = weasyprint.HTML(string=page, base_url=_BASE, url_fetcher=ReleaseFiles())
+    return document.write_pdf(pdf_variant="pdf/ua-1")
+
+
+# In the text between tags: a handle, a hashtag or a web address, never to be hyphenated.
+_TOKEN = re.compile(r"(?<![\w@#/&])(?:[@#]\w+|https?://[^\s<]+|www\.[^\s<]+)")
+_TEXT = re.compile(r">([^<]+)<")
+
+
+def _keep_tokens_whole(body: str) -> str:
+    """Mark @handles, #hashtags and addresses so the print styles do not hyphenate them."""
+    def mark(segment: re.Match[str]) -> str:
+        return ">" + _TOKEN.sub(lambda m: f'<span class="token">{m.group(0)}</span>', segment.group(1)) + "<"
+
+    return _TEXT.sub(mark, body)
+
+
+def _published_files(milestone) -> list[str]:
+    from pressgen.model.walk import project_files
+
+    return [str(relative) for _, relative in project_files(milestone, milestone.id)]
+
+
+def _media_type(url: str) -> str:
+    extension = posixpath.splitext(url)[1].lower()
+    return {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+            ".gif": "image/gif", ".webp": "image/webp", ".avif": "image/avif"}.get(extension, "application/octet-stream")
