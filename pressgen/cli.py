@@ -67,6 +67,7 @@ def _layout(ctx: click.Context):
 def _run(ctx: click.Context, action):
     """Run ``action``; turn bad input and unexpected failures into messages and exit statuses."""
     from pressgen.errors import PressgenError
+    from pressgen.output.errors import OutputError
 
     try:
         return action()
@@ -76,12 +77,24 @@ def _run(ctx: click.Context, action):
     except KeyboardInterrupt:
         click.echo("Interrupted; out/ is as it was before this build or fully updated.", err=True)
         raise _Failed(EXIT_FAILURE) from None
-    except Exception as error:  # a bug or the machine (disk full, permissions)
+    except OutputError as error:  # the machine: a full disk, a read-only or locked out/
+        if ctx.obj["debug"]:
+            raise
+        click.echo(f"pressgen: {error}", err=True)
+        raise _Failed(EXIT_FAILURE) from None
+    except Exception as error:  # a bug
         if ctx.obj["debug"]:
             raise
         click.echo(f"pressgen: unexpected error: {type(error).__name__}: {error}", err=True)
-        click.echo("Nothing in out/ was left half-written. Run again with --debug to see the details.", err=True)
+        click.echo("out/ is as it was before this command or fully updated, never half-written. "
+                   "Run again with --debug to see the details.", err=True)
         raise _Failed(EXIT_FAILURE) from None
+
+
+def _echo_recovered(layout, recovered) -> None:
+    """Say that an interrupted earlier build was finished or undone (pressgen.output.recovery)."""
+    if recovered is not None:
+        click.echo(f"pressgen: {recovered.describe(layout.display(layout.output))}", err=True)
 
 
 class _Progress:
@@ -118,6 +131,7 @@ def build(ctx: click.Context, check_only: bool) -> None:
         report = _run(ctx, lambda: pipeline.build(layout, progress))
     finally:
         progress.done()
+    _echo_recovered(layout, report.recovered)
     out = layout.display(layout.output)
     click.echo(f"Built {len(report.milestones)} milestone{'s' if len(report.milestones) != 1 else ''} into {out}/: "
                f"{len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed.")
@@ -182,6 +196,7 @@ def check(ctx: click.Context) -> None:
 
     layout = _layout(ctx)
     report = _run(ctx, lambda: pipeline.check(layout))
+    _echo_recovered(layout, report.recovered)
     click.echo(f"OK: {len(report.milestones)} milestones, {len(report.unchanged)} files render without problems.")
 
 

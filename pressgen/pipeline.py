@@ -29,6 +29,8 @@ class BuildReport:
     # Translated fields changed in one language only (pressgen.checks.drift), as problems to warn about.
     translation_flags: list = field(default_factory=list)
     lock_written: bool = False
+    # An interrupted earlier build that this one found in out/ and finished or undid (pressgen.output.recovery).
+    recovered: object = None
 
 
 def load_project(layout: Layout) -> model.Project:
@@ -57,23 +59,27 @@ def build(layout: Layout, progress: Progress | None = None) -> BuildReport:
     """Build ``out/`` from the sources; on bad input raise before anything is written."""
     from pressgen.output import write
 
+    recovered = write.recover(layout.output)
     project = load_project(layout)
     rendered = render_project(layout, project, progress)
-    changes = write.plan(layout.output, rendered.files)
     translations = _drift(layout, project)
-    write.apply(layout.output, changes)
+    with write.Transaction(layout.output) as output:
+        for rel, data in rendered.files.items():
+            output.add(rel, data)
+        changes = output.commit()
     if translations.lock_changed:
         from pressgen.checks.drift import lock_path, write_lock
 
         write_lock(lock_path(layout.root), translations.lock)
     return BuildReport(
         milestones=[m.id for m in project.milestones],
-        written=sorted(changes.write),
+        written=changes.written,
         unchanged=changes.unchanged,
-        removed=changes.remove,
+        removed=changes.removed,
         digests=milestone_digests(project),
         translation_flags=_drift_problems(layout, translations),
         lock_written=translations.lock_changed,
+        recovered=recovered,
     )
 
 
@@ -81,7 +87,9 @@ def check(layout: Layout, progress: Progress | None = None) -> BuildReport:
     """Everything ``build`` does but writing: for CI and pre-commit."""
     from pressgen.checks.audit import audit
     from pressgen.errors import PressgenError
+    from pressgen.output import write
 
+    recovered = write.recover(layout.output)
     project = load_project(layout)
     rendered = render_project(layout, project, progress)
     # The sources are valid; now what a reviewer must know: translations out of step, and
@@ -91,7 +99,7 @@ def check(layout: Layout, progress: Progress | None = None) -> BuildReport:
     if problems:
         raise PressgenError(problems)
     return BuildReport(milestones=[m.id for m in project.milestones], unchanged=sorted(rendered.files),
-                       digests=milestone_digests(project))
+                       digests=milestone_digests(project), recovered=recovered)
 
 
 def stale(layout: Layout, progress: Progress | None = None):
