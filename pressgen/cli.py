@@ -157,11 +157,15 @@ def _build_check(ctx: click.Context, layout) -> None:
     for item in report.diffs:
         click.echo(item.diff, nl=False)
     for item in report.diffs:
-        click.echo(f"would {item.action} {item.path}", err=True)
+        click.echo(item.message, err=True)
     if report.stale:
-        count = len(report.diffs)
-        click.echo(f"{count} file{'s' if count != 1 else ''} would be changed, {report.unchanged} unchanged: "
-                   "out/ is not what the sources produce; run `pressgen build` and commit the result.", err=True)
+        count = sum(item.action in ("create", "rewrite", "remove") for item in report.diffs)
+        other = len(report.diffs) - count
+        what = [f"{count} file{'s' if count != 1 else ''} would be changed, {report.unchanged} unchanged"]
+        if other:
+            what.append(f"{other} other difference{'s' if other != 1 else ''} (above)")
+        click.echo(f"{'; '.join(what)}: out/ is not what the sources produce; run `pressgen build` "
+                   "and commit the result.", err=True)
         raise _Failed(EXIT_PROBLEMS)
     click.echo(f"OK: out/ is exactly what the sources produce ({report.unchanged} files).", err=True)
 

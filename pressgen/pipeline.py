@@ -107,13 +107,15 @@ def stale(layout: Layout, progress: Progress | None = None):
     produce, as :class:`pressgen.stale.StaleReport`. Writes nothing."""
     from pressgen.checks import stale as stale_check
     from pressgen.checks.drift import lock_path
+    from pressgen.output import write
 
+    recovered = write.recover(layout.output)
     project = load_project(layout)
     rendered = render_project(layout, project, progress)
     translations = _drift(layout, project)
     lock = lock_path(layout.root)
     return stale_check.compare(layout.output, rendered.files, layout.display(layout.output),
-                               extra={layout.display(lock): (lock, translations.lock)})
+                               extra={layout.display(lock): (lock, translations.lock)}, recovered=recovered)
 
 
 def mark_translation_reviewed(layout: Layout, keys: list[str]) -> list[str]:
