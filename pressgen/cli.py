@@ -91,10 +91,15 @@ def _run(ctx: click.Context, action):
         raise _Failed(EXIT_FAILURE) from None
 
 
-def _echo_recovered(layout, recovered) -> None:
-    """Say that an interrupted earlier build was finished or undone (pressgen.output.recovery)."""
+def _recover(ctx: click.Context, layout) -> None:
+    """Finish or undo a build that was interrupted in out/, and say so, before the command runs
+    (even when it then fails on bad input): no staged file outlives the next command."""
+    from pressgen.output.recovery import recover
+
+    out = layout.display(layout.output)
+    recovered = _run(ctx, lambda: recover(layout.output, out))
     if recovered is not None:
-        click.echo(f"pressgen: {recovered.describe(layout.display(layout.output))}", err=True)
+        click.echo(f"pressgen: {recovered.describe(out)}", err=True)
 
 
 class _Progress:
@@ -126,12 +131,16 @@ def build(ctx: click.Context, check_only: bool) -> None:
     if check_only:
         _build_check(ctx, layout)
         return
+    _recover(ctx, layout)
     progress = _Progress()
-    try:
-        report = _run(ctx, lambda: pipeline.build(layout, progress))
-    finally:
-        progress.done()
-    _echo_recovered(layout, report.recovered)
+
+    def run() -> "pipeline.BuildReport":
+        try:
+            return pipeline.build(layout, progress)
+        finally:
+            progress.done()  # before any message: it must not run on after the progress line
+
+    report = _run(ctx, run)
     out = layout.display(layout.output)
     click.echo(f"Built {len(report.milestones)} milestone{'s' if len(report.milestones) != 1 else ''} into {out}/: "
                f"{len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed.")
@@ -199,8 +208,8 @@ def check(ctx: click.Context) -> None:
     from pressgen import pipeline
 
     layout = _layout(ctx)
+    _recover(ctx, layout)
     report = _run(ctx, lambda: pipeline.check(layout))
-    _echo_recovered(layout, report.recovered)
     click.echo(f"OK: {len(report.milestones)} milestones, {len(report.unchanged)} files render without problems.")
 
 

@@ -29,8 +29,6 @@ class BuildReport:
     # Translated fields changed in one language only (pressgen.checks.drift), as problems to warn about.
     translation_flags: list = field(default_factory=list)
     lock_written: bool = False
-    # An interrupted earlier build that this one found in out/ and finished or undid (pressgen.output.recovery).
-    recovered: object = None
 
 
 def load_project(layout: Layout) -> model.Project:
@@ -59,7 +57,6 @@ def build(layout: Layout, progress: Progress | None = None) -> BuildReport:
     """Build ``out/`` from the sources; on bad input raise before anything is written."""
     from pressgen.output import write
 
-    recovered = write.recover(layout.output)
     project = load_project(layout)
     rendered = render_project(layout, project, progress)
     translations = _drift(layout, project)
@@ -79,7 +76,6 @@ def build(layout: Layout, progress: Progress | None = None) -> BuildReport:
         digests=milestone_digests(project),
         translation_flags=_drift_problems(layout, translations),
         lock_written=translations.lock_changed,
-        recovered=recovered,
     )
 
 
@@ -87,9 +83,7 @@ def check(layout: Layout, progress: Progress | None = None) -> BuildReport:
     """Everything ``build`` does but writing: for CI and pre-commit."""
     from pressgen.checks.audit import audit
     from pressgen.errors import PressgenError
-    from pressgen.output import write
 
-    recovered = write.recover(layout.output)
     project = load_project(layout)
     rendered = render_project(layout, project, progress)
     # The sources are valid; now what a reviewer must know: translations out of step, and
@@ -99,12 +93,13 @@ def check(layout: Layout, progress: Progress | None = None) -> BuildReport:
     if problems:
         raise PressgenError(problems)
     return BuildReport(milestones=[m.id for m in project.milestones], unchanged=sorted(rendered.files),
-                       digests=milestone_digests(project), recovered=recovered)
+                       digests=milestone_digests(project))
 
 
 def stale(layout: Layout, progress: Progress | None = None):
     """``build --check``: how ``out/`` (and the translation lock) differ from what the sources
-    produce, as :class:`pressgen.stale.StaleReport`. Writes nothing."""
+    produce, as :class:`pressgen.stale.StaleReport`. Writes nothing, but first finishes or undoes a
+    build interrupted in ``out/`` (a difference too, that the report names)."""
     from pressgen.checks import stale as stale_check
     from pressgen.checks.drift import lock_path
     from pressgen.output import write
