@@ -555,3 +555,22 @@ def test_a_second_writer_is_refused_while_a_build_writes(project: Path) -> None:
         assert "staging folder of a build that is running or was interrupted" in check.stderr
         assert (out / STAGING_NAME).exists()
     assert tree(out) == before
+
+
+def test_serve_settles_an_interrupted_build_when_it_starts(project: Path) -> None:
+    from pressgen.preview.command import serve
+    from pressgen.project.layout import Layout
+
+    assert run_pressgen("build", cwd=project).returncode == 0
+    edit_every_release(project)
+    die_after(project, "staged", "build")
+    before = tree(project / "out")
+    terminal: list[str] = []
+
+    def stop(_preview) -> None:
+        raise KeyboardInterrupt
+
+    serve(Layout(project), "127.0.0.1", 0, echo=terminal.append, on_ready=stop)
+    assert terminal[0] == ("pressgen: out/ held the staging folder of a build interrupted before its commit point: "
+                           "deleted it (out/ is as that build found it).")
+    assert tree(project / "out") == {n: d for n, d in before.items() if not n.startswith(STAGING_NAME)}

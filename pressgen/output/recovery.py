@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pressgen.output.errors import OutputError
-from pressgen.output.journal import DamagedJournal, Staging, carry_out, discard, read_journal
+from pressgen.output.journal import STAGING_NAME, DamagedJournal, Staging, carry_out, discard, read_journal
 from pressgen.output.lock import Busy, FolderLock
 
 
@@ -73,5 +73,5 @@ def recover_locked(output: Path, out: str = "out") -> Recovery | None:
 
 
 def _left(out: str) -> str:
-    return (f"{out}/ still holds an interrupted build ({out}/{Staging(Path()).root.name}); "
+    return (f"{out}/ still holds an interrupted build ({out}/{STAGING_NAME}); "
             "the next pressgen command finishes or undoes it once this is fixed.")
