@@ -29,7 +29,7 @@ import pytest
 import yaml
 
 from conftest import REPO, copy_example, run_pressgen, tree
-from pressgen.output.journal import JOURNAL_NAME, STAGING_NAME
+from pressgen.output.journal import FILES_NAME, JOURNAL_NAME, STAGING_NAME
 
 # The generated project: 15 copies of the 3 example milestones (45), ~200 files in out/. Its texts
 # are short (no quotes, no highlights): rendering is not what is tested here, writing is.
@@ -73,11 +73,18 @@ def start_build(project: Path, log: Path, *args: str) -> subprocess.Popen:
 
 
 def state(out: Path) -> str:
-    """What a stopped build left: "committed" (a journal), "staged" (staging only) or "clean"."""
+    """What a stopped build left: "committed" (a journal), "staged" (staged files, no journal),
+    "emptied" (an empty staging folder: killed while deleting it) or "clean"."""
     staging = out / STAGING_NAME
     if (staging / JOURNAL_NAME).exists():
         return "committed"
-    return "staged" if staging.exists() else "clean"
+    if (staging / FILES_NAME).exists():
+        return "staged"
+    return "emptied" if staging.exists() else "clean"
+
+
+def outside_staging(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {name: data for name, data in files.items() if not name.startswith(f"{STAGING_NAME}/")}
 
 
 def differences(found: dict[str, bytes], wanted: dict[str, bytes]) -> str:
@@ -177,9 +184,12 @@ def run_chain(big: Big, folder: Path, sig: signal.Signals, points: list[tuple[st
             proc.send_signal(sig)
         status = proc.wait(120)
         left = state(out)
+        raw = outside_staging(tree(out))
         what = f"{sig.name} {anchor}+{delay * 1000:.1f} ms (trial {number}, left {left}): {log.read_text(encoding='utf-8')[-600:]}"
-        if left == "clean":
-            assert tree(out) in (old_tree, new_tree), what
+        if left != "committed":  # no journal: out/ itself is already exactly one or the other
+            assert raw in (old_tree, new_tree), f"{differences(raw, new_tree)}; {what}"
+        if left == "staged":  # staged files and no journal: the build never committed
+            assert raw == old_tree, f"{differences(raw, old_tree)}; {what}"
         if sig != signal.SIGKILL:
             assert left != "committed", f"the commit did not hold {sig.name} back: {what}"
         if sig == signal.SIGINT:
@@ -198,9 +208,8 @@ def run_chain(big: Big, folder: Path, sig: signal.Signals, points: list[tuple[st
                 assert "staging folder of a build interrupted before its commit point" in after.stderr, after.stderr
         assert "Traceback" not in after.stderr
         found = tree(out)
-        expected = {"staged": old_tree, "committed": new_tree}.get(left)
-        if expected is not None:
-            assert found == expected, f"{differences(found, expected)} after {what}"
+        expected = new_tree if left == "committed" else raw
+        assert found == expected, f"{differences(found, expected)} after {what}"
         assert found in (old_tree, new_tree), f"a mixed or littered out/: {differences(found, new_tree)}; {what}"
         assert (out / UNCHANGED).stat().st_mtime_ns == unchanged_stamp, f"an unchanged file was rewritten: {what}"
         on = on if found == old_tree else new

@@ -81,12 +81,14 @@ def compare(output: Path, files: dict[str, bytes], display_output: str,
 
 def _recovered(out: str, recovered: write.Recovery) -> FileDiff:
     staging = f"{out}/{write.STAGING_NAME}"
-    if recovered.finished:
+    if recovered.kind == "finished":
         note = (f"{staging}/journal: unfinished journal of a build interrupted after its commit point; "
                 f"finished it ({recovered.steps} steps) before comparing")
-    else:
+    elif recovered.kind == "undone":
         note = (f"{staging}: staging folder of a build interrupted before its commit point (no journal); "
                 f"deleted it before comparing ({out}/ is as that build found it)")
+    else:
+        note = f"{staging}: empty staging folder of an interrupted build; deleted it before comparing"
     return FileDiff(staging, "recovered", "", note)
 
 

@@ -7,7 +7,8 @@ Layout, on the same file system as ``out/`` so that every move is a rename::
 
 The journal is the commit point. Before it exists, ``out/`` has not been touched and the staging
 folder is thrown away (rolled back). Once it exists, its steps are carried out, and carrying
-them out again is harmless: a move whose staged file is gone was done already, a removal of a
+them out again is harmless (the journal is deleted only after the staged copies, see
+:func:`discard`): a move whose staged file is gone was done already, a removal of a
 missing file is done. A step is ``("move", path)`` (a file, or a whole folder that ``out/`` did
 not have) or ``("remove", path)``; the manifest is moved last.
 """
@@ -97,15 +98,18 @@ def carry_out(staging: Staging, steps: list[Step]) -> None:
 
 
 def discard(staging: Staging) -> None:
-    """Delete the staging folder: the journal first (the build is then over), then the rest."""
+    """Delete the staging folder of a build carried out: what is left of the staged copies first,
+    then the journal (the build is then over), then the folder. So staged files without a
+    journal always mean a build that never committed, one that left ``out/`` untouched."""
     if not staging.root.exists():
         return
+    if staging.files.exists():
+        shutil.rmtree(staging.files)
+        sync_folder(staging.root)
     try:
         staging.journal.unlink()
     except FileNotFoundError:
         pass
-    else:
-        sync_folder(staging.root)
     shutil.rmtree(staging.root)
     sync_folder(staging.output)
 

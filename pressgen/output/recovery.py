@@ -2,7 +2,9 @@
 
 Every command that touches ``out/`` starts here, so that no staged file outlives the build that
 made it by more than one command: a staging folder with a journal is rolled forward (the build
-had committed), one without is deleted (it had not; ``out/`` was never touched).
+had committed), one with staged files and no journal is deleted (it had not; ``out/`` was never
+touched), and so is an empty one (a build that had finished but for that folder, or that had
+not staged anything yet).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from pressgen.output.durable import sync_folder
 from pressgen.output.errors import OutputError
 from pressgen.output.journal import STAGING_NAME, DamagedJournal, Staging, carry_out, discard, read_journal
 from pressgen.output.lock import Busy, FolderLock
@@ -20,15 +23,22 @@ from pressgen.output.lock import Busy, FolderLock
 class Recovery:
     """What was found of an interrupted build, and what was done with it."""
 
-    finished: bool  # True: its journal was complete and it was carried out; False: it was undone
+    kind: str  # "finished" (its journal was carried out), "undone" (staged files, no journal:
+    # deleted) or "cleared" (an empty staging folder, from either side of the commit: deleted)
     steps: int = 0
 
+    @property
+    def finished(self) -> bool:
+        return self.kind == "finished"
+
     def describe(self, out: str = "out") -> str:
-        if self.finished:
+        if self.kind == "finished":
             return (f"{out}/ held a build that was interrupted after its commit point: "
                     f"finished it ({self.steps} step{'s' if self.steps != 1 else ''} of its journal).")
-        return (f"{out}/ held the staging folder of a build interrupted before its commit point: "
-                f"deleted it ({out}/ is as that build found it).")
+        if self.kind == "undone":
+            return (f"{out}/ held the staging folder of a build interrupted before its commit point: "
+                    f"deleted it ({out}/ is as that build found it).")
+        return f"{out}/ held the empty staging folder of an interrupted build: deleted it."
 
 
 def recover(output: Path, out: str = "out") -> Recovery | None:
@@ -62,14 +72,16 @@ def recover_locked(output: Path, out: str = "out") -> Recovery | None:
         raise OutputError(f"cannot read {display}/journal", _left(out), error, out) from None
     try:
         if steps is None:
+            staged = staging.files.exists()
             shutil.rmtree(staging.root)
-            return Recovery(finished=False)
+            sync_folder(output)
+            return Recovery("undone" if staged else "cleared")
         carry_out(staging, steps)
         discard(staging)
     except OSError as error:
         what = "cannot finish the interrupted build in" if steps is not None else "cannot delete the staging folder"
         raise OutputError(f"{what} {display}", _left(out), error, out) from None
-    return Recovery(finished=True, steps=len(steps))
+    return Recovery("finished", steps=len(steps))
 
 
 def _left(out: str) -> str:
