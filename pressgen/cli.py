@@ -69,6 +69,7 @@ def _run(ctx: click.Context, action, folder: str = "out/"):
     """Run ``action``; turn bad input and unexpected failures into messages and exit statuses.
     ``folder`` is the one the action writes, for the messages."""
     from pressgen.errors import PressgenError
+    from pressgen.output.errors import OutputError
 
     try:
         return action()
@@ -78,11 +79,17 @@ def _run(ctx: click.Context, action, folder: str = "out/"):
     except KeyboardInterrupt:
         click.echo(f"Interrupted; {folder} is as it was before this run or fully updated.", err=True)
         raise _Failed(EXIT_FAILURE) from None
-    except Exception as error:  # a bug or the machine (disk full, permissions)
+    except OutputError as error:  # the machine: a full disk, a read-only or locked out/
+        if ctx.obj["debug"]:
+            raise
+        click.echo(f"pressgen: {error}", err=True)
+        raise _Failed(EXIT_FAILURE) from None
+    except Exception as error:  # a bug
         if ctx.obj["debug"]:
             raise
         click.echo(f"pressgen: unexpected error: {type(error).__name__}: {error}", err=True)
-        click.echo(f"Nothing in {folder} was left half-written. Run again with --debug to see the details.", err=True)
+        click.echo(f"{folder} is as it was before this command or fully updated, never half-written. "
+                   "Run again with --debug to see the details.", err=True)
         raise _Failed(EXIT_FAILURE) from None
 
 
@@ -111,6 +118,17 @@ def _warn(problems: list) -> None:
     """Problems that do not fail the command, shown as warnings."""
     for problem in problems:
         click.echo(problem.format().replace(": error: ", ": warning: ", 1), err=True)
+
+
+def _recover(ctx: click.Context, layout) -> None:
+    """Finish or undo a build that was interrupted in out/, and say so, before the command runs
+    (even when it then fails on bad input): no staged file outlives the next command."""
+    from pressgen.output.recovery import recover
+
+    out = layout.display(layout.output)
+    recovered = _run(ctx, lambda: recover(layout.output, out))
+    if recovered is not None:
+        click.echo(f"pressgen: {recovered.describe(out)}", err=True)
 
 
 class _Progress:
@@ -142,11 +160,16 @@ def build(ctx: click.Context, check_only: bool) -> None:
     if check_only:
         _build_check(ctx, layout)
         return
+    _recover(ctx, layout)
     progress = _Progress()
-    try:
-        report = _run(ctx, lambda: pipeline.build(layout, progress))
-    finally:
-        progress.done()
+
+    def run() -> "pipeline.BuildReport":
+        try:
+            return pipeline.build(layout, progress)
+        finally:
+            progress.done()  # before any message: it must not run on after the progress line
+
+    report = _run(ctx, run)
     out = layout.display(layout.output)
     click.echo(f"Built {len(report.milestones)} milestone{'s' if len(report.milestones) != 1 else ''} into {out}/: "
                f"{len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed.")
@@ -171,11 +194,15 @@ def _build_check(ctx: click.Context, layout) -> None:
     for item in report.diffs:
         click.echo(item.diff, nl=False)
     for item in report.diffs:
-        click.echo(f"would {item.action} {item.path}", err=True)
+        click.echo(item.message, err=True)
     if report.stale:
-        count = len(report.diffs)
-        click.echo(f"{count} file{'s' if count != 1 else ''} would be changed, {report.unchanged} unchanged: "
-                   "out/ is not what the sources produce; run `pressgen build` and commit the result.", err=True)
+        count = sum(item.action in ("create", "rewrite", "remove") for item in report.diffs)
+        other = len(report.diffs) - count
+        what = [f"{count} file{'s' if count != 1 else ''} would be changed, {report.unchanged} unchanged"]
+        if other:
+            what.append(f"{other} other difference{'s' if other != 1 else ''} (above)")
+        click.echo(f"{'; '.join(what)}: out/ is not what the sources produce; run `pressgen build` "
+                   "and commit the result.", err=True)
         raise _Failed(EXIT_PROBLEMS)
     click.echo(f"OK: out/ is exactly what the sources produce ({report.unchanged} files).", err=True)
 
@@ -211,6 +238,7 @@ def check(ctx: click.Context, at: dt.datetime | None) -> None:
     from pressgen import pipeline
 
     layout = _layout(ctx)
+    _recover(ctx, layout)
     moment = _moment(at)
 
     def run():

@@ -81,18 +81,20 @@ def build(layout: Layout, progress: Progress | None = None) -> BuildReport:
 
     project = load_project(layout)
     rendered = render_project(layout, project, progress)
-    changes = write.plan(layout.output, rendered.files)
     translations = _drift(layout, project)
-    write.apply(layout.output, changes)
+    with write.Transaction(layout.output) as output:
+        for rel, data in rendered.files.items():
+            output.add(rel, data)
+        changes = output.commit()
     if translations.lock_changed:
         from pressgen.checks.drift import lock_path, write_lock
 
         write_lock(lock_path(layout.root), translations.lock)
     return BuildReport(
         milestones=[m.id for m in project.milestones],
-        written=sorted(changes.write),
+        written=changes.written,
         unchanged=changes.unchanged,
-        removed=changes.remove,
+        removed=changes.removed,
         translation_flags=_drift_problems(project, translations),
         lock_written=translations.lock_changed,
     )
@@ -131,30 +133,32 @@ def publish(layout: Layout, target: Path, at: dt.datetime, progress: Progress | 
     check_target(layout, target, project)
     public = site_project(project, at)
     rendered = render_project(layout, public, progress)
-    changes = write.plan(target, rendered.files)
-    write.apply(target, changes)
+    changes = write.update(target, rendered.files, str(target))
     return PublishReport(
         milestones=[m.id for m in public.milestones],
         lifted=[m.id for m in project.milestones if embargo_lifted(m, at)],
         withheld=len(project.milestones) - len(public.milestones),
-        written=sorted(changes.write),
+        written=changes.written,
         unchanged=changes.unchanged,
-        removed=changes.remove,
+        removed=changes.removed,
     )
 
 
 def stale(layout: Layout, progress: Progress | None = None):
     """``build --check``: how ``out/`` (and the translation lock) differ from what the sources
-    produce, as :class:`pressgen.stale.StaleReport`. Writes nothing."""
+    produce, as :class:`pressgen.stale.StaleReport`. Writes nothing, but first finishes or undoes a
+    build interrupted in ``out/`` (a difference too, that the report names)."""
     from pressgen.checks import stale as stale_check
     from pressgen.checks.drift import lock_path
+    from pressgen.output import write
 
+    recovered = write.recover(layout.output)
     project = load_project(layout)
     rendered = render_project(layout, project, progress)
     translations = _drift(layout, project)
     lock = lock_path(layout.root)
     return stale_check.compare(layout.output, rendered.files, layout.display(layout.output),
-                               extra={layout.display(lock): (lock, translations.lock)})
+                               extra={layout.display(lock): (lock, translations.lock)}, recovered=recovered)
 
 
 def mark_translation_reviewed(layout: Layout, keys: list[str]) -> list[str]:

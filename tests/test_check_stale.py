@@ -71,7 +71,7 @@ def test_missing_out_and_removed_files_are_reported(project: Path) -> None:
 
     assert main(["--project", str(project), "build"]) == 0
     (project / "out" / "paris-2-millions" / "bravo-paris.svg").write_bytes(b"<svg/>")
-    (project / "out" / "notes.txt").write_text("mine", encoding="utf-8")  # not pressgen's: ignored
+    (project / "out" / "notes.txt").write_text("mine", encoding="utf-8")  # not pressgen's: reported, kept
     manifest = project / "out" / ".pressgen-manifest"
     manifest.write_text(manifest.read_text(encoding="utf-8") + "old-milestone/fr.md\n", encoding="utf-8")
     (project / "out" / "old-milestone").mkdir()
@@ -81,8 +81,10 @@ def test_missing_out_and_removed_files_are_reported(project: Path) -> None:
     assert "Binary file out/paris-2-millions/bravo-paris.svg differs\n" in result.stdout
     assert "--- a/out/old-milestone/fr.md\n+++ /dev/null\n@@ -1 +0,0 @@\n-Ancien.\n" in result.stdout
     assert "would remove out/old-milestone/fr.md" in result.stderr
-    assert "notes.txt" not in result.stdout + result.stderr
+    assert "out/notes.txt: not written by pressgen (not in out/.pressgen-manifest)" in result.stderr
+    assert "notes.txt" not in result.stdout  # no diff for it: a build leaves it alone
     assert (project / "out" / "old-milestone" / "fr.md").exists()
+    assert (project / "out" / "notes.txt").exists()
 
 
 @pytest.mark.subprocess

@@ -1,8 +1,11 @@
 """``pressgen build --check``: is ``out/`` exactly what the sources produce?
 
-Nothing is written. The comparison reuses :func:`pressgen.write.plan` (the same decision a
-build makes: files to write, including the manifest, and files to remove) and adds the
-translation lock (``translations.lock``), which a build also keeps up to date. The differences
+Nothing is written, except that, like every command, it first finishes or undoes a build that
+was interrupted in ``out/`` (and reports that it found one). The comparison reuses
+:func:`pressgen.output.write.plan` (the same decision a build makes: files to write, including
+the manifest, and files to remove), adds the translation lock (``translations.lock``), which a
+build also keeps up to date, and names every file in ``out/`` that no build writes (a leftover
+temporary, a staging folder, a file not in the manifest): ``out/`` is published as it is. The differences
 are shown as one unified diff per file, like ``black --check --diff``: the file on disk first
 (``a/``), what the sources produce second (``b/``). Files that are not text (images) are only
 said to differ.
@@ -15,17 +18,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pressgen.output import write
+from pressgen.output.leftovers import Leftover, find_leftovers, has_journal
 
 _TEXT_SUFFIXES = {".md", ".html", ".css", ".txt", ".json", ".lock", ".xml", ""}
 
 
 @dataclass(frozen=True)
 class FileDiff:
-    """One file that a build would change; ``path`` as messages show it."""
+    """One file that a build would change, or that should not be in ``out/``; ``path`` as shown."""
 
     path: str
-    action: str  # "rewrite", "create" or "remove"
-    diff: str  # a unified diff, or a one-line note for binary files
+    action: str  # "rewrite", "create", "remove"; "leftover" (no build writes it), "recovered"
+    diff: str  # a unified diff, a one-line note for binary files, or "" for the last two
+    note: str = ""  # for "leftover" and "recovered": what it is and what to do
+
+    @property
+    def message(self) -> str:
+        """The line for the terminal."""
+        return self.note or f"would {self.action} {self.path}"
 
 
 @dataclass
@@ -39,17 +49,26 @@ class StaleReport:
 
 
 def compare(output: Path, files: dict[str, bytes], display_output: str,
-            extra: dict[str, tuple[Path, bytes]] | None = None) -> StaleReport:
-    """What a build would change in ``output`` (shown as ``display_output``) and in ``extra``.
+            extra: dict[str, tuple[Path, bytes]] | None = None,
+            recovered: write.Recovery | None = None) -> StaleReport:
+    """What a build would change in ``output`` (shown as ``display_output``) and in ``extra``,
+    and what is in ``output`` that no build writes.
 
     ``extra`` maps a displayed name to a file outside ``out/`` and the bytes it should hold.
+    ``recovered`` is the interrupted build that the command finished or undid before comparing:
+    ``out/`` was not as a build leaves it, so it is a difference too.
     """
     changes = write.plan(output, files)
     report = StaleReport(unchanged=len(changes.unchanged))
+    if recovered is not None:
+        report.diffs.append(_recovered(display_output, recovered))
     for rel, data in changes.write.items():
         report.diffs.append(_diff(f"{display_output}/{rel}", _read(output / rel), data))
     for rel in changes.remove:
         report.diffs.append(_diff(f"{display_output}/{rel}", _read(output / rel), None))
+    known = [*changes.write, *changes.unchanged, *changes.remove]
+    for item in find_leftovers(output, known):
+        report.diffs.append(_leftover(output, display_output, item))
     for name, (path, data) in sorted((extra or {}).items()):
         old = _read(path)
         if old == data:
@@ -58,6 +77,33 @@ def compare(output: Path, files: dict[str, bytes], display_output: str,
             report.diffs.append(_diff(name, old, data))
     report.diffs.sort(key=lambda d: d.path)
     return report
+
+
+def _recovered(out: str, recovered: write.Recovery) -> FileDiff:
+    staging = f"{out}/{write.STAGING_NAME}"
+    if recovered.kind == "finished":
+        note = (f"{staging}/journal: unfinished journal of a build interrupted after its commit point; "
+                f"finished it ({recovered.steps} steps) before comparing")
+    elif recovered.kind == "undone":
+        note = (f"{staging}: staging folder of a build interrupted before its commit point (no journal); "
+                f"deleted it before comparing ({out}/ is as that build found it)")
+    else:
+        note = f"{staging}: empty staging folder of an interrupted build; deleted it before comparing"
+    return FileDiff(staging, "recovered", "", note)
+
+
+def _leftover(output: Path, out: str, item: Leftover) -> FileDiff:
+    path = f"{out}/{item.rel}"
+    if item.kind == "staging":
+        state = "an unfinished journal" if has_journal(output) else "no journal"
+        note = (f"{path}: staging folder of a build that is running or was interrupted ({state}); "
+                "`pressgen build` finishes or deletes it")
+    elif item.kind == "temporary":
+        note = f"{path}: temporary file of an interrupted build; no build writes it: delete it"
+    else:
+        note = (f"{path}: not written by pressgen (not in {out}/{write.MANIFEST_NAME}): "
+                f"move it out of {out}/ or delete it")
+    return FileDiff(path, "leftover", "", note)
 
 
 def _read(path: Path) -> bytes | None:

@@ -1,24 +1,37 @@
-"""Bring ``out/`` in line with the rendered files, safely.
+"""Bring ``out/`` in line with the rendered files, safely: the entry points of ``pressgen.output``.
 
-Three promises: a file whose bytes did not change is not touched (its mtime stays, so watchers
-and ``make`` see nothing); every new file is first written beside its target and only then moved
-over it, so a failure leaves ``out/`` as it was; and only files pressgen wrote before, as listed
-in ``out/.pressgen-manifest``, are ever deleted.
+Four promises: a file whose bytes did not change is not touched (its mtime stays, so watchers
+and ``make`` see nothing); only files that pressgen wrote before, as listed in
+``out/.pressgen-manifest``, are ever deleted, and the manifest is written last; a build stopped
+at any moment (an error, a full disk, Ctrl-C, ``kill -9``, a power cut) leaves ``out/`` either as
+it was or exactly as the new build writes it, once the next command has run; and that next
+command leaves no staged file behind.
+
+How: :class:`~pressgen.output.transaction.Transaction` stages every new file in a folder inside
+``out/``, flushes it, writes a journal (the commit point), then carries the journal out;
+:func:`~pressgen.output.recovery.recover`, which every command runs first, rolls a committed
+journal forward and deletes an uncommitted staging folder. :func:`plan` makes the same
+decisions without writing anything, for ``build --check``.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-MANIFEST_NAME = ".pressgen-manifest"
-_TEMP_PREFIX = ".pressgen-tmp-"
+from pressgen.output.errors import OutputError
+from pressgen.output.journal import STAGING_NAME
+from pressgen.output.manifest import MANIFEST_NAME, files_to_remove, manifest_bytes, read_manifest
+from pressgen.output.recovery import Recovery, recover
+from pressgen.output.transaction import Outcome, Transaction, same_on_disk
+
+__all__ = ["MANIFEST_NAME", "STAGING_NAME", "OutputError", "Outcome", "Plan", "Recovery", "Transaction",
+           "manifest_bytes", "plan", "read_manifest", "recover", "update"]
 
 
 @dataclass
 class Plan:
-    """What a build changes in ``out/``; paths are relative to it, in sorted order."""
+    """What a build would change in ``out/``; paths are relative to it, in sorted order."""
 
     write: dict[str, bytes] = field(default_factory=dict)
     unchanged: list[str] = field(default_factory=list)
@@ -29,90 +42,23 @@ class Plan:
         return bool(self.write or self.remove)
 
 
-def read_manifest(output: Path) -> list[str]:
-    """The files the last build wrote; empty when there was none."""
-    try:
-        text = (output / MANIFEST_NAME).read_text(encoding="utf-8")
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-    return [line for line in text.splitlines() if line and not line.startswith("#")]
-
-
-def manifest_bytes(paths: list[str]) -> bytes:
-    header = "# Files written by pressgen; it deletes only these when their milestone goes.\n"
-    return (header + "".join(f"{p}\n" for p in sorted(paths))).encode("utf-8")
-
-
 def plan(output: Path, files: dict[str, bytes]) -> Plan:
-    """Compare ``files`` with what is on disk; the manifest is part of the files."""
+    """Compare ``files`` with what is on disk, as a build would; the manifest is part of the files."""
     wanted = dict(files)
-    wanted[MANIFEST_NAME] = manifest_bytes(list(files))
+    wanted[MANIFEST_NAME] = manifest_bytes(files)
     result = Plan()
     for rel, data in sorted(wanted.items()):
-        target = output / rel
-        try:
-            same = target.stat().st_size == len(data) and target.read_bytes() == data
-        except OSError:
-            same = False
-        if same:
+        if same_on_disk(output / rel, data):
             result.unchanged.append(rel)
         else:
             result.write[rel] = data
-    previous = read_manifest(output)
-    result.remove = sorted(rel for rel in previous if rel not in wanted and _is_inside(output, rel)
-                           and (output / rel).is_file())
+    result.remove = files_to_remove(output, wanted)
     return result
 
 
-def apply(output: Path, changes: Plan) -> None:
-    """Carry out ``changes``: stage every file, move them all into place, then delete.
-
-    If a move fails half-way, the files already moved get their old bytes back, so ``out/`` is
-    left as it was.
-    """
-    staged: list[tuple[Path, Path]] = []
-    try:
-        for rel, data in changes.write.items():
-            target = output / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            temp = target.with_name(_TEMP_PREFIX + target.name)
-            with open(temp, "wb") as handle:
-                handle.write(data)
-            staged.append((temp, target))
-        # The manifest goes last: until then, the old one still lists the old files.
-        staged.sort(key=lambda pair: pair[1].name == MANIFEST_NAME)
-        _move_all(staged)
-    finally:
-        for temp, _ in staged:
-            temp.unlink(missing_ok=True)
-    for rel in changes.remove:
-        path = output / rel
-        path.unlink(missing_ok=True)
-        _remove_empty_parents(path.parent, output)
-
-
-def _move_all(staged: list[tuple[Path, Path]]) -> None:
-    done: list[tuple[Path, bytes | None]] = []
-    try:
-        for temp, target in staged:
-            old = target.read_bytes() if target.is_file() else None
-            os.replace(temp, target)
-            done.append((target, old))
-    except BaseException:
-        for target, old in reversed(done):
-            if old is None:
-                target.unlink(missing_ok=True)
-            else:
-                target.write_bytes(old)
-        raise
-
-
-def _remove_empty_parents(folder: Path, output: Path) -> None:
-    while folder != output and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
-
-
-def _is_inside(output: Path, rel: str) -> bool:
-    """A manifest line may not point outside ``out/`` (a hand-edited manifest, say)."""
-    return not Path(rel).is_absolute() and ".." not in Path(rel).parts
+def update(output: Path, files: dict[str, bytes], out: str | None = None) -> Outcome:
+    """Write ``files`` into ``output`` in one transaction (for callers that have them all)."""
+    with Transaction(output, out) as transaction:
+        for rel, data in files.items():
+            transaction.add(rel, data)
+        return transaction.commit()

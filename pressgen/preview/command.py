@@ -112,6 +112,7 @@ def serve(layout: Layout, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, ec
     if not is_loopback(host.strip("[]")):
         echo(f"Warning: listening on {host}, not on loopback: anyone who can reach this machine "
              f"on port {port} can read the preview, including drafts and embargoed releases.")
+    _recover_output(layout, echo)
     preview = Preview(layout, host, port, echo)
     restore = _sigterm_as_interrupt()
     try:
@@ -128,6 +129,22 @@ def serve(layout: Layout, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, ec
         preview.stop()
         restore()
     echo("Stopped the preview.")
+
+
+def _recover_output(layout: Layout, echo: Echo) -> None:
+    """Finish or undo a ``pressgen build`` that was interrupted in ``out/``, like every command
+    that touches it; the preview itself never writes there, so a failure is only reported."""
+    from pressgen.output.errors import OutputError
+    from pressgen.output.recovery import recover
+
+    out = layout.display(layout.output)
+    try:
+        recovered = recover(layout.output, out)
+    except OutputError as error:
+        echo(f"pressgen: {error}")
+        return
+    if recovered is not None:
+        echo(f"pressgen: {recovered.describe(out)}")
 
 
 def _sigterm_as_interrupt() -> Callable[[], None]:

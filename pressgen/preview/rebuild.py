@@ -96,8 +96,7 @@ class Rebuilder:
         from pressgen.output import write
 
         with self.lock:
-            changes = write.plan(self.output, files)
-            write.apply(self.output, changes)
+            changes = write.update(self.output, files)
             self.state.version += 1
             self.state.problems = []
             self.state.locales = locales
@@ -107,7 +106,7 @@ class Rebuilder:
         self.rendered_last = rendered
         elapsed = (time.monotonic() - started) * 1000
         what = ", ".join(rendered) if rendered else "no milestone changed"
-        self.echo(f"Rebuilt ({what}): {len(changes.write)} file{'s' if len(changes.write) != 1 else ''} "
+        self.echo(f"Rebuilt ({what}): {len(changes.written)} file{'s' if len(changes.written) != 1 else ''} "
                   f"written in {elapsed:.0f} ms.")
         return True
 
