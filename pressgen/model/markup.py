@@ -18,6 +18,11 @@ from typing import Iterator
 
 # <scheme:…> with nothing that ends it: Markdown makes a link of it, or passes it as HTML.
 AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]*:[^<>\s]*)>")
+# How much of a link's target is read: its scheme is at its start, and a target cut short is at
+# worst refused (a cut scheme is no scheme). It keeps the reading linear in the text's length.
+LONGEST = 512
+_ENDS_TARGET = re.compile(r"[ ()]")
+_DEFINITION = re.compile(r"[ ]*(?:\n[ ]*)?(\S{1,%d})" % LONGEST)
 _SHOWN = 60
 
 
@@ -64,7 +69,7 @@ def brackets(text: str) -> Brackets:
 
 
 def _shorten(text: str) -> str:
-    text = " ".join(text.split())
+    text = " ".join(text[: 2 * _SHOWN].split())
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
@@ -74,22 +79,22 @@ def destination(text: str, start: int) -> tuple[str, int]:
     index = start
     while index < len(text) and text[index].isspace():
         index += 1
+    limit = min(len(text), index + LONGEST)
     if text.startswith("<", index):
-        end = text.find(">", index)
-        end = len(text) if end == -1 else end
-        return text[index + 1:end], end + 1
+        end = text.find(">", index, limit)
+        return (text[index + 1:end], end + 1) if end != -1 else (text[index + 1:limit], limit)
     depth = 0
-    for end in range(index, len(text)):
-        char = text[end]
+    for mark in _ENDS_TARGET.finditer(text, index, limit):
+        char = mark.group(0)
         if char == " ":  # a title follows; tabs and newlines are in the address (browsers drop them)
-            return text[index:end], end
+            return text[index:mark.start()], mark.start()
         if char == "(":
             depth += 1
-        elif char == ")":
-            if not depth:
-                return text[index:end], end + 1
+        elif not depth:
+            return text[index:mark.start()], mark.end()
+        else:
             depth -= 1
-    return text[index:], len(text)
+    return text[index:limit], limit
 
 
 def _is_image(text: str, opening: int) -> bool:
@@ -103,15 +108,15 @@ def targets(text: str, found: Brackets) -> Iterator[Target]:
         if after == "(":
             url, end = destination(text, closing + 2)
             kind = "image" if _is_image(text, opening) else "link"
-            yield Target(kind, url, _shorten(text[opening - (kind == "image"):end]))
+            start = opening - (kind == "image")
+            yield Target(kind, url, _shorten(text[start:min(end, start + 2 * _SHOWN)]))
         elif after == ":":
             # [name]: address — Markdown reads it so at the start of a line (and of a list item
             # or quote, and where the template starts a line): checked wherever it is.
-            rest = text[closing + 2:]
-            match = re.match(r"[ ]*(?:\n[ ]*)?(\S+)", rest)
+            match = _DEFINITION.match(text, closing + 2)
             if match:
                 yield Target("definition", match.group(1),
-                             _shorten(text[opening:closing + 2 + match.end()]))
+                             _shorten(text[opening:min(match.end(), opening + 2 * _SHOWN)]))
     for match in AUTOLINK.finditer(text):
         yield Target("autolink", match.group(1), _shorten(match.group(0)))
 
@@ -152,11 +157,10 @@ def attribute_lists(text: str) -> Iterator[str]:
                 first += 1
             if first >= last or line[first] == "}":
                 continue  # '{}' and '{ }' are no attribute list
-            closing = line.find("}", first)
-            closing += line.startswith("}", closing + 1)  # the second brace of '}}'
-            group = _shorten(line[index:closing + 1])
             if first == index + 1 and line[first] in "{%":
                 glued = index > 0 and not line[index - 1].isspace()
                 if index > indent and not glued and not ends_line:
                     continue
-            yield group
+            closing = line.find("}", first)
+            closing += line.startswith("}", closing + 1)  # the second brace of '}}'
+            yield _shorten(line[index:closing + 1])

@@ -102,11 +102,12 @@ def image_refusal(src: str) -> Refusal | None:
     """
     seen = _decoded(src)
     parts = _split(seen)
-    if (parts is None or parts.scheme or parts.netloc or not seen
-            or seen.startswith(("/", "\\")) or "\\" in seen):
+    if parts is None or parts.scheme or parts.netloc or seen.startswith(("//", "\\", "/\\")) or "\\" in seen:
         return Refusal("an image from the web would make every reader's browser fetch it",
                        "give the release's image under 'image:', as a file beside milestones.yaml")
-    if ".." in PurePosixPath(parts.path).parts:
+    if not seen:
+        return Refusal("an image without a file", "write ![what it shows](file), with a file of the release")
+    if seen.startswith("/") or ".." in PurePosixPath(parts.path).parts:
         return Refusal(f"the image '{_shown(src)}' is outside the release's folder",
                        "give the release's image under 'image:', as a file beside milestones.yaml")
     return None
