@@ -28,6 +28,7 @@ from pressgen.render.environment import make_environment, utc_offset
 from pressgen.render.formats import FORMATS, INDEX, output_path
 from pressgen.render.linebreaks import break_sentences
 from pressgen.render.localize import localize
+from pressgen.render.sanitize import sanitize_page
 from pressgen.render.release import (
     PAGE_TEMPLATE,
     RELEASE_TEMPLATE,
@@ -125,6 +126,7 @@ class Renderer:
         first = self.project.locales[0]
         text = self._call(first, INDEX_TEMPLATE, milestones=entries, locales=self.project.locales,
                           language_names=self.language_names, here=INDEX)
+        text = sanitize_page(text, INDEX)
         return text.encode("utf-8")
 
     # -- one release ---------------------------------------------------------------------------
@@ -149,6 +151,7 @@ class Renderer:
             tag, PAGE_TEMPLATE, m=m, locale=tag, body=markupsafe.Markup(body), title=title or milestone.id,
             description=description, alternates=alternates, language_names=self.language_names, here=here,
         )
+        page = sanitize_page(page, here)
         # One sentence per line in the Markdown (readable diffs); the HTML above was converted
         # from the text before the breaks, so it is unchanged by them.
         return Release(milestone.id, tag, title or milestone.id, break_sentences(text, tag), page, status, description)
