@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
 from pressgen.language import NounForms
 from pressgen.model.text import Text
+from pressgen.model.urls import Refusal, address_refusal
 
 if TYPE_CHECKING:
     from pressgen.project.files import VerifiedFile
@@ -44,9 +45,16 @@ class Slug(Checked):
 
 
 class Url(Checked):
-    pattern = re.compile(r"https?://[^\s<>\"]+|mailto:[^\s<>\"]+")
+    """An address given on its own; the templates write it into Markdown (``[label](url)``)."""
+
+    pattern = re.compile(r"(?:https?://|mailto:|tel:)\S+")
     expected = "a full web address starting with https://"
     example = "https://twitter.com/Paris"
+
+    @staticmethod
+    def refusal(raw: str) -> Refusal | None:
+        """Only the schemes of :mod:`pressgen.model.urls`, and nothing that would end the link."""
+        return address_refusal(raw)
 
 
 class Handle(Checked):

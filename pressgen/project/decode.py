@@ -231,7 +231,8 @@ class Decoder:
                              f'put it in quotes if you mean the text: "{raw}"')
         if not raw.strip():
             return self.fail(node, path, "expected text, found an empty string")
-        refused = model.Text.refusal(raw)
+        # The text policy, or a stricter one of the value's type (Url); plain str: the policy.
+        refused = getattr(found.hint, "refusal", model.Text.refusal)(raw)
         if refused:
             return self.fail(node, path, *refused)
         return raw

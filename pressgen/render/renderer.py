@@ -28,6 +28,7 @@ from pressgen.render.environment import make_environment, utc_offset
 from pressgen.render.formats import FORMATS, INDEX, output_path
 from pressgen.render.linebreaks import break_sentences
 from pressgen.render.localize import localize
+from pressgen.render.sanitize import safe_body, sanitize_page
 from pressgen.render.release import (
     PAGE_TEMPLATE,
     RELEASE_TEMPLATE,
@@ -126,6 +127,7 @@ class Renderer:
         first = self.project.locales[0]
         text = self._call(first, INDEX_TEMPLATE, milestones=entries, locales=self.project.locales,
                           language_names=self.language_names, here=INDEX)
+        text = sanitize_page(text, INDEX)
         return text.encode("utf-8")
 
     # -- one release ---------------------------------------------------------------------------
@@ -141,7 +143,7 @@ class Renderer:
         # One sentence per line in the Markdown (readable diffs); every other format starts
         # from the text before the breaks.
         return Release(milestone.id, tag, title or milestone.id, break_sentences(text, tag), status, description,
-                       text, converter.html(text), parts, m, milestone)
+                       text, safe_body(converter.html(text)), parts, m, milestone)
 
     # -- what formats may ask (pressgen.render.formats.OutputContext) ----------------------------
     @property

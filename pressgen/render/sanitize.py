@@ -1,0 +1,144 @@
+"""Every HTML page pressgen writes goes through an allow-list sanitiser: defence in depth.
+
+The text policy (:mod:`pressgen.model.text`) refuses what a text may not hold before anything
+is rendered; this step makes sure that whatever got past it, or whatever a template writes,
+cannot reach a reader: no ``<script>``, no ``on…`` attribute, no ``style`` attribute, no
+``<iframe>``/``<object>``/``<form>``, no link with another scheme than those of
+:mod:`pressgen.model.urls`, no request to another host (an image is a file of the release's
+folder, a ``<link>`` is an ``alternate`` page of the same site).
+
+nh3 (the Ammonia sanitiser) works on fragments, so the page is cut at its document shell:
+``<!DOCTYPE html>``, ``<html lang>``, ``<head>``, ``<body>`` and their end tags must be exactly
+as the templates write them; what lies in the head and in the body is sanitised, each with the
+elements and attributes the templates and the Markdown of the texts use, nothing more.
+
+The page is written as rendered when the sanitiser's output means the same to a browser, which
+is the case for every page pressgen makes from valid sources: nh3 writes a no-break space as
+``&nbsp;`` and the e-mail address Python-Markdown spells out with character references
+(``&#109;&#97;…``) as plain letters, and those are the only differences. The comparison is on
+the text, not on a parse (a parser that reads a page differently from browsers could hide a
+difference): the page is kept when, with the character references of letters, digits and
+punctuation other than ``< > & " '`` read, it is byte for byte the sanitiser's output.
+Otherwise the sanitiser's output is written.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import nh3
+
+from pressgen.errors import PressgenError, Problem
+from pressgen.model.urls import ALLOWED_SCHEMES, image_refusal, link_refusal
+
+# What the templates write in the head.
+HEAD_TAGS = {"meta", "title", "link", "style"}
+HEAD_ATTRIBUTES = {"meta": {"charset", "name", "content"}, "link": {"hreflang", "href"}}
+HEAD_VALUES = {"link": {"rel": {"alternate"}}}  # an alternate page is never fetched
+# What the templates write in the body, and what the Markdown of a text can make.
+BODY_TAGS = {
+    "header", "nav", "main", "footer", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
+    "blockquote", "pre", "code", "hr", "br", "a", "img", "strong", "em", "sup", "span", "time",
+}
+BODY_ATTRIBUTES = {
+    "a": {"href", "hreflang", "lang"},
+    "img": {"src", "alt", "class"},
+    "span": {"lang", "class"},
+    "p": {"lang", "class"},
+    "nav": {"aria-label", "class"},
+    "header": {"class"},
+    "main": {"class"},
+    "footer": {"class"},
+    "ul": {"class"},
+    "ol": {"start"},
+    "li": {"id"},
+    "time": {"datetime"},
+}
+# Removed with what they hold (the rest lose their tags and keep their text).
+DROPPED_WITH_CONTENT = {"script", "style", "template", "iframe", "object", "noscript", "textarea", "select"}
+# What a <style> of the templates may not do: load something.
+_LOADS = ("url(", "src(", "image-set(", "@import", "\\")
+
+_SHELL = re.compile(
+    r"(?P<doctype>\s*<!DOCTYPE html>\s*<html(?: lang=\"[A-Za-z0-9-]+\")?>\s*<head>)(?P<head>.*)"
+    r"(?P<between></head>\s*<body>)(?P<body>.*)(?P<end></body>\s*</html>\s*)",
+    re.DOTALL | re.IGNORECASE,
+)
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});")
+_KEPT_ESCAPED = set("<>&\"'")
+_STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL | re.IGNORECASE)
+
+
+def _url_filter(tag: str, attribute: str, value: str) -> str | None:
+    """nh3's hook for every attribute it keeps: the address rules of :mod:`pressgen.model.urls`."""
+    if attribute == "src":
+        return None if image_refusal(value) else value
+    if attribute == "href":
+        return None if link_refusal(value, relative=True) else value
+    return value
+
+
+def _clean(fragment: str, tags: set[str], attributes: dict[str, set[str]],
+           values: dict[str, dict[str, set[str]]] | None = None) -> str:
+    return nh3.clean(
+        fragment,
+        tags=tags,
+        clean_content_tags=DROPPED_WITH_CONTENT - tags,
+        attributes=attributes,
+        tag_attribute_values=values,
+        attribute_filter=_url_filter,
+        url_schemes=set(ALLOWED_SCHEMES),
+        link_rel=None,  # no rel="noopener noreferrer" on links: nothing here opens a window
+        strip_comments=True,
+    )
+
+
+def _read_references(text: str) -> str:
+    """``text`` with the numeric character references of harmless characters read."""
+    def read(match: re.Match[str]) -> str:
+        char = html.unescape(match.group(0))
+        harmless = char.isprintable() and not char.isspace() and char not in _KEPT_ESCAPED
+        return char if harmless else match.group(0)
+
+    return _NUMERIC_REFERENCE.sub(read, text)
+
+
+def sanitize_fragment(fragment: str, tags: set[str], attributes: dict[str, set[str]],
+                      values: dict[str, dict[str, set[str]]] | None = None) -> str:
+    """``fragment`` as written when the sanitiser finds nothing to remove, else its output."""
+    cleaned = _clean(fragment, tags, attributes, values).replace("&nbsp;", "\u00a0")
+    return fragment if _read_references(fragment) == cleaned else cleaned
+
+
+def safe_body(body: str) -> str:
+    """A release's HTML as every format receives it (page, e-mail, PDF, wire text): what the
+    Markdown of the texts may make, nothing more."""
+    return sanitize_fragment(body, BODY_TAGS, BODY_ATTRIBUTES)
+
+
+def sanitize_page(page: str, name: str) -> str:
+    """The page ``name`` (its path under out/, for messages), safe to publish.
+
+    Raises :class:`PressgenError` when the page is not a whole document as the templates must
+    write it, or when its ``<style>`` would load something.
+    """
+    shell = _SHELL.fullmatch(page)
+    if shell is None:
+        raise PressgenError([_template_problem(
+            name, "is not a whole HTML document: <!DOCTYPE html>, <html lang=\"…\">, <head>…</head>, "
+                  "<body>…</body>, </html>, with nothing else outside head and body",
+            "see templates/base.html for the shape of a page")])
+    head = sanitize_fragment(shell["head"], HEAD_TAGS, HEAD_ATTRIBUTES, HEAD_VALUES)
+    for style in _STYLE.findall(head):
+        loads = [what for what in _LOADS if what in style.lower()]
+        if loads:
+            raise PressgenError([_template_problem(
+                name, f"has a <style> with {loads[0]}: the pages load nothing from elsewhere",
+                "take url(…), @import and backslash escapes out of the templates' <style>")])
+    body = sanitize_fragment(shell["body"], BODY_TAGS, BODY_ATTRIBUTES)
+    return shell["doctype"] + head + shell["between"] + body + shell["end"]
+
+
+def _template_problem(name: str, message: str, hint: str) -> Problem:
+    return Problem("templates", 0, 0, f"the page {name} {message}", hint=hint)
