@@ -129,7 +129,7 @@ def test_once_the_embargo_has_lifted_its_release_is_published_without_the_embarg
     assert publish(newsroom, site, LIFTED) == 0
     assert sorted(tree(site)) == LIFTED_FILES
     index = read_index(site / "index.html")
-    assert index.entries == ["paris-2-millions", "paris-1-million", EMBARGOED]
+    assert index.entries == ["paris-2-millions", EMBARGOED, "paris-1-million"]  # newest first
     assert len(index.links) == 6 and f"{EMBARGOED}/fr.html" in index.links
     assert "embargo" not in " ".join(index.text).lower()
     for lang, status in (("fr", "Communiqué de presse"), ("en", "FOR IMMEDIATE RELEASE")):
@@ -320,7 +320,7 @@ def test_out_keeps_every_release_and_marks_the_ones_not_public(newsroom: Path) -
             page = (out / milestone / f"{lang}.html").read_text(encoding="utf-8")
             assert (noindex in page) is hidden, (milestone, lang)
     assert "Projet – ne pas diffuser" in (out / DRAFT / "fr.html").read_text(encoding="utf-8")
-    assert read_index(out / "index.html").entries == ["paris-2-millions", "paris-1-million", EMBARGOED, DRAFT]
+    assert read_index(out / "index.html").entries == [DRAFT, "paris-2-millions", EMBARGOED, "paris-1-million"]  # newest first
     # The draft's traces are there to be found: the search in the publish folder is not blind.
     written = tree(out)
     for needle in DRAFT_NEEDLES:
