@@ -261,6 +261,48 @@ def publish(ctx: click.Context, directory: Path, at: dt.datetime | None) -> None
                    "(drafts, embargoes not yet ended)")
 
 
+def _moved(ctx: click.Context, action: str) -> None:
+    """``split`` and ``join``: the move, then what it wrote and removed."""
+    from pressgen.authoring import split as moving
+
+    layout = _layout(ctx)
+    moved = _run(ctx, lambda: getattr(moving, action)(layout), "the project")
+    for rel in moved.written:
+        click.echo(f"  wrote   {rel}")
+    for rel in moved.removed:
+        click.echo(f"  removed {rel}")
+    click.echo(f"Done: {len(moved.written)} file{'s' if len(moved.written) != 1 else ''} written; "
+               "the output is unchanged (run `pressgen build --check` to see it).")
+
+
+@cli.command()
+@click.pass_context
+def split(ctx: click.Context) -> None:
+    """Move milestones.yaml to one file per release: pressgen.yaml and releases/<id>.yaml.
+
+    Comments and formatting are kept; the output does not change. `pressgen join` undoes it.
+
+    \b
+    Example:
+      pressgen split
+    """
+    _moved(ctx, "split")
+
+
+@cli.command()
+@click.pass_context
+def join(ctx: click.Context) -> None:
+    """Move pressgen.yaml and releases/<id>.yaml back into one milestones.yaml.
+
+    Comments and formatting are kept; the output does not change. `pressgen split` undoes it.
+
+    \b
+    Example:
+      pressgen join
+    """
+    _moved(ctx, "join")
+
+
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to listen on. Anything but loopback exposes drafts to the network.")

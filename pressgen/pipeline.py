@@ -56,7 +56,7 @@ class CheckFailed(PressgenError):
 
 
 def load_project(layout: Layout) -> model.Project:
-    """Read and check ``milestones.yaml``."""
+    """Read and check the project's sources (either layout)."""
     from pressgen.project.read import read_project
 
     return read_project(layout)
@@ -182,11 +182,12 @@ def _drift_problems(project: model.Project, translations) -> list:
 
 
 def find_root(start: Path) -> Path:
-    """The folder holding ``milestones.yaml``: ``start`` or the nearest parent that has one."""
-    from pressgen.project.layout import SOURCE_NAME
+    """The project's folder: ``start`` or the nearest parent holding ``milestones.yaml`` or
+    ``pressgen.yaml``."""
+    from pressgen.project.layout import is_project_root
 
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / SOURCE_NAME).is_file():
+        if is_project_root(folder):
             return folder
     return start

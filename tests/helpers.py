@@ -72,3 +72,14 @@ def add_german(project: Path) -> Path:
         data["nouns"][name]["de"] = forms
     source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return project
+
+
+def copy_example_as_folder(target: Path, with_output: bool = False) -> Path:
+    """The example project in the folder layout: ``pressgen.yaml`` and ``releases/<id>.yaml``,
+    made by ``pressgen split``."""
+    from pressgen.authoring.split import split
+    from pressgen.project.layout import Layout
+
+    copy_example(target, with_output)
+    split(Layout(target))
+    return target

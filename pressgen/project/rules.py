@@ -141,8 +141,8 @@ def platform_counts_have_nouns(d: Decoded) -> Iterator[Problem]:
 def images_exist(d: Decoded) -> Iterator[Problem]:
     for path, m in _milestones(d):
         if m.image is not None and not (d.root / m.image.file).is_file():
-            yield d.sources.problem_at(f"{path}.image.file", f"no file '{m.image.file}' beside milestones.yaml",
-                                       "give the path of the image relative to milestones.yaml")
+            yield d.sources.problem_at(f"{path}.image.file", f"no file '{m.image.file}' in the project folder",
+                                       f"give the path of the image relative to the folder of {d.file}")
 
 
 def shared_fields_are_given(d: Decoded) -> Iterator[Problem]:
