@@ -304,6 +304,40 @@ def join(ctx: click.Context) -> None:
 
 
 @cli.command()
+@click.argument("file", type=click.Choice(["milestones", "pressgen", "release"]), default="milestones")
+@click.option("--write", "folder", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write all three schemas into this folder instead of printing one.")
+@click.option("--locales", default=None, metavar="fr,en",
+              help="The languages of the translated fields (default: the project's own).")
+@click.pass_context
+def schema(ctx: click.Context, file: str, folder: Path | None, locales: str | None) -> None:
+    """Print the JSON Schema of milestones.yaml, pressgen.yaml or a release file.
+
+    Editors use it for completion, descriptions and red underlines (see the README). It is
+    generated from the same model the checks use; the translated fields are keyed by the
+    project's languages.
+
+    \b
+    Examples:
+      pressgen schema > schema/milestones.schema.json
+      pressgen schema release
+      pressgen schema --write schema
+    """
+    from pressgen.authoring import schema as schemas
+
+    languages = [tag.strip() for tag in locales.split(",") if tag.strip()] if locales else None
+    if languages is None:
+        languages = schemas.project_locales(_layout(ctx))
+    if folder is None:
+        click.echo(schemas.schema_text(file, languages), nl=False)
+        return
+    changed = schemas.write_schemas(folder, languages)
+    for name in schemas.FILES:
+        path = folder / schemas.schema_file_name(name)
+        click.echo(f"  {'wrote  ' if path in changed else 'kept   '} {path}")
+
+
+@cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to listen on. Anything but loopback exposes drafts to the network.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")

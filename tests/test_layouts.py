@@ -46,10 +46,12 @@ def test_split_writes_one_file_per_release_keeping_the_comments(folder: Path) ->
         "paris-1-million.yaml", "paris-2-millions.yaml", "paris-instagram-150000.yaml"]
     release = (folder / "releases" / "paris-2-millions.yaml").read_text(encoding="utf-8")
     # The comment above the release moved with it, the one inside stayed inside; the id is the name.
-    assert release.startswith("# The release of ../shared/seeds/000")
+    assert release.startswith("# yaml-language-server: $schema=../schema/release.schema.json\n"
+                              "# The release of ../shared/seeds/000")
     assert "  # A stand-in drawing for the photograph Thomas Pesquet signed aboard" in release
     assert "\nid:" not in release and release.count("\nstatus: published\n") == 1
     settings = (folder / "pressgen.yaml").read_text(encoding="utf-8")
+    assert settings.startswith("# yaml-language-server: $schema=schema/pressgen.schema.json\n")
     assert "# Counted nouns: how each language says one and several." in settings
     assert "milestones" not in settings.split("# Shared by every milestone")[1]
     assert Layout(folder).kind() == FOLDER

@@ -296,7 +296,7 @@ def test_a_project_that_publishes_no_html_is_told_so(newsroom: Path, tmp_path: P
     source.write_text(source.read_text(encoding="utf-8").replace("locales: [fr, en]\n", "locales: [fr, en]\nformats: [markdown]\n"),
                       encoding="utf-8")
     assert publish(newsroom, tmp_path / "site", LIFTED) == 1
-    assert "milestones.yaml:6:10: error: formats: none of these formats is published" in capsys.readouterr().err
+    assert "milestones.yaml:7:10: error: formats: none of these formats is published" in capsys.readouterr().err
     assert not (tmp_path / "site").exists()
 
 
