@@ -338,6 +338,98 @@ def schema(ctx: click.Context, file: str, folder: Path | None, locales: str | No
 
 
 @cli.command()
+@click.option("--at", type=_Moment(), default=None,
+              help="The moment to tell draft, embargoed and public apart, e.g. 2017-04-11T09:00+02:00 (default: now).")
+@click.option("--json", "as_json", is_flag=True, help="Print the status as JSON, for scripts.")
+@click.pass_context
+def status(ctx: click.Context, at: dt.datetime | None, as_json: bool) -> None:
+    """Show where every release stands: status, translations to review, figures, placeholders.
+
+    A release with nothing left to do is marked OK. The preview's overview page shows the
+    same notes. Exit 0 whatever it shows (use `pressgen check` to fail on them).
+
+    \b
+    Examples:
+      pressgen status
+      pressgen status --at 2016-11-15T09:00+01:00
+      pressgen status --json
+    """
+    from pressgen.authoring.status import status as release_status, text
+
+    layout = _layout(ctx)
+    report = _run(ctx, lambda: release_status(layout, _moment(at)), "nothing")
+    if as_json:
+        import json
+
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+        return
+    for line, style in text(report):
+        click.echo(_style(line, style))
+
+
+def _style(line: str, style: str) -> str:
+    """Colour on a terminal only, and never with NO_COLOR (https://no-color.org)."""
+    import os
+
+    if not style or os.environ.get("NO_COLOR") or not sys.stdout.isatty():
+        return line
+    return click.style(line, fg={"ok": "green", "todo": "yellow"}[style])
+
+
+@cli.command()
+@click.argument("milestone_id", metavar="ID")
+@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The day the figure was reached, YYYY-MM-DD (default: today).")
+@click.option("--count", type=click.IntRange(min=0), default=None, help="The figure reached, e.g. 3000000.")
+@click.option("--noun", default=None, help="What is counted: a name under 'nouns' (default: the first one).")
+@click.option("--network", default=None, help="The release's own network (e.g. Instagram), if not the default account's.")
+@click.option("--account", "handle", default=None, metavar="@HANDLE",
+              help="The release's own account handle, if not the default account's.")
+@click.pass_context
+def new(ctx: click.Context, milestone_id: str, day: dt.datetime | None, count: int | None, noun: str | None,
+        network: str | None, handle: str | None) -> None:
+    """Add a release ID to fill in: a file in releases/, or an entry at the end of milestones.yaml.
+
+    Every other line of milestones.yaml is kept as it is. The texts to write are placeholders
+    (TODO): `pressgen status` lists them, `pressgen check` fails until they are replaced. In a
+    terminal, it asks for what the options do not give.
+
+    \b
+    Examples:
+      pressgen new paris-3-millions --date 2018-05-01 --count 3000000 --noun follower
+      pressgen new paris-tiktok-10000 --count 10000 --network TikTok --account @paris
+    """
+    from pressgen.authoring.new import Refused, check_id, check_noun, context, new_release
+    from pressgen.authoring.skeleton import Answers
+
+    try:
+        check_id(milestone_id)
+    except Refused as refused:
+        raise click.BadParameter(str(refused), param_hint="ID") from None
+    layout = _layout(ctx)
+    found = _run(ctx, lambda: context(layout), "nothing")
+    asking = sys.stdin.isatty()
+    today = dt.date.today()
+    if day is None:
+        day = click.prompt("Date reached (YYYY-MM-DD)", default=today.isoformat(),
+                           type=click.DateTime(formats=["%Y-%m-%d"])) if asking else dt.datetime.combine(today, dt.time())
+    if count is None:
+        if not asking:
+            raise click.UsageError("--count is needed (there is no terminal to ask for it)", ctx)
+        count = click.prompt("Figure reached", type=click.IntRange(min=0))
+    if noun is None:
+        noun = click.prompt("What is counted", default=found.default_noun,
+                            type=click.Choice(found.nouns) if found.nouns else str) if asking else found.default_noun
+    try:
+        check_noun(found, noun)
+    except Refused as refused:
+        raise click.BadParameter(str(refused), param_hint="'--noun'") from None
+    answers = Answers(milestone_id, day.date(), count, noun, network, handle)
+    written = _run(ctx, lambda: new_release(layout, answers), "nothing")
+    click.echo(f"Wrote {written}: release {milestone_id}, a draft. Replace every TODO, then run `pressgen check`.")
+
+
+@cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to listen on. Anything but loopback exposes drafts to the network.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")

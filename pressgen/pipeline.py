@@ -101,6 +101,7 @@ def build(layout: Layout, progress: Progress | None = None) -> BuildReport:
 def check(layout: Layout, progress: Progress | None = None, at: dt.datetime | None = None) -> BuildReport:
     """Everything ``build`` does but writing: for CI and pre-commit. With ``at``, also warn
     about embargoes that have ended by then while the status still says embargoed."""
+    from pressgen.checks import placeholders
     from pressgen.checks.audit import audit
     from pressgen.checks.embargo import lapsed_embargoes
 
@@ -111,6 +112,7 @@ def check(layout: Layout, progress: Progress | None = None, at: dt.datetime | No
     # figures that differ between the languages.
     problems = _drift_problems(project, _drift(layout, project))
     problems += audit(project, rendered.releases)
+    problems += placeholders.problems(project)  # texts `pressgen new` left to fill in
     if problems:
         raise CheckFailed(problems, warnings)
     return BuildReport(milestones=[m.id for m in project.milestones], unchanged=sorted(rendered.files), warnings=warnings)
