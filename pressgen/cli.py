@@ -222,7 +222,8 @@ def check(ctx: click.Context, at: dt.datetime | None) -> None:
 
     report = _run(ctx, run)
     _warn(report.warnings)
-    click.echo(f"OK: {len(report.milestones)} milestones, {len(report.unchanged)} files render without problems.")
+    count = len(report.milestones)
+    click.echo(f"OK: {count} milestone{'s' if count != 1 else ''}, {len(report.unchanged)} files render without problems.")
 
 
 @cli.command()
@@ -427,6 +428,42 @@ def new(ctx: click.Context, milestone_id: str, day: dt.datetime | None, count: i
     answers = Answers(milestone_id, day.date(), count, noun, network, handle)
     written = _run(ctx, lambda: new_release(layout, answers), "nothing")
     click.echo(f"Wrote {written}: release {milestone_id}, a draft. Replace every TODO, then run `pressgen check`.")
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--locales", default="fr,en", show_default=True, metavar="fr,en",
+              help="The languages of the releases, comma-separated (fr, en and their regions: fr_CA, en_GB …).")
+@click.option("--layout", type=click.Choice(["one-file", "folder"]), default="one-file", show_default=True,
+              help="One milestones.yaml, or pressgen.yaml with one file per release in releases/.")
+@click.pass_context
+def init(ctx: click.Context, directory: Path, locales: str, layout: str) -> None:
+    """Create a new project in DIRECTORY that `pressgen build` builds at once.
+
+    A commented milestones.yaml with one example release, templates/<locale>/ for each
+    language, the editor schema, a .gitignore, the CI workflow and a CODEOWNERS template.
+    A file that exists is never overwritten: it is skipped, and named.
+
+    \b
+    Examples:
+      pressgen init newsroom
+      pressgen init newsroom --locales fr,en_GB --layout folder
+    """
+    from pressgen.authoring.init import Refused, check_locales, init as create
+
+    languages = [tag.strip() for tag in locales.split(",") if tag.strip()]
+    try:
+        check_locales(languages)
+    except Refused as refused:
+        raise click.BadParameter(str(refused), param_hint="'--locales'") from None
+    shown = str(directory).rstrip("/") or "."
+    created = _run(ctx, lambda: create(directory, languages, layout), f"{shown}/")
+    for rel in created.written:
+        click.echo(f"  wrote   {shown}/{rel}")
+    for rel in created.skipped:
+        click.echo(f"  skipped {shown}/{rel} (it exists; left as it is)")
+    click.echo(f"Created the project in {shown}/: {len(created.written)} written, {len(created.skipped)} skipped. "
+               f"Next: cd {shown} && pressgen build")
 
 
 @cli.command()

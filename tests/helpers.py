@@ -3,10 +3,12 @@ process, a folder read back as bytes, and the test-only projects under ``tests/f
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -83,3 +85,31 @@ def copy_example_as_folder(target: Path, with_output: bool = False) -> Path:
     copy_example(target, with_output)
     split(Layout(target))
     return target
+
+
+_CORE_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_CORE_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+
+
+def editor_yaml(text: str) -> Any:
+    """The data as YAML 1.2's core schema reads it, as editors' YAML servers do (dates and
+    ``2_000_000`` are strings): what the editor schema is checked against."""
+    def value(node: yaml.Node) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            return {key.value: value(item) for key, item in node.value}
+        if isinstance(node, yaml.SequenceNode):
+            return [value(item) for item in node.value]
+        raw = node.value
+        if node.style:
+            return raw
+        if raw in ("", "~", "null", "Null", "NULL"):
+            return None
+        if raw in ("true", "True", "TRUE", "false", "False", "FALSE"):
+            return raw.lower() == "true"
+        if _CORE_INT.fullmatch(raw):
+            return int(raw, 0) if raw.startswith(("0o", "0x")) else int(raw)
+        if _CORE_FLOAT.fullmatch(raw):
+            return float(raw)
+        return raw
+
+    return value(yaml.compose(text, Loader=yaml.SafeLoader))

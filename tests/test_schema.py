@@ -7,43 +7,16 @@ The YAML is read here as an editor's YAML server reads it (YAML 1.2 core: dates 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
-import yaml
 
-from helpers import REPO, copy_example_as_folder, run_pressgen
+from helpers import REPO, copy_example_as_folder, editor_yaml, run_pressgen
 from pressgen.authoring.schema import FILES, schema, schema_file_name, schema_text
 
 EXAMPLE_LOCALES = ["fr", "en"]
-_CORE_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
-_CORE_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
-
-
-def editor_yaml(text: str) -> Any:
-    """The data as YAML 1.2's core schema reads it, as editors do."""
-    def value(node: yaml.Node) -> Any:
-        if isinstance(node, yaml.MappingNode):
-            return {key.value: value(item) for key, item in node.value}
-        if isinstance(node, yaml.SequenceNode):
-            return [value(item) for item in node.value]
-        raw = node.value
-        if node.style:
-            return raw
-        if raw in ("", "~", "null", "Null", "NULL"):
-            return None
-        if raw in ("true", "True", "TRUE", "false", "False", "FALSE"):
-            return raw.lower() == "true"
-        if _CORE_INT.fullmatch(raw):
-            return int(raw, 0) if raw.startswith(("0o", "0x")) else int(raw)
-        if _CORE_FLOAT.fullmatch(raw):
-            return float(raw)
-        return raw
-
-    return value(yaml.compose(text, Loader=yaml.SafeLoader))
 
 
 def errors(name: str, data: Any) -> list[str]:
