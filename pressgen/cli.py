@@ -1,8 +1,9 @@
 """The command line: thin on top of ``pressgen.pipeline``; the one place errors become exit codes.
 
-Exit status: 0 success, 1 a problem in the user's files (or a stale ``out/``), 2 a bug or an
-environment failure. Heavy modules are imported inside the commands, so ``pressgen --help``
-stays instant.
+Exit status: 0 success, 1 a problem in the user's files (or a stale ``out/``), 2 wrong usage,
+a bug or an environment failure. Heavy modules are imported inside the commands, so ``pressgen
+--help`` stays instant and ``build`` never loads what only the authoring commands need (ruamel.yaml).
+Each command's logic lives in its own module (``pressgen.authoring`` for the writers' commands).
 """
 
 from __future__ import annotations
@@ -47,11 +48,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pressgen")
 @click.option("--project", "project_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder holding milestones.yaml (default: this folder or the nearest parent with one).")
+              help="Folder holding milestones.yaml or pressgen.yaml (default: this folder or the nearest parent with one).")
 @click.option("--debug", is_flag=True, help="Show the Python traceback of an unexpected error.")
 @click.pass_context
 def cli(ctx: click.Context, project_dir: Path | None, debug: bool) -> None:
-    """Build French and English press releases from milestones.yaml."""
+    """Build French and English press releases from milestones.yaml (or pressgen.yaml and releases/).
+
+    Exit status: 0 done, 1 a problem in your files (each one shown with its file and line),
+    2 wrong usage or an unexpected failure. Set NO_COLOR to turn colours off. Shell completion:
+    eval "$(_PRESSGEN_COMPLETE=bash_source pressgen)" (zsh_source, fish_source).
+
+    \b
+    Examples:
+      pressgen init newsroom
+      pressgen new paris-3-millions --count 3000000
+      pressgen build
+      pressgen --project ../newsroom status
+    """
     ctx.ensure_object(dict)
     ctx.obj["project_dir"] = project_dir
     ctx.obj["debug"] = debug
@@ -135,7 +148,13 @@ class _Progress:
               help="Write nothing; exit 1 with a diff of every file of out/ that is not what the sources produce.")
 @click.pass_context
 def build(ctx: click.Context, check_only: bool) -> None:
-    """Render every milestone into out/ (only changed files are written)."""
+    """Render every milestone into out/ (only changed files are written).
+
+    \b
+    Examples:
+      pressgen build
+      pressgen build --check
+    """
     from pressgen import pipeline
 
     layout = _layout(ctx)
@@ -188,6 +207,10 @@ def translation_reviewed(ctx: click.Context, fields: tuple[str, ...]) -> None:
 
     For an edit that needs no translation (a typo fix). FIELDS are the names `pressgen check`
     shows, e.g. paris-2-millions/quotes[0]/text.
+
+    \b
+    Example:
+      pressgen translation-reviewed 'paris-2-millions/quotes[0]/text'
     """
     from pressgen import pipeline
 
@@ -207,7 +230,16 @@ def translation_reviewed(ctx: click.Context, fields: tuple[str, ...]) -> None:
               help="Warn about embargoes ended by this moment, e.g. 2017-04-11T09:00+02:00 (default: now).")
 @click.pass_context
 def check(ctx: click.Context, at: dt.datetime | None) -> None:
-    """Validate and render everything in memory; write nothing. Exit 1 on any problem."""
+    """Validate and render everything in memory; write nothing. Exit 1 on any problem.
+
+    Problems: the files, translations waiting for review, figures that differ between the
+    languages, placeholders (TODO) left.
+
+    \b
+    Examples:
+      pressgen check
+      pressgen check --at 2017-04-11T09:00+02:00
+    """
     from pressgen import pipeline
 
     layout = _layout(ctx)
@@ -236,6 +268,11 @@ def publish(ctx: click.Context, directory: Path, at: dt.datetime | None) -> None
 
     Published releases, and embargoed ones whose embargo has ended (shown as published);
     never drafts. HTML pages, the index and images; the Markdown stays in out/ for review.
+
+    \b
+    Examples:
+      pressgen publish site
+      pressgen publish site --at 2016-11-15T09:00+01:00
     """
     from pressgen import pipeline
 
@@ -472,7 +509,13 @@ def init(ctx: click.Context, directory: Path, locales: str, layout: str) -> None
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int) -> None:
-    """Preview both languages in the browser; rebuild and reload on every save (Ctrl-C stops)."""
+    """Preview both languages in the browser; rebuild and reload on every save (Ctrl-C stops).
+
+    \b
+    Examples:
+      pressgen serve
+      pressgen serve --port 8080
+    """
     from pressgen.preview.command import serve as run_preview
 
     layout = _layout(ctx)

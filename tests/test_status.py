@@ -58,8 +58,8 @@ def test_what_is_left_to_do_is_listed_under_its_release(project: Path) -> None:
     assert lines[at + 1] == "      translation to review in en: paris-2-millions/quotes[0]/text"
     figures = [line for line in lines if line.startswith("      figures differ: “160")]
     assert len(figures) == 1 and figures[0].endswith("” in fr but not in en; “150,000” in en but not in fr")
-    assert any(line.startswith("      9 placeholders left: paris-3-millions.record.fr, paris-3-millions.record.en")
-               for line in lines)
+    assert ("      9 placeholders (TODO) left in: record, highlights[0], quotes[0].text, quotes[0].role, "
+            "quotes[0].speaker") in lines
     assert "\x1b[" not in result.output  # no colour: this is not a terminal
 
 
@@ -68,7 +68,7 @@ def test_json_for_scripts(project: Path) -> None:
     result = invoke(project, "status", "--json", "--at", AFTER)
     assert result.exit_code == 0
     report = json.loads(result.output)
-    assert report["at"] == AFTER
+    assert report["at"] == AFTER and report["locales"] == ["fr", "en"]
     by_id = {release["id"]: release for release in report["releases"]}
     assert by_id["paris-instagram-150000"] | {} == {
         "id": "paris-instagram-150000", "status": "embargoed", "public": True, "date": "2016-11-14",
@@ -91,7 +91,7 @@ def test_the_preview_overview_shows_the_same_notes(project: Path, tmp_path: Path
     rebuilder = Rebuilder(Layout(project), tmp_path / "preview", lambda _text: None)
     assert rebuilder.rebuild(None)
     page = overview(rebuilder.state).decode("utf-8")
-    assert '<ul class="notes"><li>9 placeholders left: paris-3-millions.record.fr' in page
+    assert '<ul class="notes"><li>9 placeholders (TODO) left in: record, highlights[0], quotes[0].text' in page
     assert page.count('<ul class="notes">') == 1  # the other releases have nothing left to do
 
 

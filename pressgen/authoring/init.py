@@ -19,32 +19,15 @@ from pathlib import Path
 from pressgen import __version__
 from pressgen.project.layout import FOLDER, Layout
 
-# The example's texts in each language pressgen has default templates for.
-_TEXTS = {
-    "fr": {
-        "name": "Musée d’exemple", "short_name": "le Musée", "city": "Lyon",
-        "follower": ("abonné", "abonnés"), "visitor": ("visiteur", "visiteurs"),
-        "about": "Le Musée d’exemple présente chaque année des expositions d’art et d’histoire. "
-                 "Remplacez ce paragraphe par la présentation de votre organisation.",
-        "press": "Relations presse",
-        "record": "Le compte devient ainsi le plus suivi des musées de la région.",
-        "role": "directrice du Musée",
-        "quote": "Merci à toutes celles et à tous ceux qui suivent le Musée et partagent ses images !",
-        "link": "Le Musée sur Instagram",
-    },
-    "en": {
-        "name": "Example Museum", "short_name": "the Museum", "city": "Lyon",
-        "follower": ("follower", "followers"), "visitor": ("visitor", "visitors"),
-        "about": "The Example Museum shows exhibitions of art and history every year. "
-                 "Replace this paragraph with a description of your organisation.",
-        "press": "Media relations",
-        "record": "The account is now the most followed of any museum in the region.",
-        "role": "Director of the Museum",
-        "quote": "Thank you to everyone who follows the Museum and shares its pictures!",
-        "link": "The Museum on Instagram",
-    },
-}
-TEMPLATE_LANGUAGES = tuple(_TEXTS)
+_STARTER = "starter"
+
+
+def _texts() -> dict[str, dict]:
+    """The example's texts by language: ``starter/texts/<language>.json``, one file per language
+    that has default templates (``starter/templates/<language>/``)."""
+    folder = resources.files("pressgen.project") / _STARTER / "texts"
+    return {entry.name[: -len(".json")]: json.loads(entry.read_text(encoding="utf-8"))
+            for entry in folder.iterdir() if entry.name.endswith(".json")}
 
 
 class Refused(ValueError):
@@ -71,7 +54,7 @@ def check_locales(locales: list[str]) -> list[tuple[str, str]]:
             language = locale_for(tag).language
         except ValueError as error:
             raise Refused(str(error)) from None
-        if language not in _TEXTS:
+        if language not in _texts():
             raise Refused(f"pressgen init has default templates for French and English only, not '{tag}': "
                           f"start with those and add templates/{tag}/ afterwards (docs/guide.md, 'Adding a language')")
         if any(tag == seen for seen, _ in out):
@@ -88,7 +71,7 @@ def init(folder: Path, locales: list[str], layout: str = "one-file") -> Created:
     folder.mkdir(parents=True, exist_ok=True)
     project = Layout(folder)
     files: dict[str, str | bytes] = {}
-    source = example(languages)
+    source = example(languages, _texts())
     if layout == FOLDER:
         from pressgen.authoring.split import split_text
 
@@ -97,7 +80,7 @@ def init(folder: Path, locales: list[str], layout: str = "one-file") -> Created:
         files.update({f"releases/{milestone_id}.yaml": text for milestone_id, text in releases})
     else:
         files["milestones.yaml"] = source
-    starter = resources.files("pressgen.project") / "starter"
+    starter = resources.files("pressgen.project") / _STARTER
     templates = starter / "templates"
     for name in ("base.html", "index.html", "style.css"):
         files[f"templates/{name}"] = (templates / name).read_bytes()
@@ -127,20 +110,21 @@ def init(folder: Path, locales: list[str], layout: str = "one-file") -> Created:
     return created
 
 
-def example(languages: list[tuple[str, str]]) -> str:
-    """The commented ``milestones.yaml`` of a new project, in ``languages`` ((tag, language) pairs)."""
+def example(languages: list[tuple[str, str]], texts: dict[str, dict]) -> str:
+    """The commented ``milestones.yaml`` of a new project, in ``languages`` ((tag, language)
+    pairs), with each language's ``texts``."""
     def each(key: str) -> str:
-        return "{" + ", ".join(f"{tag}: {_scalar(_TEXTS[language][key])}" for tag, language in languages) + "}"
+        return "{" + ", ".join(f"{tag}: {_scalar(texts[language][key])}" for tag, language in languages) + "}"
 
     def block(key: str, indent: int) -> str:
         pad = " " * indent
-        return "".join(f"\n{pad}{tag}: >-\n" + textwrap.fill(_TEXTS[language][key], 96, initial_indent=pad + "  ",
+        return "".join(f"\n{pad}{tag}: >-\n" + textwrap.fill(texts[language][key], 96, initial_indent=pad + "  ",
                                                               subsequent_indent=pad + "  ", break_long_words=False,
                                                               break_on_hyphens=False)
                        for tag, language in languages)
 
     def noun(key: str) -> str:
-        return "".join(f"\n    {tag}: {{one: {_TEXTS[language][key][0]}, other: {_TEXTS[language][key][1]}}}"
+        return "".join(f"\n    {tag}: {{one: {texts[language][key][0]}, other: {texts[language][key][1]}}}"
                        for tag, language in languages)
 
     tags = ", ".join(tag for tag, _ in languages)

@@ -45,6 +45,7 @@ class ReleaseStatus:
 @dataclass
 class Status:
     at: str
+    locales: list[str]
     releases: list[ReleaseStatus]
     shared_review: dict[str, list[str]] = field(default_factory=dict)
     shared_placeholders: list[str] = field(default_factory=list)
@@ -77,7 +78,7 @@ def status(layout: Layout, at: dt.datetime) -> Status:
             embargo_lifted=embargo_lifted(milestone, at), file=place.file if place else "",
             review=notes_of.review, figures=notes_of.figures, placeholders=notes_of.placeholders))
     shared = found.get("", Notes())
-    return Status(at.isoformat(), releases, shared.review, shared.placeholders)
+    return Status(at.isoformat(), list(project.locales), releases, shared.review, shared.placeholders)
 
 
 @dataclass
@@ -88,14 +89,25 @@ class Notes:
     figures: list[str] = field(default_factory=list)
     placeholders: list[str] = field(default_factory=list)
 
-    def lines(self) -> list[str]:
-        """The notes in words, as the terminal and the preview show them."""
+    def lines(self, locales: list[str] | tuple[str, ...] = ()) -> list[str]:
+        """The notes in words, as the terminal and the preview show them: placeholders by field
+        (``quotes[0].text``, not one per language)."""
         out = [f"translation to review in {language}: {', '.join(keys)}" for language, keys in self.review.items()]
         out += [f"figures differ: {text}" for text in self.figures]
         if self.placeholders:
+            fields = list(dict.fromkeys(_field(path, locales) for path in self.placeholders))
             count = len(self.placeholders)
-            out.append(f"{count} placeholder{'s' if count != 1 else ''} left: {', '.join(self.placeholders)}")
+            out.append(f"{count} placeholder{'s' if count != 1 else ''} (TODO) left in: {', '.join(fields)}")
         return out
+
+
+def _field(path: str, locales) -> str:
+    """``paris-3-millions.quotes[0].text.fr`` → ``quotes[0].text``; shared ones keep their
+    ``defaults.`` or ``nouns.``."""
+    first, _, rest = path.partition(".")
+    shown = path if first in ("defaults", "nouns") or not rest else rest
+    last = shown.rsplit(".", 1)
+    return last[0] if len(last) == 2 and last[1] in locales else shown
 
 
 def notes(project: model.Project, releases: list, drift) -> dict[str, Notes]:
@@ -122,10 +134,10 @@ def text(report: Status) -> list[tuple[str, str]]:
     """The report as (line, style) pairs for the terminal; style is "", "ok" or "todo"."""
     lines: list[tuple[str, str]] = [(f"Releases as of {report.at}:", "")]
     for release in report.releases:
-        todo = Notes(release.review, release.figures, release.placeholders).lines()
+        todo = Notes(release.review, release.figures, release.placeholders).lines(report.locales)
         lines.append((f"  {release.id}  {release.date}  {release.label}  ({release.file})", "todo" if todo else "ok"))
         lines += [(f"      {line}", "todo") for line in todo]
-    shared = Notes(report.shared_review, [], report.shared_placeholders).lines()
+    shared = Notes(report.shared_review, [], report.shared_placeholders).lines(report.locales)
     if shared:
         lines.append(("  shared values (defaults, nouns):", "todo"))
         lines += [(f"      {line}", "todo") for line in shared]

@@ -134,6 +134,7 @@ main.overview { max-width: 52rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
 .milestones p { margin: .2rem 0; }
 .links a { margin-right: 1rem; }
 .notes { margin: .3rem 0 0; padding-left: 1.2rem; color: #8a4b00; font-size: .9rem; }
+.milestones .notes li { border: 0; padding: .1rem 0; }
 .columns { display: grid; grid-template-columns: 1fr 1fr; height: calc(100vh - 2.7rem); }
 .columns iframe { width: 100%; height: 100%; border: 0; border-left: 1px solid #ccc; }
 """

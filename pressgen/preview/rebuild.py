@@ -163,7 +163,7 @@ class Rebuilder:
         from pressgen.checks.drift import compare
 
         left = notes(project, releases, compare(project, self.layout.root))
-        entries = [_entry(m, releases, left.get(m.id, Notes()).lines()) for m in project.milestones]
+        entries = [_entry(m, releases, left.get(m.id, Notes()).lines(project.locales)) for m in project.milestones]
         return rendered, files, list(project.locales), entries
 
 
