@@ -138,3 +138,17 @@ def test_in_a_terminal_it_asks_for_what_is_missing(project: Path) -> None:
     text = (project / "milestones.yaml").read_text(encoding="utf-8")
     assert "    date: 2018-05-01\n" in text and "    figure: {count: 3000000, noun: person}\n" in text
     assert REPO.joinpath("milestones.yaml").read_text(encoding="utf-8") in text
+
+
+@pytest.mark.parametrize("empty", ["milestones: []\n", "milestones:\n"])
+def test_new_in_an_empty_list_rewrites_that_line_only(project: Path, empty: str) -> None:
+    source = project / "milestones.yaml"
+    head = source.read_text(encoding="utf-8").split("milestones:\n")[0]
+    source.write_text(head + empty, encoding="utf-8")
+    assert invoke(project, "check").exit_code == 0
+    result = invoke(project, *NEW)
+    assert result.exit_code == 0, result.output
+    text = source.read_text(encoding="utf-8")
+    assert text.startswith(head + "milestones:\n  - id: paris-3-millions\n")
+    fill_in(source)
+    assert invoke(project, "check").exit_code == 0

@@ -102,40 +102,53 @@ def _new_entry(layout: Layout, answers: Answers, found: Context) -> str:
     text = path.read_text(encoding="utf-8-sig")
     yaml = _yaml(text)
     document = yaml.load(text)
-    releases = document.get("milestones") if isinstance(document, CommentedMap) else None
-    if not isinstance(releases, CommentedSeq) or releases.fa.flow_style():
-        raise PressgenError([Problem(shown, 0, 0, "no block list under 'milestones:' to add the release to",
+    if not isinstance(document, CommentedMap) or "milestones" not in document:
+        raise PressgenError([Problem(shown, 0, 0, "no 'milestones:' list to add the release to",
+                                     hint="add a line 'milestones:' at the end of the file, then run this again")])
+    releases = document["milestones"]
+    empty = releases is None or (isinstance(releases, CommentedSeq) and not releases)
+    if not empty and (not isinstance(releases, CommentedSeq) or releases.fa.flow_style()):
+        raise PressgenError([Problem(shown, 0, 0, "the releases are written in the [ … ] style, which new cannot add to",
                                      hint="write 'milestones:' with one '- id: …' entry per release, as in the example")])
-    for index, item in enumerate(releases):
+    for index, item in enumerate(releases or []):
         if isinstance(item, CommentedMap) and str(item.get("id")) == answers.id:
             line, column = item.lc.value("id")
             raise PressgenError([Problem(shown, line + 1, column + 1, f"a release with the id '{answers.id}' exists already",
                                          f"{answers.id}.id", "choose another id, or edit this release",
                                          text.splitlines()[line])])
     indent = releases.lc.item(0)[1] if releases else 4
-    releases.append(_commented(answers, found.locales, with_id=True, indent=indent))
+    entry = _commented(answers, found.locales, with_id=True, indent=indent)
+    if empty:  # "milestones:" or "milestones: []" becomes the list of this one release
+        document["milestones"] = CommentedSeq([entry])
+    else:
+        releases.append(entry)
     out = io.StringIO()
     yaml.dump(document, out)
-    result = _separated(text, out.getvalue())
+    result = _separated(text, out.getvalue(), document.lc.key("milestones")[0] if empty else None)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(result)
     return shown
 
 
-def _separated(before: str, after: str) -> str:
-    """``after``, checked to be ``before`` with one block of lines added, and a blank line
-    above that block when the file separates its parts with blank lines."""
+def _separated(before: str, after: str, key_line: int | None = None) -> str:
+    """``after``, checked to be ``before`` with one block of lines added (or, for an empty list,
+    its ``milestones:`` line, ``key_line``, rewritten), and a blank line above that block when
+    the file separates its parts with blank lines."""
     old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
     if old and not old[-1].endswith("\n"):
         old[-1] += "\n"
     opcodes = [op for op in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes() if op[0] != "equal"]
+    if key_line is not None and len(opcodes) == 1 and opcodes[0][0] == "replace" \
+            and (opcodes[0][1], opcodes[0][2]) == (key_line, key_line + 1):
+        return after
     if len(opcodes) != 1 or opcodes[0][0] != "insert":
         raise PressgenError([Problem("milestones.yaml", 0, 0,
                                      "adding the release would rewrite other lines of this file; nothing was written",
                                      hint="add it by hand, or keep one file per release (`pressgen split`)")])
     at, end = opcodes[0][3], opcodes[0][4]
     block = new[at:end]
-    if at and new[at - 1].strip() and "\n" in old:  # the file's parts are separated by blank lines
+    above = new[at - 1].rstrip() if at else ""
+    if above and not above.endswith(":") and "\n" in old:  # the file's parts are separated by blank lines
         block = ["\n", *block]
     return "".join(new[:at] + block + new[end:])
 
