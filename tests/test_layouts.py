@@ -222,3 +222,16 @@ def test_split_refuses_an_invalid_project_and_changes_nothing(tmp_path: Path) ->
     assert result.exit_code == 1
     assert "'publshed' is not one of" in result.output
     assert tree(project) == before
+
+
+def test_split_cuts_releases_written_with_a_dash_alone_on_its_line() -> None:
+    from pressgen.authoring.split import join_text, split_text
+
+    text = ("locales: [fr]\n\nmilestones:\n  # first\n  -\n    id: a\n    status: draft\n\n"
+            "  # second\n  - id: b  # kept\n    status: published\n")
+    settings, releases = split_text(text)
+    assert settings == "locales: [fr]\n"
+    # The id line goes (its comment stays); each comment goes with the release below it.
+    assert releases == [("a", "# first\nstatus: draft\n"), ("b", "# second\n# kept\nstatus: published\n")]
+    assert join_text(settings, releases) == ("locales: [fr]\n\nmilestones:\n  # first\n  - id: a\n    status: draft\n\n"
+                                             "  # second\n  # kept\n  - id: b\n    status: published\n")

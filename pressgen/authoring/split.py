@@ -112,9 +112,7 @@ def _block_start(lines: list[str], line: int, column: int, floor: int) -> int:
     """The first line of the comments right above ``line`` (comments indented no deeper than
     ``column``: deeper ones belong to a text above), or ``line`` when there are none."""
     start = line
-    if column and lines[line][:column].strip() == "-":
-        pass
-    elif column and not lines[line][:column].strip():  # "-" alone on the line above the mapping
+    if column and not lines[line][:column].strip():  # "-" alone on a line above the mapping
         while start > floor and lines[start - 1].strip() != "-":
             start -= 1
         start = max(start - 1, floor)
