@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEPS := pyproject.toml constraints.txt
 
-.PHONY: build test check bench browser print clean
+.PHONY: build test check bench browser print clean screenshots
 
 build: $(VENV)/.installed print
 	$(BIN)/pressgen build
@@ -18,6 +18,10 @@ test: $(VENV)/.installed-test browser print
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py
+
+# The preview's pictures in docs/guide.md, taken with headless Chromium into docs/images/.
+screenshots: $(VENV)/.installed browser
+	$(BIN)/python docs/screenshots.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

@@ -1,8 +1,9 @@
 """The command line: thin on top of ``pressgen.pipeline``; the one place errors become exit codes.
 
-Exit status: 0 success, 1 a problem in the user's files (or a stale ``out/``), 2 a bug or an
-environment failure. Heavy modules are imported inside the commands, so ``pressgen --help``
-stays instant.
+Exit status: 0 success, 1 a problem in the user's files (or a stale ``out/``), 2 wrong usage,
+a bug or an environment failure. Heavy modules are imported inside the commands, so ``pressgen
+--help`` stays instant and ``build`` never loads what only the authoring commands need (ruamel.yaml).
+Each command's logic lives in its own module (``pressgen.authoring`` for the writers' commands).
 """
 
 from __future__ import annotations
@@ -47,11 +48,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="pressgen")
 @click.option("--project", "project_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder holding milestones.yaml (default: this folder or the nearest parent with one).")
+              help="Folder holding milestones.yaml or pressgen.yaml (default: this folder or the nearest parent with one).")
 @click.option("--debug", is_flag=True, help="Show the Python traceback of an unexpected error.")
 @click.pass_context
 def cli(ctx: click.Context, project_dir: Path | None, debug: bool) -> None:
-    """Build French and English press releases from milestones.yaml."""
+    """Build French and English press releases from milestones.yaml (or pressgen.yaml and releases/).
+
+    Exit status: 0 done, 1 a problem in your files (each one shown with its file and line),
+    2 wrong usage or an unexpected failure. Set NO_COLOR to turn colours off. Shell completion:
+    eval "$(_PRESSGEN_COMPLETE=bash_source pressgen)" (zsh_source, fish_source).
+
+    \b
+    Examples:
+      pressgen init newsroom
+      pressgen new paris-3-millions --count 3000000
+      pressgen build
+      pressgen --project ../newsroom status
+    """
     ctx.ensure_object(dict)
     ctx.obj["project_dir"] = project_dir
     ctx.obj["debug"] = debug
@@ -153,7 +166,13 @@ class _Progress:
               help="Write nothing; exit 1 with a diff of every file of out/ that is not what the sources produce.")
 @click.pass_context
 def build(ctx: click.Context, check_only: bool) -> None:
-    """Render every milestone into out/ (only changed files are written)."""
+    """Render every milestone into out/ (only changed files are written).
+
+    \b
+    Examples:
+      pressgen build
+      pressgen build --check
+    """
     from pressgen import pipeline
 
     layout = _layout(ctx)
@@ -215,6 +234,10 @@ def translation_reviewed(ctx: click.Context, fields: tuple[str, ...]) -> None:
 
     For an edit that needs no translation (a typo fix). FIELDS are the names `pressgen check`
     shows, e.g. paris-2-millions/quotes[0]/text.
+
+    \b
+    Example:
+      pressgen translation-reviewed 'paris-2-millions/quotes[0]/text'
     """
     from pressgen import pipeline
 
@@ -234,7 +257,16 @@ def translation_reviewed(ctx: click.Context, fields: tuple[str, ...]) -> None:
               help="Warn about embargoes ended by this moment, e.g. 2017-04-11T09:00+02:00 (default: now).")
 @click.pass_context
 def check(ctx: click.Context, at: dt.datetime | None) -> None:
-    """Validate and render everything in memory; write nothing. Exit 1 on any problem."""
+    """Validate and render everything in memory; write nothing. Exit 1 on any problem.
+
+    Problems: the files, translations waiting for review, figures that differ between the
+    languages, placeholders (TODO) left.
+
+    \b
+    Examples:
+      pressgen check
+      pressgen check --at 2017-04-11T09:00+02:00
+    """
     from pressgen import pipeline
 
     layout = _layout(ctx)
@@ -250,7 +282,8 @@ def check(ctx: click.Context, at: dt.datetime | None) -> None:
 
     report = _run(ctx, run)
     _warn(report.warnings)
-    click.echo(f"OK: {len(report.milestones)} milestones, {len(report.unchanged)} files render without problems.")
+    count = len(report.milestones)
+    click.echo(f"OK: {count} milestone{'s' if count != 1 else ''}, {len(report.unchanged)} files render without problems.")
 
 
 @cli.command()
@@ -263,6 +296,11 @@ def publish(ctx: click.Context, directory: Path, at: dt.datetime | None) -> None
 
     Published releases, and embargoed ones whose embargo has ended (shown as published);
     never drafts. HTML pages, the index and images; the Markdown stays in out/ for review.
+
+    \b
+    Examples:
+      pressgen publish site
+      pressgen publish site --at 2016-11-15T09:00+01:00
     """
     from pressgen import pipeline
 
@@ -289,13 +327,223 @@ def publish(ctx: click.Context, directory: Path, at: dt.datetime | None) -> None
                    "(drafts, embargoes not yet ended)")
 
 
+def _moved(ctx: click.Context, action: str) -> None:
+    """``split`` and ``join``: the move, then what it wrote and removed."""
+    from pressgen.authoring import split as moving
+
+    layout = _layout(ctx)
+    moved = _run(ctx, lambda: getattr(moving, action)(layout), "the project")
+    for rel in moved.written:
+        click.echo(f"  wrote   {rel}")
+    for rel in moved.removed:
+        click.echo(f"  removed {rel}")
+    click.echo(f"Done: {len(moved.written)} file{'s' if len(moved.written) != 1 else ''} written; "
+               "the output is unchanged (run `pressgen build --check` to see it).")
+
+
+@cli.command()
+@click.pass_context
+def split(ctx: click.Context) -> None:
+    """Move milestones.yaml to one file per release: pressgen.yaml and releases/<id>.yaml.
+
+    Comments and formatting are kept; the output does not change. `pressgen join` undoes it.
+
+    \b
+    Example:
+      pressgen split
+    """
+    _moved(ctx, "split")
+
+
+@cli.command()
+@click.pass_context
+def join(ctx: click.Context) -> None:
+    """Move pressgen.yaml and releases/<id>.yaml back into one milestones.yaml.
+
+    Comments and formatting are kept; the output does not change. `pressgen split` undoes it.
+
+    \b
+    Example:
+      pressgen join
+    """
+    _moved(ctx, "join")
+
+
+@cli.command()
+@click.argument("file", type=click.Choice(["milestones", "pressgen", "release"]), default="milestones")
+@click.option("--write", "folder", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Write all three schemas into this folder instead of printing one.")
+@click.option("--locales", default=None, metavar="fr,en",
+              help="The languages of the translated fields (default: the project's own).")
+@click.pass_context
+def schema(ctx: click.Context, file: str, folder: Path | None, locales: str | None) -> None:
+    """Print the JSON Schema of milestones.yaml, pressgen.yaml or a release file.
+
+    Editors use it for completion, descriptions and red underlines (see the README). It is
+    generated from the same model the checks use; the translated fields are keyed by the
+    project's languages.
+
+    \b
+    Examples:
+      pressgen schema > schema/milestones.schema.json
+      pressgen schema release
+      pressgen schema --write schema
+    """
+    from pressgen.authoring import schema as schemas
+
+    languages = [tag.strip() for tag in locales.split(",") if tag.strip()] if locales else None
+    if languages is None:
+        languages = schemas.project_locales(_layout(ctx))
+    if folder is None:
+        click.echo(schemas.schema_text(file, languages), nl=False)
+        return
+    changed = schemas.write_schemas(folder, languages)
+    for name in schemas.FILES:
+        path = folder / schemas.schema_file_name(name)
+        click.echo(f"  {'wrote  ' if path in changed else 'kept   '} {path}")
+
+
+@cli.command()
+@click.option("--at", type=_Moment(), default=None,
+              help="The moment to tell draft, embargoed and public apart, e.g. 2017-04-11T09:00+02:00 (default: now).")
+@click.option("--json", "as_json", is_flag=True, help="Print the status as JSON, for scripts.")
+@click.pass_context
+def status(ctx: click.Context, at: dt.datetime | None, as_json: bool) -> None:
+    """Show where every release stands: status, translations to review, figures, placeholders.
+
+    A release with nothing left to do is marked OK. The preview's overview page shows the
+    same notes. Exit 0 whatever it shows (use `pressgen check` to fail on them).
+
+    \b
+    Examples:
+      pressgen status
+      pressgen status --at 2016-11-15T09:00+01:00
+      pressgen status --json
+    """
+    from pressgen.authoring.status import status as release_status, text
+
+    layout = _layout(ctx)
+    report = _run(ctx, lambda: release_status(layout, _moment(at)), "nothing")
+    if as_json:
+        import json
+
+        click.echo(json.dumps(report.as_json(), ensure_ascii=False, indent=2))
+        return
+    for line, style in text(report):
+        click.echo(_style(line, style))
+
+
+def _style(line: str, style: str) -> str:
+    """Colour on a terminal only, and never with NO_COLOR (https://no-color.org)."""
+    import os
+
+    if not style or os.environ.get("NO_COLOR") or not sys.stdout.isatty():
+        return line
+    return click.style(line, fg={"ok": "green", "todo": "yellow"}[style])
+
+
+@cli.command()
+@click.argument("milestone_id", metavar="ID")
+@click.option("--date", "day", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="The day the figure was reached, YYYY-MM-DD (default: today).")
+@click.option("--count", type=click.IntRange(min=0), default=None, help="The figure reached, e.g. 3000000.")
+@click.option("--noun", default=None, help="What is counted: a name under 'nouns' (default: the first one).")
+@click.option("--network", default=None, help="The release's own network (e.g. Instagram), if not the default account's.")
+@click.option("--account", "handle", default=None, metavar="@HANDLE",
+              help="The release's own account handle, if not the default account's.")
+@click.pass_context
+def new(ctx: click.Context, milestone_id: str, day: dt.datetime | None, count: int | None, noun: str | None,
+        network: str | None, handle: str | None) -> None:
+    """Add a release ID to fill in: a file in releases/, or an entry at the end of milestones.yaml.
+
+    Every other line of milestones.yaml is kept as it is. The texts to write are placeholders
+    (TODO): `pressgen status` lists them, `pressgen check` fails until they are replaced. In a
+    terminal, it asks for what the options do not give.
+
+    \b
+    Examples:
+      pressgen new paris-3-millions --date 2018-05-01 --count 3000000 --noun follower
+      pressgen new paris-tiktok-10000 --count 10000 --network TikTok --account @paris
+    """
+    from pressgen.authoring.new import Refused, check_id, check_noun, context, new_release
+    from pressgen.authoring.skeleton import Answers
+
+    try:
+        check_id(milestone_id)
+    except Refused as refused:
+        raise click.BadParameter(str(refused), param_hint="ID") from None
+    layout = _layout(ctx)
+    found = _run(ctx, lambda: context(layout), "nothing")
+    asking = sys.stdin.isatty()
+    today = dt.date.today()
+    if day is None:
+        day = click.prompt("Date reached (YYYY-MM-DD)", default=today.isoformat(),
+                           type=click.DateTime(formats=["%Y-%m-%d"])) if asking else dt.datetime.combine(today, dt.time())
+    if count is None:
+        if not asking:
+            raise click.UsageError("--count is needed (there is no terminal to ask for it)", ctx)
+        count = click.prompt("Figure reached", type=click.IntRange(min=0))
+    if noun is None:
+        noun = click.prompt("What is counted", default=found.default_noun,
+                            type=click.Choice(found.nouns) if found.nouns else str) if asking else found.default_noun
+    try:
+        check_noun(found, noun)
+    except Refused as refused:
+        raise click.BadParameter(str(refused), param_hint="'--noun'") from None
+    answers = Answers(milestone_id, day.date(), count, noun, network, handle)
+    written = _run(ctx, lambda: new_release(layout, answers), "nothing")
+    click.echo(f"Wrote {written}: release {milestone_id}, a draft. Replace every TODO, then run `pressgen check`.")
+
+
+@cli.command()
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--locales", default="fr,en", show_default=True, metavar="fr,en",
+              help="The languages of the releases, comma-separated (fr, en and their regions: fr_CA, en_GB …).")
+@click.option("--layout", type=click.Choice(["one-file", "folder"]), default="one-file", show_default=True,
+              help="One milestones.yaml, or pressgen.yaml with one file per release in releases/.")
+@click.pass_context
+def init(ctx: click.Context, directory: Path, locales: str, layout: str) -> None:
+    """Create a new project in DIRECTORY that `pressgen build` builds at once.
+
+    A commented milestones.yaml with one example release, templates/<locale>/ for each
+    language, the editor schema, a .gitignore, the CI workflow and a CODEOWNERS template.
+    A file that exists is never overwritten: it is skipped, and named.
+
+    \b
+    Examples:
+      pressgen init newsroom
+      pressgen init newsroom --locales fr,en_GB --layout folder
+    """
+    from pressgen.authoring.init import Refused, check_locales, init as create
+
+    languages = [tag.strip() for tag in locales.split(",") if tag.strip()]
+    try:
+        check_locales(languages)
+    except Refused as refused:
+        raise click.BadParameter(str(refused), param_hint="'--locales'") from None
+    shown = str(directory).rstrip("/") or "."
+    created = _run(ctx, lambda: create(directory, languages, layout), f"{shown}/")
+    for rel in created.written:
+        click.echo(f"  wrote   {shown}/{rel}")
+    for rel in created.skipped:
+        click.echo(f"  skipped {shown}/{rel} (it exists; left as it is)")
+    click.echo(f"Created the project in {shown}/: {len(created.written)} written, {len(created.skipped)} skipped. "
+               f"Next: cd {shown} && pressgen build")
+
+
 @cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Interface to listen on. Anything but loopback exposes drafts to the network.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int) -> None:
-    """Preview both languages in the browser; rebuild and reload on every save (Ctrl-C stops)."""
+    """Preview both languages in the browser; rebuild and reload on every save (Ctrl-C stops).
+
+    \b
+    Examples:
+      pressgen serve
+      pressgen serve --port 8080
+    """
     from pressgen.preview.command import serve as run_preview
 
     layout = _layout(ctx)

@@ -56,7 +56,7 @@ class CheckFailed(PressgenError):
 
 
 def load_project(layout: Layout) -> model.Project:
-    """Read and check ``milestones.yaml``."""
+    """Read and check the project's sources (either layout)."""
     from pressgen.project.read import read_project
 
     return read_project(layout)
@@ -103,6 +103,7 @@ def build(layout: Layout, progress: Progress | None = None) -> BuildReport:
 def check(layout: Layout, progress: Progress | None = None, at: dt.datetime | None = None) -> BuildReport:
     """Everything ``build`` does but writing: for CI and pre-commit. With ``at``, also warn
     about embargoes that have ended by then while the status still says embargoed."""
+    from pressgen.checks import placeholders
     from pressgen.checks.audit import audit
     from pressgen.checks.embargo import lapsed_embargoes
 
@@ -113,6 +114,7 @@ def check(layout: Layout, progress: Progress | None = None, at: dt.datetime | No
     # figures that differ between the languages.
     problems = _drift_problems(project, _drift(layout, project))
     problems += audit(project, rendered.releases)
+    problems += placeholders.problems(project)  # texts `pressgen new` left to fill in
     if problems:
         raise CheckFailed(problems, warnings)
     return BuildReport(milestones=[m.id for m in project.milestones], unchanged=sorted(rendered.files), warnings=warnings)
@@ -186,11 +188,12 @@ def _drift_problems(project: model.Project, translations) -> list:
 
 
 def find_root(start: Path) -> Path:
-    """The folder holding ``milestones.yaml``: ``start`` or the nearest parent that has one."""
-    from pressgen.project.layout import SOURCE_NAME
+    """The project's folder: ``start`` or the nearest parent holding ``milestones.yaml`` or
+    ``pressgen.yaml``."""
+    from pressgen.project.layout import is_project_root
 
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / SOURCE_NAME).is_file():
+        if is_project_root(folder):
             return folder
     return start

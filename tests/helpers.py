@@ -3,10 +3,12 @@ process, a folder read back as bytes, and the test-only projects under ``tests/f
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -37,7 +39,7 @@ def copy_example(target: Path, with_output: bool = False, outputs: tuple[str, ..
         # its number and milestones can still be appended at the end.
         source = target / "milestones.yaml"
         lines = source.read_text(encoding="utf-8").split("\n")
-        first = next(i for i, line in enumerate(lines) if line.startswith("#"))
+        first = next(i for i, line in enumerate(lines) if line.startswith("#") and "$schema=" not in line)
         lines[first] = f"outputs: [{', '.join(outputs)}]"
         source.write_text("\n".join(lines), encoding="utf-8")
     return target
@@ -88,3 +90,43 @@ def add_german(project: Path) -> Path:
         data["nouns"][name]["de"] = forms
     source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return project
+
+
+def copy_example_as_folder(target: Path, with_output: bool = False,
+                           outputs: tuple[str, ...] | None = FAST_OUTPUTS) -> Path:
+    """The example project in the folder layout: ``pressgen.yaml`` and ``releases/<id>.yaml``,
+    made by ``pressgen split``."""
+    from pressgen.authoring.split import split
+    from pressgen.project.layout import Layout
+
+    copy_example(target, with_output, outputs)
+    split(Layout(target))
+    return target
+
+
+_CORE_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+_CORE_FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)")
+
+
+def editor_yaml(text: str) -> Any:
+    """The data as YAML 1.2's core schema reads it, as editors' YAML servers do (dates and
+    ``2_000_000`` are strings): what the editor schema is checked against."""
+    def value(node: yaml.Node) -> Any:
+        if isinstance(node, yaml.MappingNode):
+            return {key.value: value(item) for key, item in node.value}
+        if isinstance(node, yaml.SequenceNode):
+            return [value(item) for item in node.value]
+        raw = node.value
+        if node.style:
+            return raw
+        if raw in ("", "~", "null", "Null", "NULL"):
+            return None
+        if raw in ("true", "True", "TRUE", "false", "False", "FALSE"):
+            return raw.lower() == "true"
+        if _CORE_INT.fullmatch(raw):
+            return int(raw, 0) if raw.startswith(("0o", "0x")) else int(raw)
+        if _CORE_FLOAT.fullmatch(raw):
+            return float(raw)
+        return raw
+
+    return value(yaml.compose(text, Loader=yaml.SafeLoader))

@@ -132,7 +132,7 @@ def test_once_the_embargo_has_lifted_its_release_is_published_without_the_embarg
     assert publish(newsroom, site, LIFTED) == 0
     assert sorted(tree(site)) == LIFTED_FILES
     index = read_index(site / "index.html")
-    assert index.entries == ["paris-2-millions", "paris-1-million", EMBARGOED]
+    assert index.entries == ["paris-2-millions", EMBARGOED, "paris-1-million"]  # newest first
     assert len(index.links) == 6 and f"{EMBARGOED}/fr.html" in index.links
     assert "embargo" not in " ".join(index.text).lower()
     for lang, status in (("fr", "Communiqué de presse"), ("en", "FOR IMMEDIATE RELEASE")):
@@ -300,7 +300,7 @@ def test_a_project_that_publishes_no_html_is_told_so(newsroom: Path, tmp_path: P
     source.write_text(source.read_text(encoding="utf-8").replace("outputs: [md, html]\n", "outputs: [md]\n"),
                       encoding="utf-8")
     assert publish(newsroom, tmp_path / "site", LIFTED) == 1
-    assert "milestones.yaml:1:10: error: outputs: none of these outputs is published" in capsys.readouterr().err
+    assert "milestones.yaml:2:10: error: outputs: none of these outputs is published" in capsys.readouterr().err
     assert not (tmp_path / "site").exists()
 
 
@@ -324,7 +324,7 @@ def test_out_keeps_every_release_and_marks_the_ones_not_public(newsroom: Path) -
             page = (out / milestone / f"{lang}.html").read_text(encoding="utf-8")
             assert (noindex in page) is hidden, (milestone, lang)
     assert "Projet – ne pas diffuser" in (out / DRAFT / "fr.html").read_text(encoding="utf-8")
-    assert read_index(out / "index.html").entries == ["paris-2-millions", "paris-1-million", EMBARGOED, DRAFT]
+    assert read_index(out / "index.html").entries == [DRAFT, "paris-2-millions", EMBARGOED, "paris-1-million"]  # newest first
     # The draft's traces are there to be found: the search in the publish folder is not blind.
     written = tree(out)
     for needle in DRAFT_NEEDLES:

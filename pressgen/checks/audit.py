@@ -150,6 +150,12 @@ def _pick(found: list[Figure], wanted: Counter) -> list[Figure]:
     return out
 
 
+def _without_end_mark(release) -> str:
+    """The release's Markdown without its end mark: « -30- » is a sign, not a figure."""
+    mark = (getattr(release, "parts", None) or {}).get("end_mark", "").strip()
+    return release.markdown.replace(f">{mark}<", "><") if mark else release.markdown
+
+
 def audit(project: model.Project, releases) -> list[Problem]:
     """Problems for every milestone whose languages do not state the same figures.
 
@@ -160,7 +166,7 @@ def audit(project: model.Project, releases) -> list[Problem]:
 
     by_id: dict[str, dict[str, str]] = {}
     for release in releases:
-        by_id.setdefault(release.milestone_id, {})[release.locale] = release.markdown
+        by_id.setdefault(release.milestone_id, {})[release.locale] = _without_end_mark(release)
     shared = drift.fields(project)
     problems = []
     for index, milestone in enumerate(project.milestones):

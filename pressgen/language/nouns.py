@@ -9,7 +9,7 @@ CLDR's compact long patterns in rules/generic.py), on top of Babel's plain numbe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from pressgen.language.locale import LocaleLike, locale_for
@@ -28,9 +28,11 @@ class NounForms:
     None lets the first letter decide (vowel or mute h elide).
     """
 
-    one: str
-    other: str
-    elide: bool | None = None
+    # The descriptions are the editor schema's (pressgen schema), in plain words.
+    one: str = field(metadata={"doc": "The noun after 1 (« abonné », “follower”)"})
+    other: str = field(metadata={"doc": "The noun after 2 and more (« abonnés », “followers”)"})
+    elide: bool | None = field(default=None, metadata={
+        "doc": "French only: true for « d’ » before the noun, false for « de »; left out, the first letter decides"})
 
 
 def plural_category(n: Number, locale: LocaleLike) -> str:

@@ -1,4 +1,4 @@
-"""The shape of ``milestones.yaml``: one set of dataclasses for validation, rendering and schema.
+"""The shape of the project files (``milestones.yaml``, or ``pressgen.yaml`` and ``releases/<id>.yaml``): one set of dataclasses for validation, rendering and schema.
 
 Decoding (``pressgen.project.decode``, through ``pressgen.model.walk``) follows these type hints to check the YAML; rendering receives
 the same objects, narrowed to one language. Field docstrings live in ``metadata["doc"]`` so an
@@ -266,12 +266,20 @@ SHARED_FIELDS = {f.name: f.metadata["doc"] for f in fields(Defaults)}  # name ->
 REQUIRED_SHARED = ("organisation", "account", "city", "about")
 
 
-@dataclass(frozen=True)
-class SourceFile:
-    """The top level of ``milestones.yaml``."""
+@dataclass(frozen=True, kw_only=True)
+class ReleaseFile(Milestone):
+    """One release in a file of its own, ``releases/<id>.yaml``: the file name is its id."""
+
+    id: Slug | None = field(
+        default=None, metadata=doc("Leave out: the file name is the id (if given, it must be the file name without .yaml)")
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """The top level of ``pressgen.yaml``: what every release of the project shares."""
 
     locales: list[LanguageCode] = field(metadata=doc("The languages of every release, e.g. [fr, en]"))
-    milestones: list[Milestone] = field(metadata=doc("The releases"))
     nouns: dict[NounRef, PerLocale[NounForms]] = field(
         default_factory=dict, metadata=doc("Counted nouns: their singular and plural in each language")
     )
@@ -279,6 +287,13 @@ class SourceFile:
     outputs: list[FormatName] | None = field(
         default=None, metadata=doc("The output formats to write (md, html, …); all of them when left out")
     )
+
+
+@dataclass(frozen=True, kw_only=True)
+class SourceFile(Settings):
+    """The top level of ``milestones.yaml``: the settings of :class:`Settings` and every release."""
+
+    milestones: list[Milestone] = field(metadata=doc("The releases"))
 
 
 @dataclass(frozen=True)

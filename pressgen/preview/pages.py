@@ -133,6 +133,8 @@ main.overview { max-width: 52rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
 .milestones li { border-top: 1px solid #ddd; padding: .9rem 0; }
 .milestones p { margin: .2rem 0; }
 .links a { margin-right: 1rem; }
+.notes { margin: .3rem 0 0; padding-left: 1.2rem; color: #8a4b00; font-size: .9rem; }
+.milestones .notes li { border: 0; padding: .1rem 0; }
 .columns { display: grid; grid-template-columns: 1fr 1fr; height: calc(100vh - 2.7rem); }
 .columns iframe { width: 100%; height: 100%; border: 0; border-left: 1px solid #ccc; }
 """
@@ -152,11 +154,13 @@ def overview(state: State) -> bytes:
         titles = "".join(f'<p lang="{e(loc.replace("_", "-"))}">{e(entry.titles.get(loc, entry.id))}</p>'
                          for loc in state.locales)
         links = "".join(f'<a href="/{e(output_path("html", entry.id, loc))}">{e(loc)}</a>' for loc in state.locales)
+        notes = "".join(f"<li>{e(note)}</li>" for note in entry.notes)
+        notes = f'<ul class="notes">{notes}</ul>' if notes else ""
         items.append(
             f'<li id="{e(entry.id)}"><p><span class="status status-{e(entry.status)}">{e(status_text(entry))}</span>'
             f' · {e(entry.date)} · <code>{e(entry.id)}</code></p>{titles}'
             f'<p class="links"><a class="side-by-side" href="{SIDE_BY_SIDE_PREFIX}{e(entry.id)}.html">side by side</a>'
-            f'{links}</p></li>')
+            f'{links}</p>{notes}</li>')
     if not items:
         items.append("<li>No successful build yet: see the problems above.</li>")
     body = (f'<header><h1>pressgen preview</h1><a href="/{INDEX}">{INDEX} (as built)</a></header>'

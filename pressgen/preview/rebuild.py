@@ -35,6 +35,7 @@ class Entry:
     date: str
     embargo_until: str
     titles: dict[str, str]
+    notes: tuple[str, ...] = ()  # what is left to do (pressgen status): reviews, figures, placeholders
 
 
 @dataclass
@@ -157,11 +158,15 @@ class Rebuilder:
         self._cache = cache
         releases = result.releases
         files = result.files
-        entries = [_entry(m, releases) for m in project.milestones]
+        from pressgen.authoring.status import Notes, notes
+        from pressgen.checks.drift import compare
+
+        left = notes(project, releases, compare(project, self.layout.root))
+        entries = [_entry(m, releases, left.get(m.id, Notes()).lines(project.locales)) for m in project.milestones]
         return rendered, files, list(project.locales), entries
 
 
-def _entry(milestone: model.Milestone, releases: list) -> Entry:
+def _entry(milestone: model.Milestone, releases: list, notes: list[str]) -> Entry:
     from pressgen.render.renderer import utc_offset
 
     embargo = ""
@@ -169,7 +174,7 @@ def _entry(milestone: model.Milestone, releases: list) -> Entry:
         moment = milestone.embargo_until
         embargo = f"{moment.date().isoformat()} {moment.strftime('%H:%M')} ({utc_offset(moment)})"
     titles = {r.locale: r.title for r in releases if r.milestone_id == milestone.id}
-    return Entry(milestone.id, milestone.status, milestone.date.isoformat(), embargo, titles)
+    return Entry(milestone.id, milestone.status, milestone.date.isoformat(), embargo, titles, tuple(notes))
 
 
 def _digest(text: str) -> str:

@@ -1,8 +1,9 @@
 """Watch the project's sources with watchfiles and hand each burst of changes to a callback.
 
-What is watched: ``milestones.yaml`` (through its folder, not recursively, so editors that save
-by writing a new file and renaming it are seen), the ``templates/`` tree, and the folders of the
-images the milestones use (as they were when the preview started). ``out/``, ``.git``, virtual
+What is watched: ``milestones.yaml`` or ``pressgen.yaml`` (through their folder, not recursively,
+so editors that save by writing a new file and renaming it are seen), ``releases/`` (a release
+added, edited or deleted), the ``templates/`` tree, and the folders of the images the milestones
+use (as they were when the preview started). ``out/``, ``.git``, virtual
 environments and editors' temporary files are never looked at.
 
 Changes are debounced twice: watchfiles groups the events of one save (``step``), and
@@ -16,12 +17,13 @@ import threading
 from pathlib import Path
 from typing import Callable, Iterable
 
-from pressgen.project.layout import Layout
+from pressgen.project.layout import SETTINGS_NAME, SOURCE_NAME, Layout
 
 OnChange = Callable[[set[Path]], None]
 Echo = Callable[[str], None]
 
 _IGNORED_NAMES = (".swp", ".swx", ".tmp", "~", ".part")
+_SOURCE_NAMES = {SOURCE_NAME, SETTINGS_NAME}  # either layout; both at once is an error to show
 _IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif"}
 
 
@@ -43,6 +45,8 @@ class Watcher:
         self._threads: list[threading.Thread] = []
         root = layout.root.resolve()
         flat = {root} | {d.resolve() for d in image_dirs if d.is_dir()}
+        if layout.releases.is_dir():
+            flat.add(layout.releases.resolve())
         self._groups: list[tuple[list[Path], bool]] = [(sorted(flat), False)]
         if layout.templates.is_dir():
             self._groups.append(([layout.templates.resolve()], True))
@@ -118,5 +122,5 @@ class Watcher:
             return False
         root = self.layout.root.resolve()
         if path.parent == root:
-            return name == self.layout.source.name or path.suffix.lower() in _IMAGE_SUFFIXES
+            return name in _SOURCE_NAMES or path.suffix.lower() in _IMAGE_SUFFIXES
         return True

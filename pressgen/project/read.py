@@ -1,14 +1,21 @@
-"""Read a project: its files → YAML nodes → the model, checked by the project's rules."""
+"""Read a project: its files → YAML nodes → the model, checked by the project's rules.
+
+Both layouts (:mod:`pressgen.project.layout`) end in the same :class:`pressgen.model.SourceFile`
+and the same source map, so nothing after this module knows which one a project uses; only
+the places recorded (file, line, column) differ.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 import yaml
 
 from pressgen import model
-from pressgen.errors import PressgenError
+from pressgen.errors import PressgenError, Problem
 from pressgen.project.decode import INVALID, AliasBomb, Decoder
-from pressgen.project.layout import Layout
-from pressgen.project.load import load_source
+from pressgen.project.layout import FOLDER, Layout
+from pressgen.project.load import Source, load_source
 from pressgen.project.rules import Decoded, apply_rules
 from pressgen.project.sources import SourceMap
 
@@ -16,27 +23,46 @@ from pressgen.project.sources import SourceMap
 def read_project(layout: Layout) -> model.Project:
     """The checked project, or :class:`PressgenError` with every problem found."""
     sources = SourceMap()
-    name = layout.display(layout.source)
-    source = load_source(layout.source, name, sources)
-    locales = _declared_locales(source.root)
-    decoder = Decoder(name, source.text, sources, locales, _chains(locales))
-    try:
-        top = decoder.value(source.root, model.SourceFile, "") if source.root is not None else INVALID
-    except AliasBomb as bomb:
-        decoder.fail(bomb.node, "", f"the aliases (*name) in this file expand to more than {decoder.budget} values",
-                     "write the values out instead of nesting aliases")
-        raise PressgenError(decoder.problems) from None
-    if source.root is None:
-        decoder.fail(None, "", "the file is empty", "start from the example milestones.yaml")
-    decoded = Decoded(None if top is INVALID else top, locales, sources, layout.root, name, layout.template_locales())
-    project, problems = apply_rules(decoded)
-    problems = decoder.problems + problems
+    if layout.kind() == FOLDER:
+        from pressgen.project.folder import read_folder
+
+        top, locales, problems = read_folder(layout, sources)
+    else:
+        top, locales, problems = _read_one_file(layout, sources)
+    decoded = Decoded(None if top is INVALID else top, locales, sources, layout.root,
+                      layout.display(layout.source), layout.template_locales())
+    project, rule_problems = apply_rules(decoded)
+    problems = problems + rule_problems
     if problems or project is None:
         raise PressgenError(list(dict.fromkeys(problems)))
     return project
 
 
-def _declared_locales(root: yaml.Node | None) -> list[str]:
+def _read_one_file(layout: Layout, sources: SourceMap) -> tuple[Any, list[str], list[Problem]]:
+    source = load_source(layout.milestones_file, layout.display(layout.milestones_file), sources)
+    locales = declared_locales(source.root)
+    top, problems = decode_file(source, model.SourceFile, "", locales, sources,
+                                "start from the example milestones.yaml")
+    return top, locales, problems
+
+
+def decode_file(source: Source, hint: Any, path: str, locales: list[str], sources: SourceMap,
+                empty_hint: str) -> tuple[Any, list[Problem]]:
+    """One file's top value as ``hint`` at key path ``path`` (INVALID when it has a problem)."""
+    decoder = Decoder(source.name, source.text, sources, locales, _chains(locales))
+    if source.root is None:
+        decoder.fail(None, path, "the file is empty", empty_hint)
+        return INVALID, decoder.problems
+    try:
+        value = decoder.value(source.root, hint, path)
+    except AliasBomb as bomb:
+        decoder.fail(bomb.node, path, f"the aliases (*name) in this file expand to more than {decoder.budget} values",
+                     "write the values out instead of nesting aliases")
+        return INVALID, decoder.problems
+    return value, decoder.problems
+
+
+def declared_locales(root: yaml.Node | None) -> list[str]:
     """The languages named under 'locales', read first: every translated field depends on them."""
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:

@@ -22,7 +22,7 @@ RELEASE_TEMPLATE = "release.md"
 PAGE_TEMPLATE = "page.html"
 MARKDOWN_EXTENSIONS = ["attr_list", "sane_lists"]
 # The parts a release template names, for the index, the page's <title> and its description.
-PARTS = ("status", "headline", "lead")
+PARTS = ("status", "headline", "subhead", "lead", "end_mark")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,96 @@
+"""Read the folder layout: ``pressgen.yaml`` (the settings) and ``releases/<id>.yaml``.
+
+Each release file is decoded at the key path of its id (``paris-2-millions.quotes[0].text``),
+as a release of ``milestones.yaml`` is, and its places carry its own file name, so every
+problem names the right file and line. The file name is the id; an ``id:`` inside may be left
+out, and must match when given. Releases come in the order of their file names; the result is
+the same :class:`pressgen.model.SourceFile` the one-file layout gives.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from pressgen import model
+from pressgen.errors import PressgenError, Problem
+from pressgen.project.decode import INVALID
+from pressgen.project.layout import RELEASE_SUFFIX, RELEASES_NAME, SETTINGS_NAME, Layout
+from pressgen.project.load import load_source
+from pressgen.project.read import declared_locales, decode_file
+from pressgen.project.sources import Place, SourceMap
+
+_RESERVED = {f.name for f in dataclasses.fields(model.SourceFile)}
+
+
+def read_folder(layout: Layout, sources: SourceMap) -> tuple[Any, list[str], list[Problem]]:
+    """The decoded project (INVALID when a value is wrong), its declared locales, the problems."""
+    problems: list[Problem] = []
+    settings_name = layout.display(layout.settings)
+    try:
+        settings = load_source(layout.settings, settings_name, sources)
+    except PressgenError as error:
+        problems += error.problems
+        settings = None
+    locales = declared_locales(settings.root) if settings is not None else []
+    top: Any = INVALID
+    if settings is not None:
+        top, found = decode_file(settings, model.Settings, "", locales, sources,
+                                 f"give at least 'locales:' in {SETTINGS_NAME}")
+        problems += found
+    milestones: list[Any] = []
+    for index, path in enumerate(layout.release_files()):
+        milestone, found = _read_release(layout, path, index, locales, sources)
+        problems += found
+        milestones.append(milestone)
+    problems += _misnamed_files(layout)
+    if top is INVALID or any(m is INVALID for m in milestones):
+        return INVALID, locales, problems
+    shared = {f.name: getattr(top, f.name) for f in dataclasses.fields(model.Settings)}
+    return model.SourceFile(**shared, milestones=milestones), locales, problems
+
+
+def _read_release(layout: Layout, path: Path, index: int, locales: list[str],
+                  sources: SourceMap) -> tuple[Any, list[Problem]]:
+    """One release file as a :class:`pressgen.model.Milestone` named by its file name."""
+    name = layout.display(path)
+    stem = path.name[: -len(RELEASE_SUFFIX)]
+    try:
+        source = load_source(path, name, sources)
+    except PressgenError as error:
+        return INVALID, error.problems
+    positional = f"milestones[{index}]"
+    usable = bool(model.Slug.pattern.fullmatch(stem)) and stem not in _RESERVED and not sources.has(stem)
+    key = stem if usable else positional
+    value, problems = decode_file(source, model.ReleaseFile, key, locales, sources,
+                                  "start from `pressgen new ID`, which writes a release to fill in")
+    sources.record(positional, sources.places.get(key, Place(name)))
+    if not sources.has(key):
+        sources.record(key, Place(name))
+    if not sources.has(f"{key}.id"):
+        sources.record(f"{key}.id", Place(name))  # the file name gives it
+    if not model.Slug.pattern.fullmatch(stem):
+        problems.append(sources.problem(Place(name), f"the file name '{stem}' is not a slug, so it cannot be an id",
+                                        key, f"rename it with lower-case letters, digits and hyphens, "
+                                             f"e.g. {RELEASES_NAME}/{model.Slug.example}{RELEASE_SUFFIX}"))
+        return INVALID, problems
+    if value is INVALID:
+        return INVALID, problems
+    if value.id is not None and value.id != stem:
+        problems.append(sources.problem_at(
+            f"{key}.id", f"the id '{value.id}' is not the file's name ('{stem}')",
+            f"leave 'id:' out (the file name is the id), or rename the file to {RELEASES_NAME}/{value.id}{RELEASE_SUFFIX}"))
+        return INVALID, problems
+    fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(model.Milestone)}
+    fields["id"] = model.Slug(stem)
+    return model.Milestone(**fields), problems
+
+
+def _misnamed_files(layout: Layout) -> list[Problem]:
+    """Files of releases/ that look like releases but would not be read (``.yml``)."""
+    if not layout.releases.is_dir():
+        return []
+    return [Problem(layout.display(p), 0, 0, f"not read: a release file's name ends in {RELEASE_SUFFIX}",
+                    hint=f"rename it to {p.stem}{RELEASE_SUFFIX}")
+            for p in sorted(layout.releases.glob("*.yml")) if p.is_file()]

@@ -1,0 +1,89 @@
+"""The command line's conventions: --version, help with an example for every command, exit
+codes 0/1/2, no colour but on a terminal (never with NO_COLOR), shell completion, and the
+authoring commands' libraries kept out of `--help` and `build`."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pressgen import __version__
+from pressgen.cli import cli, main
+from helpers import run_pressgen
+
+
+def test_version() -> None:
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.exit_code == 0 and result.output == f"pressgen, version {__version__}\n"
+
+
+@pytest.mark.parametrize("command", sorted(cli.commands))
+def test_every_command_has_help_with_an_example(command: str) -> None:
+    result = CliRunner().invoke(cli, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output, f"`pressgen {command} --help` shows no example"
+    examples = result.output.split("Example", 1)[1]
+    assert f"pressgen {command}" in examples or (command == "translation-reviewed" and "pressgen translation" in examples)
+
+
+def test_the_main_help_documents_exit_codes_colour_and_completion() -> None:
+    output = CliRunner().invoke(cli, ["--help"]).output
+    assert "Exit status: 0 done, 1 a problem in your files" in output
+    assert "2 wrong usage or an unexpected failure" in output
+    assert "NO_COLOR" in output and "_PRESSGEN_COMPLETE=bash_source" in output
+
+
+def test_exit_0_when_fine_1_for_the_content_2_for_usage(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--project", str(project), "build"]) == 0
+    source = project / "milestones.yaml"
+    source.write_text(source.read_text(encoding="utf-8").replace("status: embargoed", "status: embargo"),
+                      encoding="utf-8")
+    assert main(["--project", str(project), "build"]) == 1
+    assert main(["--project", str(project), "build", "--no-such-option"]) == 2
+    assert main(["no-such-command"]) == 2
+    assert main(["--project", str(project), "check", "--at", "tomorrow"]) == 2
+    assert main(["--project", str(project), "new", "Not A Slug", "--count", "1"]) == 2
+    capsys.readouterr()
+
+
+def test_exit_2_for_a_failure_of_the_machine(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file where out/ should be a folder: not the user's content, and no traceback."""
+    (project / "out").write_text("not a folder", encoding="utf-8")
+    assert main(["--project", str(project), "build"]) == 2
+    err = capsys.readouterr().err
+    assert "pressgen: cannot open out/ for writing" in err and "Traceback" not in err
+
+
+@pytest.mark.subprocess
+def test_shell_completion(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    script = subprocess.run([sys.executable, "-m", "pressgen"], env={**env, "_PRESSGEN_COMPLETE": "bash_source"},
+                            capture_output=True, text=True, timeout=60)
+    assert script.returncode == 0 and "_pressgen_completion" in script.stdout
+    words = subprocess.run([sys.executable, "-m", "pressgen"], capture_output=True, text=True, timeout=60,
+                           env={**env, "_PRESSGEN_COMPLETE": "bash_complete", "COMP_WORDS": "pressgen sp",
+                                "COMP_CWORD": "1"})
+    assert words.stdout.split() == ["plain,split"]
+
+
+@pytest.mark.subprocess
+@pytest.mark.parametrize("args", [["--help"], ["build"]])
+def test_help_and_build_do_not_load_the_authoring_libraries(project: Path, args: list[str]) -> None:
+    code = ("import sys\nfrom pressgen.cli import main\nstatus = main(sys.argv[1:])\n"
+            "loaded = sorted({m.split('.')[0] for m in sys.modules if m.startswith(('ruamel', 'jsonschema'))})\n"
+            "print(','.join(loaded) or 'none', file=sys.stderr)\nsys.exit(status)\n")
+    result = subprocess.run([sys.executable, "-c", code, *args], cwd=project, capture_output=True, text=True,
+                            timeout=120, env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "none"
+
+
+@pytest.mark.subprocess
+def test_no_colour_in_a_pipe(project: Path) -> None:
+    result = run_pressgen("status", "--at", "2016-11-01T00:00Z", cwd=project)
+    assert result.returncode == 0 and "\x1b[" not in result.stdout + result.stderr
