@@ -20,7 +20,8 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python benchmarks/run.py
 
 # The preview's pictures in docs/guide.md, taken with headless Chromium into docs/images/.
-screenshots: $(VENV)/.installed browser
+screenshots: $(VENV)/.installed browser print
+	@command -v pdftoppm >/dev/null || $(MAKE) --no-print-directory system-packages PACKAGES="poppler-utils"
 	$(BIN)/python docs/screenshots.py
 
 $(BIN)/python:

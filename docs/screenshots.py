@@ -2,7 +2,8 @@
 
 Runs the preview of a copy of the example project on a free port, then lets Debian's Chromium
 (``/usr/bin/chromium --headless``) photograph the overview, the side-by-side view, a release, and
-the overlay shown over the last good page when a file is broken. The PNGs go to docs/images/,
+the overlay shown over the last good page when a file is broken; then the e-mail (its HTML part
+in Chromium) and the PDF's first page (pdftoppm). The PNGs go to docs/images/,
 where they are committed. Nothing of the repository is touched but those files.
 """
 
@@ -65,7 +66,32 @@ def main() -> int:
             while not preview.rebuilder.state.problems and time.monotonic() < deadline:
                 time.sleep(0.05)
             shoot(preview.url + "paris-instagram-150000/en.html", IMAGES / "preview-error.png", "1000,700", profile)
+        channels(Path(temp), profile)
     return 0
+
+
+def channels(temp: Path, profile: Path) -> None:
+    """The e-mail as a mail client shows it (its HTML part, images inside, in Chromium) and the
+    PDF's first page (pdftoppm), from the committed out/: what the README shows."""
+    import email
+    import email.policy
+
+    message = email.message_from_bytes((REPO / "out" / "paris-2-millions" / "fr.eml").read_bytes(),
+                                       policy=email.policy.default)
+    page = message.get_body(("html",)).get_content()
+    for part in message.walk():  # the cid: images, as files beside the page
+        if part.get("Content-ID"):
+            cid, name = part["Content-ID"].strip("<>"), part.get_filename()
+            (temp / name).write_bytes(part.get_content())
+            page = page.replace(f"cid:{cid}", name)
+    (temp / "email.html").write_text(page, encoding="utf-8")
+    shoot((temp / "email.html").as_uri(), IMAGES / "email.png", "760,1400", profile)
+    first_page = temp / "pdf-page"
+    subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile",
+                    str(REPO / "out" / "paris-2-millions" / "fr.pdf"), str(first_page)],
+                   check=True, capture_output=True, timeout=120)
+    shutil.copyfile(first_page.with_suffix(".png"), IMAGES / "pdf-first-page.png")
+    print(f"  wrote {(IMAGES / 'pdf-first-page.png').relative_to(REPO)}")
 
 
 if __name__ == "__main__":
