@@ -151,9 +151,9 @@ class Generator:
         highlights = [self.paragraph(w.HIGHLIGHT_SENTENCES, ctx, 1, 3) for _ in range(rng.choice([0, 1, 1, 2, 3]))]
         if highlights:
             m["highlights"] = highlights
-        activity = self.activity()
+        period, activity = self.activity()
         if activity:
-            m["activity_period"] = rng.choice(["day", "week", "month", "year"])
+            m["activity_period"] = period
             m["activity"] = activity
         platforms = self.platforms(network)
         if platforms:
@@ -203,33 +203,60 @@ class Generator:
             contacts.append(contact)
         return contacts
 
-    def activity(self) -> list[dict[str, Any]]:
+    def distinct(self, make: Callable[[], Any], key: Callable[[Any], str]) -> Any:
+        """A value whose paragraph (its ``key``) no milestone has yet: for the paragraphs the
+        templates build from figures alone (activity, platforms, peers)."""
+        for _ in range(1000):
+            value = make()
+            signature = key(value)
+            if not signature:  # no paragraph at all
+                return value
+            if signature not in self.seen:
+                self.seen.add(signature)
+                return value
+        raise RuntimeError("the phrase banks are too small for this many milestones")
+
+    def activity(self) -> tuple[str, list[dict[str, Any]]]:
         rng = self.rng
-        nouns = rng.sample(ACTIVITY_NOUNS, rng.choice([0, 1, 2, 2, 3]))
-        return [{"count": rng.choice([rng.randint(2, 999), rng.randint(1_000, 99_999)]), "noun": noun,
+
+        def make() -> tuple[str, list[dict[str, Any]]]:
+            nouns = rng.sample(ACTIVITY_NOUNS, rng.choice([0, 1, 2, 2, 3]))
+            return rng.choice(["day", "week", "month", "year"]), [
+                {"count": rng.choice([rng.randint(2, 999), rng.randint(1_000, 99_999)]), "noun": noun,
                  "approx": rng.choice(["exactly", "more_than", "about", "nearly"])} for noun in nouns]
+
+        return self.distinct(make, lambda value: f"activity {value!r}" if value[1] else "")
 
     def platforms(self, own: str) -> list[dict[str, Any]]:
         rng = self.rng
         others = [n for n in w.NETWORKS if n != own]
-        out = []
-        for network in rng.sample(others, rng.choice([0, 1, 2, 3, 4, 5])):
-            if rng.random() < 0.5:
-                out.append({"network": network, "count": rng.randint(500, 5_000_000), "noun": rng.choice(["follower", "person"])})
-            else:
-                out.append({"network": network})
-        return out
+
+        def make() -> list[dict[str, Any]]:
+            out = []
+            for j, network in enumerate(rng.sample(others, rng.choice([0, 1, 2, 3, 4, 5]))):
+                if j == 0 or rng.random() < 0.5:  # one count at least, so that no two paragraphs match
+                    out.append({"network": network, "count": rng.randint(500, 5_000_000),
+                                "noun": rng.choice(["follower", "person"])})
+                else:
+                    out.append({"network": network})
+            return out
+
+        return self.distinct(make, lambda value: f"platforms {own} {value!r}" if value else "")
 
     def peers(self, own: tuple[str, str], count: int) -> list[dict[str, Any]]:
         rng = self.rng
         others = [c for c in w.CITIES if c != own]
-        out = []
-        for city in rng.sample(others, rng.choice([0, 0, 1, 2, 3, 4])):
-            peer: dict[str, Any] = {"name": {"fr": city[0], "en": city[1]}, "count": rng.randint(100, max(200, count))}
-            if rng.random() < 0.3:
-                peer["handle"] = f"@{ascii_word(city[0])[:20]}"
-            out.append(peer)
-        return out
+
+        def make() -> list[dict[str, Any]]:
+            out = []
+            for city in rng.sample(others, rng.choice([0, 0, 1, 2, 3, 4])):
+                peer: dict[str, Any] = {"name": {"fr": city[0], "en": city[1]}, "count": rng.randint(100, max(200, count))}
+                if rng.random() < 0.3:
+                    peer["handle"] = f"@{ascii_word(city[0])[:20]}"
+                out.append(peer)
+            return out
+
+        return self.distinct(make, lambda value: f"peers {value!r}" if value else "")
 
     def quote(self, ctx: dict[str, Any]) -> dict[str, Any]:
         rng = self.rng

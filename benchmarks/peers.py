@@ -55,6 +55,12 @@ markdown_extensions:
 '''
 
 
+# The peers, their names, and the largest project (in milestones) each runs on by default:
+# MkDocs puts the whole site's navigation in every page, so its time grows with the square of
+# the page count (2,000 pages: about 40 times 200 pages); 20,000 pages would take hours.
+PEERS: dict[str, tuple[str, int | None]] = {"pelican": ("Pelican", None), "mkdocs": ("MkDocs", 1_000)}
+
+
 def python() -> Path:
     return VENV / "bin" / "python"
 

@@ -25,6 +25,7 @@ import random
 import re
 import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -51,7 +52,7 @@ class Settings:
     runs: int | None  # None: by size (see default_runs), within the budget
     budget_s: float
     peers: bool
-    peers_max: int
+    peers_max: int | None  # None: each peer's own limit (peers.PEERS)
     seed: int
     build_args: list[str]
     check_args: list[str]
@@ -61,8 +62,8 @@ class Settings:
 
 
 def default_runs(milestones: int) -> int:
-    """More rounds where they are cheap: the median of 5, of 3, or one run at 10,000."""
-    return 5 if milestones <= 300 else 3 if milestones <= 3_000 else 1
+    """Three rounds (a median of three paired ratios), one at 10,000 milestones."""
+    return 3 if milestones <= 3_000 else 1
 
 
 def log(message: str) -> None:
@@ -124,15 +125,16 @@ def startup(work: Path, settings: Settings, raw: dict[str, Any]) -> Section:
     if written(noop.samples[-1].stdout) != 0:
         raise BenchError("the example's build with nothing changed wrote files:\n" + noop.samples[-1].stdout[:500])
     help_ratio = paired(cases["help"], cases["python"])
+    help_cpu = paired(cases["help"], cases["python"], cpu=True).median
     raw["startup"] = {"rounds": rounds, **{k: {"seconds": c.seconds(), "cpu_seconds": [s.cpu_seconds for s in c.samples]}
                                            for k, c in cases.items()}}
     return Section(f"start-up and the example project ({rounds} rounds)", [
         Row("pressgen --help / python -c pass", help_ratio.median, "x", report.RATIO_TARGETS["help/python"],
-            (help_ratio.low, help_ratio.high)),
+            (help_ratio.low, help_ratio.high), help_cpu),
         Row("example build, nothing changed", noop.median() * 1000, "ms",
-            report.SECONDS_TARGETS[("example-noop", 0)] * 1000, note=f"CPU {noop.median_cpu() * 1000:.0f} ms"),
-        Row("python -c pass", cases["python"].median() * 1000, "ms"),
-        Row("pressgen --help", cases["help"].median() * 1000, "ms"),
+            report.SECONDS_TARGETS[("example-noop", 0)] * 1000, cpu=noop.median_cpu() * 1000),
+        Row("python -c pass", cases["python"].median() * 1000, "ms", cpu=cases["python"].median_cpu() * 1000),
+        Row("pressgen --help", cases["help"].median() * 1000, "ms", cpu=cases["help"].median_cpu() * 1000),
     ])
 
 
@@ -146,6 +148,7 @@ class Bench:
     cases: dict[str, Case]
     peer_pages: dict[str, int]
     paragraphs: tuple[int, int, list[str]]
+    skipped: list[str] = field(default_factory=list)
 
 
 def set_up(n: int, root: Path, settings: Settings) -> Bench:
@@ -158,7 +161,7 @@ def set_up(n: int, root: Path, settings: Settings) -> Bench:
     warm = root / "warm"
     copy_sources(source, warm)
     warm_env = child_env(root / "warm-cache")
-    run(pressgen(warm, "check", *settings.check_args), warm, warm_env)  # the generated project is valid
+    # The rounds' `pressgen check` shows that pressgen accepts the project: a failure stops the run.
     run(pressgen(warm, "build", *settings.build_args), warm, warm_env)
     shutil.copy2(warm / "translations.lock", source / "translations.lock")
     paragraphs = generate.repeated_paragraphs(warm)
@@ -186,18 +189,24 @@ def set_up(n: int, root: Path, settings: Settings) -> Bench:
                             warm_env),
     }
     peer_pages: dict[str, int] = {}
-    if settings.peers and n <= settings.peers_max:
-        dates = {m["id"]: str(m["date"]) for m in data["milestones"]}
-        for name, prepare_site, command in (
-            ("pelican", lambda site: peers.prepare_pelican(warm / "out", site, source / "images", dates), peers.pelican_command),
-            ("mkdocs", lambda site: peers.prepare_mkdocs(warm / "out", site), peers.mkdocs_command),
-        ):
-            site = root / name
-            peer_pages[name] = prepare_site(site)
-            cases[name] = Case(name.replace("pelican", "Pelican").replace("mkdocs", "MkDocs"), command(site), site,
-                               child_env(site / ".cache"),
-                               prepare=lambda site=site: [fresh(p) for p in peers.outputs(site)])
-    return Bench(n, pages, cases, peer_pages, paragraphs)
+    skipped: list[str] = []
+    dates = {m["id"]: str(m["date"]) for m in data["milestones"]}
+    for name, prepare_site, command in (
+        ("pelican", lambda site: peers.prepare_pelican(warm / "out", site, source / "images", dates), peers.pelican_command),
+        ("mkdocs", lambda site: peers.prepare_mkdocs(warm / "out", site), peers.mkdocs_command),
+    ):
+        label, limit = peers.PEERS[name]
+        limit = settings.peers_max if settings.peers_max is not None else limit
+        if not settings.peers:
+            continue
+        if limit is not None and n > limit:
+            skipped.append(f"{label} skipped above {limit:,} milestones (--peers-max)")
+            continue
+        site = root / name
+        peer_pages[name] = prepare_site(site)
+        cases[name] = Case(label, command(site), site, child_env(site / ".cache"),
+                           prepare=lambda site=site: [fresh(p) for p in peers.outputs(site)])
+    return Bench(n, pages, cases, peer_pages, paragraphs, skipped)
 
 
 def measure(bench: Bench, settings: Settings, last: bool) -> int:
@@ -231,7 +240,9 @@ def size_section(bench: Bench, rounds: int, raw: dict[str, Any]) -> Section:
 
     def ratio(label: str, top: str, bottom: str, key: str | None, scale: float = 1.0, note: str = "") -> None:
         r = paired(c[top], c[bottom], scale)
-        rows.append(Row(label, r.median, "x", report.RATIO_TARGETS.get(key) if key else None, (r.low, r.high), note))
+        cpu = paired(c[top], c[bottom], scale, cpu=True).median
+        rows.append(Row(label, r.median, "x", report.RATIO_TARGETS.get(key) if key else None, (r.low, r.high), cpu,
+                        note))
 
     noop_wrote = written(c["noop"].samples[-1].stdout)
     noop_note = f"it wrote {noop_wrote} files" if noop_wrote != 0 else ""
@@ -249,22 +260,23 @@ def size_section(bench: Bench, rounds: int, raw: dict[str, Any]) -> Section:
                        ("check", "pressgen check"), ("build-check", "pressgen build --check")):
         times = c[key].seconds()
         rows.append(Row(label, c[key].median(), "s", report.SECONDS_TARGETS.get((key, n)), (min(times), max(times)),
-                        note=f"CPU {c[key].median_cpu():.2f} s"))
+                        c[key].median_cpu()))
     rows.append(Row("peak memory (max RSS), full build", full.peak_mb(), "MB", report.MEMORY_TARGETS_MB.get(n)))
     for key in ("full", "floor", "floor-notypo", "pelican", "mkdocs"):
         if key in c:
             pages = bench.peer_pages.get(key, bench.pages)
-            rows.append(Row(f"ms per page: {c[key].name}", c[key].median() * 1000 / pages, "ms"))
+            rows.append(Row(f"ms per page: {c[key].name}", c[key].median() * 1000 / pages, "ms",
+                            cpu=c[key].median_cpu() * 1000 / pages))
     total, repeats, common = bench.paragraphs
     raw[str(n)] = {
-        "milestones": n, "pages": bench.pages, "rounds": rounds, "peer_pages": bench.peer_pages,
+        "milestones": n, "pages": bench.pages, "rounds": rounds, "peer_pages": bench.peer_pages, "skipped": bench.skipped,
         "paragraphs": {"total": total, "repeated": repeats, "most_common_repeats": common},
         "cases": {k: {"command": case.command, "seconds": case.seconds(),
                       "cpu_seconds": [round(s.cpu_seconds, 3) for s in case.samples],
                       "max_rss_mb": [round(s.max_rss_mb, 1) for s in case.samples]} for k, case in c.items()},
     }
     title = (f"{n:,} milestones, {bench.pages:,} pages ({rounds} round{'s' if rounds != 1 else ''}; "
-             f"{repeats} of {total:,} data paragraphs repeated)")
+             f"{repeats} of {total:,} data paragraphs repeated{''.join('; ' + s for s in bench.skipped)})")
     return Section(title, rows)
 
 
@@ -296,7 +308,8 @@ def bench(settings: Settings) -> int:
             one = set_up(n, work / f"n{n}", settings)
             rounds = measure(one, settings, last=i == len(settings.sizes) - 1)
             sections.append(size_section(one, rounds, raw))
-            fresh(work / f"n{n}") if not settings.keep else None
+            if not settings.keep:
+                fresh(work / f"n{n}")
     finally:
         if settings.keep:
             log(f"kept {work}")
@@ -317,11 +330,12 @@ def parse(argv: list[str] | None) -> Settings:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", help="comma-separated milestone counts (default: 100,1000)")
     parser.add_argument("--large", action="store_true", help="add 10,000 milestones to the sizes")
-    parser.add_argument("--runs", type=int, help="rounds at every size (default: 5 up to 300 milestones, "
-                        "3 up to 3,000, 1 above; fewer at the last size to stay within --budget)")
-    parser.add_argument("--budget", type=float, default=14.0, help="minutes the default rounds aim to fit in (14)")
+    parser.add_argument("--runs", type=int, help="rounds at every size (default: 3, 1 at 10,000; at the "
+                        "largest size 2 when 3 would overrun --budget)")
+    parser.add_argument("--budget", type=float, default=15.0, help="minutes the default rounds aim to fit in (15)")
     parser.add_argument("--no-peers", action="store_true", help="skip Pelican and MkDocs")
-    parser.add_argument("--peers-max", type=int, default=LARGE, help="largest size the peers run at")
+    parser.add_argument("--peers-max", type=int, help="largest size the peers run at (default: Pelican at every "
+                        "size, MkDocs up to 1,000 milestones, as its time grows with the square of the pages)")
     parser.add_argument("--seed", type=int, default=generate.SEED)
     parser.add_argument("--build-args", default="", help="extra arguments for every `pressgen build`, e.g. '--jobs 2'")
     parser.add_argument("--check-args", default="", help="extra arguments for `pressgen check`")
@@ -339,6 +353,8 @@ def parse(argv: list[str] | None) -> Settings:
 
 def main(argv: list[str] | None = None) -> int:
     settings = parse(argv)
+    # Stopped with kill or Ctrl-C: still remove the temporary projects (the finally in bench).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         return bench(settings)
     except BenchError as error:

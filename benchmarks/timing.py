@@ -59,8 +59,8 @@ class Case:
     prepare: Callable[[], None] | None = None
     samples: list[Sample] = field(default_factory=list)
 
-    def seconds(self) -> list[float]:
-        return [s.seconds for s in self.samples]
+    def seconds(self, cpu: bool = False) -> list[float]:
+        return [s.cpu_seconds if cpu else s.seconds for s in self.samples]
 
     def median(self) -> float:
         return statistics.median(self.seconds())
@@ -97,7 +97,8 @@ class Ratio:
     per_round: list[float]
 
 
-def paired(numerator: Case, denominator: Case, scale: float = 1.0) -> Ratio:
-    """``numerator / denominator`` round by round (times ``scale``, e.g. a page-count ratio)."""
-    ratios = [scale * a / b for a, b in zip(numerator.seconds(), denominator.seconds())]
+def paired(numerator: Case, denominator: Case, scale: float = 1.0, cpu: bool = False) -> Ratio:
+    """``numerator / denominator`` round by round (times ``scale``, e.g. a page-count ratio),
+    in wall time or, with ``cpu``, in the children's CPU time."""
+    ratios = [scale * a / b for a, b in zip(numerator.seconds(cpu), denominator.seconds(cpu))]
     return Ratio(statistics.median(ratios), min(ratios), max(ratios), ratios)
