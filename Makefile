@@ -16,8 +16,11 @@ check: $(VENV)/.installed print
 test: $(VENV)/.installed-test browser print
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.installed-test
-	$(BIN)/python benchmarks/run.py
+# Distinct generated projects of 100 and 1,000 milestones; BENCH_ARGS=--large adds 10,000,
+# BENCH_ARGS="--sizes 100 --runs 3" is a quick look. Pelican and MkDocs go in benchmarks/.venv-peers.
+BENCH_ARGS ?=
+bench: $(VENV)/.installed
+	$(BIN)/python benchmarks/run.py $(BENCH_ARGS)
 
 # The preview's pictures in docs/guide.md, taken with headless Chromium into docs/images/.
 screenshots: $(VENV)/.installed browser print
