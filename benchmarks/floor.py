@@ -108,7 +108,9 @@ def environment(templates: Path, lang: str) -> jinja2.Environment:
         count=lambda n, noun: count(n, noun, lang), long_date=lambda d: long_date(d, lang),
         dateline=lambda d, city: dateline(d, city, lang), duration=lambda n, unit: duration(n, unit, lang),
         time=lambda t: clock(t, lang), and_list=lambda items: and_list(items, lang))
-    env.globals.update(utc_offset=utc_offset, years_between=years_between)
+    # Links between the outputs: their exact form costs nothing worth measuring.
+    env.globals.update(utc_offset=utc_offset, years_between=years_between,
+                       url_for=lambda kind, milestone=None, locale=None, name=None: f"{milestone}/{locale or name}")
     return env
 
 

@@ -37,6 +37,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         return EXIT_FAILURE
+    except KeyboardInterrupt:
+        # A Ctrl-C held back while a build moved its files into place arrives once they are all
+        # moved, possibly after the command's own report: the work is done, the run interrupted.
+        click.echo("Interrupted; out/ is as it was before this run or fully updated.", err=True)
+        return EXIT_FAILURE
     except click.ClickException as error:
         error.show()
         return EXIT_FAILURE if error.exit_code != 2 else 2
