@@ -41,6 +41,7 @@ import re
 from collections.abc import Callable
 from typing import Literal
 
+from pressgen.language import fast_rules
 from pressgen.language.locales import is_tuned, language, polytypo_tag, resolve
 
 NBSP = "\u00a0"
@@ -293,6 +294,7 @@ _ALL_BUT_QUOTES = {"quotes": False, "apostrophe": False}
 
 
 def _polytypo(text: str, tag: str, mode: Mode) -> str:
+    fast_rules.install(mode)
     if mode == "markdown":
         from polytypo.markdown import transform as markdown
 
@@ -304,6 +306,7 @@ def _polytypo(text: str, tag: str, mode: Mode) -> str:
 
 def _polytypo_en_gb(text: str, mode: Mode) -> str:
     """en-GB with double quotes: quotes and apostrophes as en-US, everything else as en-GB."""
+    fast_rules.install(mode)
     if mode == "markdown":
         from polytypo.markdown import transform as markdown
 
