@@ -42,8 +42,8 @@ from __future__ import annotations
 import importlib
 import re
 import threading
-from bisect import bisect_right
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Mapping
 from itertools import compress
 from typing import Any
 
@@ -54,6 +54,32 @@ _proven: bool | None = None
 _installed: set[str] = set()  # "engine", "markdown"
 # (module, attribute) -> polytypo's own object, for ``uninstall`` and the differential test.
 ORIGINALS: dict[tuple[str, str], Any] = {}
+
+
+# polytypo's modules, bound by ``install`` (importing this module imports nothing of polytypo).
+nbsp: Any = None
+dashes: Any = None
+apostrophe: Any = None
+quotes: Any = None
+qa: Any = None  # _quote_ambiguity
+spaces: Any = None
+spans: Any = None
+span_runner: Any = None
+MARKER = LINE_MARKER = None
+
+
+def _bind() -> None:
+    global nbsp, dashes, apostrophe, quotes, qa, spaces, spans, span_runner, MARKER, LINE_MARKER
+    from polytypo._engine import sentinels, span_runner as runner
+    from polytypo._engine.rules import _quote_ambiguity, nbsp as nbsp_rule, quotes as quotes_rule
+    from polytypo._engine.rules import apostrophe as apostrophe_rule, dashes as dashes_rule
+    from polytypo._engine.rules import spaces as spaces_rule
+    from polytypo._modes import spans as spans_module
+
+    nbsp, quotes, qa, spaces = nbsp_rule, quotes_rule, _quote_ambiguity, spaces_rule
+    dashes, apostrophe = dashes_rule, apostrophe_rule
+    spans, span_runner = spans_module, runner
+    MARKER, LINE_MARKER = sentinels.MARKER, sentinels.LINE_MARKER
 
 
 def install(mode: str = "text") -> bool:
@@ -71,6 +97,7 @@ def install(mode: str = "text") -> bool:
         if not _proven:
             return False
         if "engine" not in _installed:
+            _bind()
             _swap(_engine_replacements())
             _gate_rules()
             _installed.add("engine")
@@ -118,17 +145,40 @@ _last_text: tuple[list[int], str] = ([], "")
 def _text_of(cp: list[int]) -> str:
     """``cp`` as a str of the same length, markers as ``_MARKER_CHAR``. polytypo never mutates
     a code-point list (apply_edits builds a new one) and hands the same list to every gate and
-    sub-rule until a rule edits it, so the last conversion is remembered."""
+    sub-rule until a rule edits it, so the last conversion is remembered (and
+    ``run_rules_over_spans`` hands over the text of the list it builds)."""
     global _last_text
     last = _last_text
     if last[0] is cp and len(last[1]) == len(cp):
         return last[1]
-    try:
-        text = "".join(map(chr, cp))
-    except ValueError:  # a marker
-        text = "".join([chr(c) if c >= 0 else _MARKER_CHAR for c in cp])
+    pieces = []
+    start = 0
+    for i in _marker_positions(cp):
+        pieces.append("".join(map(chr, cp[start:i])))
+        pieces.append(_MARKER_CHAR)
+        start = i + 1
+    pieces.append("".join(map(chr, cp[start:])))
+    text = "".join(pieces)
     _last_text = (cp, text)
     return text
+
+
+def _remember_text(old: list[int], edits: list, new: list[int]) -> None:
+    """The text of ``new`` = apply_edits(old, edits), spliced from the text of ``old`` when it
+    is the one remembered (replacements are valid code points: apply_edits checked)."""
+    global _last_text
+    last = _last_text
+    if last[0] is not old:
+        return
+    text = last[1]
+    pieces = []
+    cursor = 0
+    for edit in edits:
+        pieces.append(text[cursor:edit.start])
+        pieces.append("".join(map(chr, edit.replacement)))
+        cursor = edit.end
+    pieces.append(text[cursor:])
+    _last_text = (new, "".join(pieces))
 
 
 def _char_class(code_points: frozenset[int] | set[int]) -> str:
@@ -142,8 +192,6 @@ def _quotes_may_edit(cp: list[int], text: str) -> bool:
     """quotes.py: an edit needs a pair, a pair needs two candidates, and ``_compute_candidates``
     drops every mark that is NARROW with ALNUM on both sides (``d’abonnés``, ``City's``)
     before any other test. So: is there a QUOTEMARK that is not such a mark?"""
-    from polytypo._engine.rules import quotes
-
     is_alnum, narrow = quotes._is_alnum, quotes.NARROW
     n = len(cp)
     for match in _QUOTEMARK.finditer(text):
@@ -155,15 +203,16 @@ def _quotes_may_edit(cp: list[int], text: str) -> bool:
 
 
 _QUOTEMARK: re.Pattern[str]
+_NARROW: re.Pattern[str]
 
 
 def _gate_rules() -> None:
     """Wrap the gated rules in polytypo's registry; the registry is read at every call."""
-    global _QUOTEMARK
+    global _QUOTEMARK, _NARROW
     from polytypo._engine import registry
-    from polytypo._engine.rules import quotes
 
     _QUOTEMARK = re.compile(_char_class(quotes.QUOTEMARK))
+    _NARROW = re.compile(_char_class(qa.NARROW))
     gates: dict[str, Callable[[list[int], str], bool]] = {
         # ellipsis.py: a DOTLIKE run of one full stop is left alone; anything else it edits
         # is a run of two or more dots or one holding U+2026.
@@ -174,22 +223,18 @@ def _gate_rules() -> None:
             r"\((?:[tT][mM]|[cCrR])\)|[0-9][ \u00a0\u202f]?[xX\u0445\u0425][ \u00a0\u202f]?[0-9]"
             r"|\+/-"
         ).search,
-        # dashes.py: every edit comes from _try_parenthetical, whose P1 declines a single
-        # hyphen-shaped stroke (-, U+2010, U+2212) with no space before it: so a run of two
-        # or more, an en or em dash, or a hyphen-shaped stroke after a space.
-        "dashes": re.compile("[-\u2010\u2013\u2014\u2212]{2}|[\u2013\u2014]| [-\u2010\u2212]").search,
-        # apostrophe.py: edits only U+0027.
-        "apostrophe": re.compile("'").search,
-        # spaces.py: edits a run of k spaces only when its replacement length (0 or 1) is not
-        # k: two or more spaces, or one space after an opening bracket or before a closing
-        # bracket or one of , . ; : ! ?
-        "spaces": re.compile(r"  |[(\[{] | [)\]},.;:!?]").search,
         "quotes": None,  # _quotes_may_edit, which needs the code points
     }
-    for rule_id, search in gates.items():
-        rule = registry._RULES[rule_id]
-        ORIGINALS.setdefault(("polytypo._engine.registry", f"_RULES:{rule_id}"), rule)
-        registry._RULES[rule_id] = _gated(rule, search)
+    replacements = {rule_id: _gated(registry._RULES[rule_id], search)
+                    for rule_id, search in gates.items()}
+    # Candidate loops (below) rather than gates: these find something in most paragraphs.
+    replacements["spaces"] = _spaces_scan
+    replacements["dashes"] = _dashes_scan
+    replacements["apostrophe"] = _apostrophe_scan
+    for rule_id, rule in replacements.items():
+        ORIGINALS.setdefault(("polytypo._engine.registry", f"_RULES:{rule_id}"),
+                             registry._RULES[rule_id])
+        registry._RULES[rule_id] = rule
 
 
 def _gated(rule: Callable[..., list], search: Callable[[str], Any] | None) -> Callable[..., list]:
@@ -267,11 +312,6 @@ _PIECES = {"exact": _exact, "first": _first_char_lenient, "space": _space_lenien
 _NBSP = "polytypo._engine.rules.nbsp"
 
 
-def _nbsp():
-    from polytypo._engine.rules import nbsp
-
-    return nbsp
-
 
 # --- nbsp.py (polytypo 1.16.0) sub-rules, candidate loops --------------------------------------
 
@@ -279,7 +319,6 @@ def _nbsp():
 def _before_punctuation_common(cp, target_set, other_set, openish, closeish, already_correct,
                                convert_from, insert_target):
     """N1/N2 (nbsp.md 3.3, 3.4): polytypo's loop skips every position not in ``target_set``."""
-    nbsp = _nbsp()
     _at, SPACELIKE, OTHER_SPACE, BREAK, NONE, SP = (
         nbsp._at, nbsp.SPACELIKE, nbsp.OTHER_SPACE, nbsp.BREAK, nbsp.NONE, nbsp.SP)
     edits = []
@@ -339,7 +378,6 @@ def _n3_after_short_words(cp, words, openish):
     finder = _alternation("first", words)
     if finder is None:
         return _original(_NBSP, "_n3_after_short_words")(cp, words, openish)
-    nbsp = _nbsp()
     _at, SPACELIKE, SENTENCE_DASH, SP, NBSP, NONE = (
         nbsp._at, nbsp.SPACELIKE, nbsp.SENTENCE_DASH, nbsp.SP, nbsp.NBSP, nbsp.NONE)
     edits = []
@@ -371,7 +409,6 @@ def _n4_abbreviations(cp, abbreviations):
     finder = _alternation("space", abbreviations)
     if finder is None:
         return _original(_NBSP, "_n4_abbreviations")(cp, abbreviations)
-    nbsp = _nbsp()
     _at, _is_alnum, SP, NBSP = nbsp._at, nbsp._is_alnum, nbsp.SP, nbsp.NBSP
     edits = []
     resume = 0
@@ -396,7 +433,6 @@ def _n5_before_units(cp, units):
     finder = _alternation("exact", units, before="(?<=[0-9][ \u00a0])")
     if finder is None:
         return _original(_NBSP, "_n5_before_units")(cp, units)
-    nbsp = _nbsp()
     _at, DIGIT, SP, NBSP, NONE = nbsp._at, nbsp.DIGIT, nbsp.SP, nbsp.NBSP, nbsp.NONE
     edits = []
     resume = 0
@@ -429,7 +465,6 @@ def _n6_after_symbols(cp, symbols):
     finder = _alternation("exact", symbols)
     if finder is None:
         return _original(_NBSP, "_n6_after_symbols")(cp, symbols)
-    nbsp = _nbsp()
     _at, DIGIT, SP, NBSP = nbsp._at, nbsp.DIGIT, nbsp.SP, nbsp.NBSP
     edits = []
     resume = 0
@@ -456,7 +491,6 @@ _N7_CANDIDATE = re.compile(r"(?<=\.)[ \u00a0]|[ \u00a0](?=.\.)", re.DOTALL)
 
 
 def _n7_initial_binding(cp, mode, openish):
-    nbsp = _nbsp()
     if mode == "none":
         return []
     _at, _is_initial, is_upper, is_letter, DOT, SP, NBSP, NONE = (
@@ -496,7 +530,6 @@ def _n7_initial_binding(cp, mode, openish):
 
 
 def _n8_quotes_inner_space(cp, quotes_data, narrow_target):
-    nbsp = _nbsp()
     _at, NOBREAK, BREAK, SP, NBSP, NONE = (
         nbsp._at, nbsp.NOBREAK, nbsp.BREAK, nbsp.SP, nbsp.NBSP, nbsp.NONE)
     edits = []
@@ -541,7 +574,6 @@ def _n9_before_number(cp, entries, openish):
     finder = _alternation("exact", entries)
     if finder is None:
         return _original(_NBSP, "_n9_before_number")(cp, entries, openish)
-    nbsp = _nbsp()
     _at, SPACELIKE, SENTENCE_DASH, DIGIT, SP, NBSP, NONE = (
         nbsp._at, nbsp.SPACELIKE, nbsp.SENTENCE_DASH, nbsp.DIGIT, nbsp.SP, nbsp.NBSP, nbsp.NONE)
     edits = []
@@ -572,7 +604,6 @@ def _n10_before_word(cp, entries, openish, initial_binding):
     finder = _alternation("exact", entries)
     if finder is None:
         return _original(_NBSP, "_n10_before_word")(cp, entries, openish, initial_binding)
-    nbsp = _nbsp()
     _at, SPACELIKE, SENTENCE_DASH, BREAK, DOT, SP, NBSP, NONE = (
         nbsp._at, nbsp.SPACELIKE, nbsp.SENTENCE_DASH, nbsp.BREAK, nbsp.DOT, nbsp.SP, nbsp.NBSP,
         nbsp.NONE)
@@ -605,6 +636,352 @@ def _n10_before_word(cp, entries, openish, initial_binding):
     return edits
 
 
+# --- quotes.py and _quote_ambiguity.py (polytypo 1.16.0), candidate loops -------------------
+
+
+
+def _v1id(v: int) -> int:
+    return 0x2019 if v == 0x27 else v
+
+
+def _compute_candidates(cp, locale_data):
+    """quotes.py _compute_candidates: polytypo's loop skips every code point not in
+    QUOTEMARK."""
+    _at, _skip_left, _skip_right, NONE, MARKER = (
+        quotes._at, quotes._skip_left, quotes._skip_right, quotes.NONE, quotes.MARKER)
+    SPACELIKE, OPENISH, CLOSEISH, DASHISH, QUOTEMARK, NARROW, WIDE, INLINE_SPACE = (
+        quotes.SPACELIKE, quotes.OPENISH, quotes.CLOSEISH, quotes.DASHISH, quotes.QUOTEMARK,
+        quotes.NARROW, quotes.WIDE, quotes.INLINE_SPACE)
+    _is_alnum = quotes._is_alnum
+    space_right, space_left = quotes._locale_skip_sets(locale_data)
+    veto_indices = quotes._quote_ambiguity.compute_ambiguous_indices(cp, locale_data)
+
+    candidates = []
+    for match in _QUOTEMARK.finditer(_text_of(cp)):
+        i = match.start()
+        g = cp[i]
+        llit = _at(cp, i - 1)
+        rlit = _at(cp, i + 1)
+        # Two vetoes below make a mark no candidate whatever else holds (nothing after them
+        # sets can_open or can_close back to True): test them first.
+        if (g in NARROW and _is_alnum(llit) and _is_alnum(rlit)) or i in veto_indices:
+            continue
+        lskip = _skip_left(cp, i)
+        rskip = _skip_right(cp, i)
+
+        open_left = lskip if g in space_left else llit
+        close_right = rskip if g in space_right else rlit
+
+        open_left_ok = (
+            open_left == NONE
+            or open_left in SPACELIKE
+            or open_left in OPENISH
+            or open_left in DASHISH
+        )
+        can_open = open_left_ok and (
+            rskip != NONE
+            and rskip not in SPACELIKE
+            and (rskip not in CLOSEISH or rskip in QUOTEMARK or rskip == MARKER)
+        )
+        can_close = (lskip != NONE and lskip not in SPACELIKE) and (
+            close_right == NONE
+            or close_right in SPACELIKE
+            or close_right in CLOSEISH
+            or close_right in DASHISH
+        )
+
+        if g in NARROW and _is_alnum(llit) and _is_alnum(rlit):
+            can_open = False
+            can_close = False
+
+        if i in veto_indices:
+            can_open = False
+            can_close = False
+
+        # V1: same-V1-identity adjacency veto.
+        gap_insertable = g in space_right or g in space_left
+        left_vetoed = _v1id(llit) == _v1id(g) or (
+            llit in INLINE_SPACE and _v1id(lskip) == _v1id(g) and gap_insertable
+        )
+        right_vetoed = _v1id(rlit) == _v1id(g) or (
+            rlit in INLINE_SPACE and _v1id(rskip) == _v1id(g) and gap_insertable
+        )
+        if left_vetoed or right_vetoed:
+            can_open = False
+            can_close = False
+
+        if can_open or can_close:
+            width = "WIDE" if g in WIDE else "NARROW"
+            candidates.append(quotes.Candidate(i, width, can_open, can_close))
+    return candidates
+
+
+
+def _narrow_positions(cp: list[int]) -> list[int]:
+    return [match.start() for match in _NARROW.finditer(_text_of(cp))]
+
+
+def compute_ambiguous_indices(cp, locale_data):
+    """_quote_ambiguity.py compute_ambiguous_indices: both of polytypo's loops skip every code
+    point not in NARROW."""
+    _at, INLINE_SPACE, NARROW, LOWER_N, UPPER_N = (
+        qa._at, qa.INLINE_SPACE, qa.NARROW, qa.LOWER_N, qa.UPPER_N)
+    n = len(cp)
+    narrow_positions = _narrow_positions(cp)
+    idiom_indices: set[int] = set()
+    idioms = locale_data.get("quotes", {}).get("elisionIdioms", [])
+
+    for i in narrow_positions if idioms else ():
+        for idiom in idioms:
+            left, elided, right = idiom["left"], idiom["elided"], idiom["right"]
+            k = len(elided)
+            span_start = i + 1
+            span_end = span_start + k
+            if span_end >= n:
+                continue
+            span = cp[span_start:span_end]
+            if any(c < 0 for c in span) or [chr(c) for c in span] != list(elided):
+                continue
+            j = span_end
+            if cp[j] not in NARROW:
+                continue
+            if _at(cp, i - 1) not in INLINE_SPACE:
+                continue
+            left_word = qa._word_ending_at(cp, i - 2)
+            if left_word is None or not qa._word_matches(cp, left_word[0], left_word[1], left):
+                continue
+            if j + 1 >= n or cp[j + 1] not in INLINE_SPACE:
+                continue
+            right_word = qa._word_starting_at(cp, j + 2)
+            if right_word is None or not qa._word_matches(cp, right_word[0], right_word[1], right):
+                continue
+            idiom_indices.add(i)
+            idiom_indices.add(j)
+
+    medial_n_indices: set[int] = set()
+    for i in narrow_positions:
+        if _at(cp, i + 1) not in (LOWER_N, UPPER_N):
+            continue
+        j = i + 2
+        if _at(cp, j) not in NARROW:
+            continue
+        if _at(cp, i - 1) not in INLINE_SPACE:
+            continue
+        if _at(cp, j + 1) not in INLINE_SPACE:
+            continue
+        medial_n_indices.add(i)
+        medial_n_indices.add(j)
+
+    return idiom_indices | medial_n_indices | qa._compute_span_boundary_indices(cp, locale_data)
+
+
+def _compute_span_boundary_indices(cp, locale_data):
+    """_quote_ambiguity.py _compute_span_boundary_indices: the loop skips every code point not
+    in NARROW."""
+    clitics = locale_data.get("quotes", {}).get("elisionClitics", {})
+    before = clitics.get("before", [])
+    after = clitics.get("after", [])
+    if not before and not after:
+        return set()
+
+    vetoed: set[int] = set()
+    for i in _narrow_positions(cp):
+        for neighbour, direction, entries in ((i - 1, 1, after), (i + 1, -1, before)):
+            if not entries or qa._at(cp, neighbour) != qa.MARKER:
+                continue
+            run = qa._span_boundary_run(cp, i, direction)
+            if run is None:
+                continue
+            if any(qa._run_matches_entry(cp, run[0], run[1], entry) for entry in entries):
+                vetoed.add(i)
+                break
+    return vetoed
+
+
+class _IndexMap(Mapping):
+    """The ``index_map`` of quotes.py _render: original index -> index in the rendered array,
+    for every index that was not deleted, computed on demand instead of stored for all."""
+
+    def __init__(self, deleted: list[int], length: int) -> None:
+        self._deleted = deleted
+        self._deleted_set = set(deleted)
+        self._length = length
+
+    def __getitem__(self, i: int) -> int:
+        if not (isinstance(i, int) and 0 <= i < self._length) or i in self._deleted_set:
+            raise KeyError(i)
+        return i - bisect_left(self._deleted, i)
+
+    def __iter__(self):
+        return (i for i in range(self._length) if i not in self._deleted_set)
+
+    def __len__(self) -> int:
+        return self._length - len(self._deleted)
+
+
+def _render(cp, pairs, locale_data):
+    """quotes.py _render: the same pair glyphs and deletions, applied to a copy of the array
+    instead of rebuilding it one code point at a time."""
+    _at, INLINE_SPACE = quotes._at, quotes.INLINE_SPACE
+    depths = quotes._assign_depths(pairs)
+    glyph_at: dict[int, int] = {}
+    delete_spans: list[tuple[int, int]] = []
+
+    for p in pairs:
+        open_idx, close_idx = p
+        spec = quotes._pair_for_depth(depths[p], locale_data)
+        glyph_at[open_idx] = ord(spec["open"])
+        glyph_at[close_idx] = ord(spec["close"])
+        if spec["innerSpace"] == "none":
+            n = len(cp)
+            run_start = open_idx + 1
+            run_end = run_start
+            while run_end < n and cp[run_end] in INLINE_SPACE:
+                run_end += 1
+            open_run = (run_start, run_end) if run_end > run_start else None
+            open_landing = _at(cp, run_end)
+
+            run_end2 = close_idx
+            run_start2 = run_end2
+            while run_start2 > 0 and cp[run_start2 - 1] in INLINE_SPACE:
+                run_start2 -= 1
+            close_run = (run_start2, run_end2) if run_end2 > run_start2 else None
+            close_landing = _at(cp, run_start2 - 1)
+
+            if open_run is not None and close_run is not None and open_run == close_run:
+                open_run = None
+                close_run = None
+            if open_run is not None and quotes._is_delete_landing(open_landing):
+                delete_spans.append(open_run)
+            if close_run is not None and quotes._is_delete_landing(close_landing):
+                delete_spans.append(close_run)
+
+    delete_set: set[int] = set()
+    for s, e in delete_spans:
+        delete_set.update(range(s, e))
+
+    out = list(cp)
+    for i, glyph in glyph_at.items():
+        out[i] = glyph
+    deleted = sorted(delete_set)
+    for i in reversed(deleted):
+        del out[i]
+    return out, _IndexMap(deleted, len(cp))
+
+
+# --- spaces.py (polytypo 1.16.0), candidate loop -----------------------------------------------
+
+# A run of spaces polytypo edits: two or more, or one after an opening bracket or before a
+# closing bracket or , . ; : ! ? (every other single space keeps replacement length 1 = k).
+_SPACE_RUN = re.compile(r" {2,}|(?<=[(\[{]) | (?=[)\]},.;:!?])")
+
+
+def _spaces_scan(cp, locale_data, ctx):
+    """spaces.py scan: the same decision for the runs that can change."""
+    _at, NONE, BREAK, is_marker = spaces._at, spaces.NONE, spaces.BREAK, spaces.is_marker
+    OPEN_BRACKET, CLOSE_BRACKET, STRIP_BEFORE, EMOTICON_EYE, SPACE = (
+        spaces.OPEN_BRACKET, spaces.CLOSE_BRACKET, spaces.STRIP_BEFORE, spaces.EMOTICON_EYE,
+        spaces.SPACE)
+    edits = []
+    for match in _SPACE_RUN.finditer(_text_of(cp)):
+        s, e = match.span()
+        k = e - s
+
+        left = _at(cp, s - 1)
+        right = _at(cp, e)
+
+        # Boundary guard (3.2 step 4).
+        left_is_none = left == NONE or is_marker(left) or left in BREAK
+        right_is_none = right == NONE or is_marker(right) or right in BREAK
+        if left_is_none or right_is_none:
+            continue
+
+        # 3.2 step 5: decide the replacement length in one step.
+        empty_bracket_guard = left in OPEN_BRACKET and spaces._BRACKET_PAIR[left] == right
+        if empty_bracket_guard:
+            replacement_len = 1
+        elif (
+            (left in OPEN_BRACKET and not spaces._emoticon_mouth_side_fires(cp, s))
+            or right in CLOSE_BRACKET
+            or (
+                right in STRIP_BEFORE
+                and spaces._lone_dot_condition_holds(cp, e, right)
+                and not (right in EMOTICON_EYE and spaces._emoticon_eye_side_fires(cp, e))
+            )
+        ):
+            replacement_len = 0
+        else:
+            replacement_len = 1
+
+        if replacement_len != k:
+            replacement = [SPACE] if replacement_len == 1 else []
+            edits.append(spaces.Edit(s, e, replacement, spaces.RULE_ID))
+    return edits
+
+
+# --- dashes.py and apostrophe.py (polytypo 1.16.0), candidate loops --------------------------
+
+# dashes.py scan visits the start of every maximal run of DASH code points, and every edit comes
+# from _try_parenthetical, whose P1 declines a run of one hyphen-shaped stroke (-, U+2010,
+# U+2212) with no U+0020 before it. So: runs of two or more, an en or em dash, or a
+# hyphen-shaped stroke after a space (a longer run is matched whole from its start first).
+_DASH_RUN = re.compile("[-\u2010\u2013\u2014\u2212]{2,}|[\u2013\u2014]|(?<= )[-\u2010\u2212]")
+
+
+def _dashes_scan(cp, locale_data, ctx):
+    """dashes.py scan, at the runs that can change."""
+    shared = dashes.shared
+    form = locale_data["dash"]["parenthetical"]
+    edits = []
+    for match in _DASH_RUN.finditer(_text_of(cp)):
+        token, _next = shared.find_token(cp, match.start())
+        if token is None:
+            continue
+        if shared.range_flanks(cp, token.left_idx, token.right_idx) is not None:
+            continue
+        edit = dashes._try_parenthetical(cp, token, form)
+        if edit is not None:
+            edits.append(edit)
+    return edits
+
+
+def _apostrophe_scan(cp, locale_data, ctx):
+    """apostrophe.py scan: polytypo's loop skips every code point but U+0027."""
+    a = apostrophe
+    _at, _is_alnum, is_letter, NONE, DIGIT = a._at, a._is_alnum, a.is_letter, a.NONE, a.DIGIT
+    SPACELIKE, OPENISH, CLOSEISH, OPENQUOTE, CLOSEDELIM = (
+        a.SPACELIKE, a.OPENISH, a.CLOSEISH, a.OPENQUOTE, a.CLOSEDELIM)
+    Edit, RULE_ID = a.Edit, a.RULE_ID
+    edits = []
+    for i in _positions(cp, a.SQ):
+        left = _at(cp, i - 1)
+        right = _at(cp, i + 1)
+
+        if left in DIGIT and (right == NONE or not is_letter(right)):
+            continue  # case 1: prime guard
+        if _is_alnum(left) and _is_alnum(right):
+            edits.append(Edit(i, i + 1, [0x2019], RULE_ID))  # case 2: medial
+            continue
+        if left in CLOSEDELIM and _is_alnum(right):
+            edits.append(Edit(i, i + 1, [0x2019], RULE_ID))  # case 2a
+            continue
+        if (
+            left != NONE
+            and is_letter(left)
+            and (right == NONE or right in SPACELIKE or right in CLOSEISH)
+        ):
+            edits.append(Edit(i, i + 1, [0x2019], RULE_ID))  # case 3: trailing
+            continue
+        if left != NONE and is_letter(left) and right in OPENQUOTE:
+            edits.append(Edit(i, i + 1, [0x2019], RULE_ID))  # case 3a: before a quotation
+            continue
+        if (left == NONE or left in SPACELIKE or left in OPENISH) and _is_alnum(right):
+            edits.append(Edit(i, i + 1, [0x2019], RULE_ID))  # case 4: leading
+            continue
+        # case 5: otherwise, leave alone
+    return edits
+
+
 # --- bookkeeping: codepoints.py, spans.py, span_runner.py (polytypo 1.16.0) --------------------
 
 
@@ -622,8 +999,6 @@ def _positions(cp: list[int], value: int) -> list[int]:
 
 
 def _marker_positions(cp: list[int]) -> list[int]:
-    from polytypo._engine.sentinels import LINE_MARKER, MARKER
-
     return sorted(_positions(cp, MARKER) + _positions(cp, LINE_MARKER))
 
 
@@ -636,8 +1011,7 @@ def from_codepoints(cp: list[int]) -> str:
 
 
 def span_ranges_of(cp: list[int]) -> list:
-    from polytypo._modes.spans import SpanRange
-
+    SpanRange = spans.SpanRange
     ranges = []
     first = 0
     for i in _marker_positions(cp):
@@ -648,8 +1022,6 @@ def span_ranges_of(cp: list[int]) -> list:
 
 
 def split_on_marker(cp: list[int], expected: int) -> list[list[int]]:
-    from polytypo._modes.spans import POLYTYPO_RULE_CONTRACT, PolytypoError
-
     pieces = []
     first = 0
     for i in _marker_positions(cp):
@@ -657,8 +1029,8 @@ def split_on_marker(cp: list[int], expected: int) -> list[list[int]]:
         first = i + 1
     pieces.append(cp[first:])
     if len(pieces) != expected:
-        raise PolytypoError(
-            POLYTYPO_RULE_CONTRACT,
+        raise spans.PolytypoError(
+            spans.POLYTYPO_RULE_CONTRACT,
             f"boundary markers did not survive the pipeline: expected {expected} spans, "
             f"found {len(pieces)}",
         )
@@ -668,8 +1040,6 @@ def split_on_marker(cp: list[int], expected: int) -> list[list[int]]:
 def run_rules_over_spans(cp, plan, locale_data, ctx):
     """span_runner.run_rules_over_spans, computing the span extents only for a rule that
     returned edits (``filter_boundary_edits`` of no edits is no edits, whatever the spans)."""
-    from polytypo._engine import span_runner
-
     current = cp
     for rule_id in plan:
         rule_fn = span_runner.get_rule(rule_id)
@@ -679,7 +1049,9 @@ def run_rules_over_spans(cp, plan, locale_data, ctx):
         filtered = span_runner.filter_boundary_edits(
             current, edits, span_runner.span_ranges_of(current))
         if filtered:
+            previous = current
             current = span_runner.apply_edits(current, filtered, rule_id)
+            _remember_text(previous, filtered, current)
     return current
 
 
@@ -695,6 +1067,12 @@ def _engine_replacements() -> dict[tuple[str, str], Any]:
         (nbsp, "_n8_quotes_inner_space"): _n8_quotes_inner_space,
         (nbsp, "_n9_before_number"): _n9_before_number,
         (nbsp, "_n10_before_word"): _n10_before_word,
+        ("polytypo._engine.rules.quotes", "_compute_candidates"): _compute_candidates,
+        ("polytypo._engine.rules.quotes", "_render"): _render,
+        ("polytypo._engine.rules._quote_ambiguity", "compute_ambiguous_indices"):
+            compute_ambiguous_indices,
+        ("polytypo._engine.rules._quote_ambiguity", "_compute_span_boundary_indices"):
+            _compute_span_boundary_indices,
         # codepoints.py's two functions, where polytypo's modules imported them.
         ("polytypo._engine.mode_pipelines", "to_codepoints"): to_codepoints,
         ("polytypo._engine.mode_pipelines", "from_codepoints"): from_codepoints,
@@ -743,8 +1121,34 @@ def _line_at(source: str, start: int) -> tuple[int, int]:
     return i, i + (2 if i + 1 < n and source[i + 1] == "\n" else 1)
 
 
+# A "plain paragraph": Markdown text in which no line can open a block other than a paragraph
+# and no character can start an inline construct; a character that might is not allowed at all,
+# which is stricter than CommonMark. Such a text is one paragraph whose inline content is the
+# whole text, so polytypo's spans for it are the whole text, and parsing it (tree-sitter, twice:
+# block and inline grammars, ~0.4 us a byte) finds nothing else. Forbidden: any of
+# * _ ` \ [ ] < > & | ~ $ @ { } ^ (emphasis, code, escapes, links, HTML, entities, tables,
+# strikethrough, extensions), control characters and U+FEFF, "://" and "www." (autolinks), a
+# line starting with a space, # > + = - or digits and . or ) (headings, quotes, lists, setext
+# underlines, thematic breaks, frontmatter), whitespace at the end of a line (hard breaks) or
+# on a line of its own (a blank line ends the paragraph), and the empty text.
+_NOT_PLAIN = re.compile(
+    r"[*_`\\\[\]<>&|~$@{}^\x00-\x09\x0b-\x1f\x7f\ufeff]|://|www\.|^[\s#>+=-]|^[0-9]{1,9}[.)]|\s$",
+    re.MULTILINE,
+)
+
+
+def _markdown_units(input_text, dialect, keys):
+    """mode_pipelines._markdown_units without the parse for a plain paragraph: one unit, one
+    span, the whole text (tests/language/test_typography_differential.py checks this against
+    polytypo's own spans over thousands of paragraphs)."""
+    if keys is None and input_text and _NOT_PLAIN.search(input_text) is None:
+        return [[spans.Span(0, len(input_text))]]
+    return _original("polytypo._engine.mode_pipelines", "_markdown_units")(input_text, dialect, keys)
+
+
 def _markdown_replacements() -> dict[tuple[str, str], Any]:
     return {
+        ("polytypo._engine.mode_pipelines", "_markdown_units"): _markdown_units,
         ("polytypo._modes.markdown", "_ByteOffsets"): _ByteOffsets,
         ("polytypo._modes.markdown", "_line_at"): _line_at,
     }

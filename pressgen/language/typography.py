@@ -64,6 +64,8 @@ _HANDLE = r"(?<![\w.@/])@\w+(?:\.\w+)*"
 # (``# Titre``) and entities (``&#39;``) never match.
 _HASHTAG = r"(?<![\w&#/])#(?=\w*[^\W\d_])\w+"
 _PROTECTED_WORDS = re.compile("|".join(f"(?:{p})" for p in (_URL, _EMAIL, _HANDLE, _HASHTAG)))
+# Each of the four holds one of these: a text with none of them has nothing to protect.
+_PROTECTED_MARKS = ("://", "www.", "@", "#")
 
 # <span lang="en">…</span>, not nested; the content is typeset with the span's language.
 _LANG_SPAN = re.compile(
@@ -134,10 +136,14 @@ def _not_prose(text: str, mode: Mode) -> list[tuple[int, int]]:
 def _sub_in_prose(pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]], str],
                   text: str, mode: Mode) -> str:
     """``pattern.sub`` on the whole text, skipping matches that touch code, tags or link
-    targets; lookarounds still see those neighbours (``«<em>`` is a guillemet before a tag)."""
-    protected = _not_prose(text, mode)
+    targets; lookarounds still see those neighbours (``«<em>`` is a guillemet before a tag).
+    The protected ranges are found at the first match only: most patterns match nothing."""
+    protected: list[tuple[int, int]] | None = None
 
     def guarded(match: re.Match[str]) -> str:
+        nonlocal protected
+        if protected is None:
+            protected = _not_prose(text, mode)
         start, end = match.span()
         if any(a < end and start < b for a, b in protected):
             return match.group(0)
@@ -232,6 +238,8 @@ def _mask(text: str, locale: str, mode: Mode, masks: _Masks) -> str:
         text = _LANG_SPAN.sub(outside_code, text)
     else:
         text = _LANG_SPAN.sub(span, text)
+    if not any(mark in text for mark in _PROTECTED_MARKS):
+        return text  # the search below is slow on long words, and would find nothing
     return _PROTECTED_WORDS.sub(lambda m: masks.token(m.group(0)), text)
 
 

@@ -272,6 +272,28 @@ def test_helpers_match_polytypo_functions() -> None:
             assert split(cp, pieces) == spans.split_on_marker(cp, pieces)
 
 
+def test_plain_paragraphs_have_the_spans_polytypo_finds() -> None:
+    """The one shortcut not copied from polytypo: a plain paragraph is not parsed (fast_rules
+    _NOT_PLAIN); its spans must be exactly the ones tree-sitter leads polytypo to."""
+    from polytypo._engine import mode_pipelines
+
+    rng = random.Random(11)
+    pieces = list("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ éàçÉÀ’'\".,;:!?()«»“”‘‹›—–-…%€°/+=#")
+    pieces += list("0123456789") + ["\n", NB, NN, "😀", "Ⅻ", "ß", "e\u0301", "\u2028", "\x85"]
+    pieces += FR_WORDS + EN_WORDS + ["1.", "2)", "2017.", "- ", "# ", "> ", "+ ", "= ", "--", "==="]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(4000)]
+    texts += [_sentence(rng, i % 2 == 0) + "\n" + _sentence(rng, i % 2 == 1) for i in range(1000)]
+    texts += EDGES
+    fast_rules.install("markdown")
+    fast = [fast_rules._markdown_units(text, "commonmark", None) for text in texts]
+    with polytypo_own():
+        own = [mode_pipelines._markdown_units(text, "commonmark", None) for text in texts]
+    wrong = [(text, a, b) for text, a, b in zip(texts, own, fast, strict=True) if a != b]
+    assert not wrong, wrong[:5]
+    plain = sum(1 for text in texts if text and fast_rules._NOT_PLAIN.search(text) is None)
+    assert plain > 1500, plain  # the shortcut is exercised, not only the fallback
+
+
 # --- the fast path refuses an unproven polytypo -------------------------------------------
 
 
