@@ -1,40 +1,49 @@
 """Same-output replacements for polytypo's slowest internal functions, installed at run time.
 
-Why. polytypo (pinned in constraints.txt) runs each of its nine rules as a Python loop over a
-list of code points, and most of them do nothing at almost every position: the no-break-space
-rule's pattern sub-rules try every pattern of the locale at every code point (69.5 million
-slice comparisons for a build of 1,000 milestones, the largest single cost of a build), the
-span machinery rescans the whole array after every rule, and rules such as ``ellipsis`` or
-``symbols`` walk the whole text to find nothing. Typography was 79 % of a build.
+Why. polytypo (pinned in constraints.txt and pyproject.toml) runs each of its nine rules as a
+Python loop over a list of code points, and most of them do nothing at almost every position:
+the no-break-space rule's pattern sub-rules try every pattern of the locale at every code point
+(69.5 million slice comparisons for a build of 1,000 milestones), the span machinery rescans
+the whole array after every rule, and each paragraph is parsed twice with tree-sitter (block
+and inline grammars, about 0.4 µs a byte) to find spans that, for a plain paragraph, are the
+whole text. Typography was 79 % of a build.
 
-How. Nothing of polytypo is edited on disk and its rule order, data and results stay its own.
-Three kinds of replacement, each exact by construction and each checked by
-tests/language/test_typography_differential.py against polytypo's own functions:
+How. Nothing of polytypo is edited on disk, and its rule order, locale data and results stay
+its own. Four kinds of replacement, each checked by tests/language/test_typography_differential.py
+against polytypo's own functions:
 
-* Gates (``_GATES``): a rule is skipped, and returns no edits, when one regular-expression
-  search proves it would find none; otherwise polytypo's own rule runs. Each gate is a
-  condition polytypo's code requires before any edit, quoted next to it.
-* Candidate loops: the sub-rules whose loop does nothing at most positions keep polytypo's loop
-  body, copied unchanged, but visit only the positions where something can happen, found by a
-  compiled regular expression (for the pattern sub-rules, an alternation of the locale's
-  patterns, longest first, as polytypo picks them). ``a += 1`` in polytypo's loop (try the next
-  position) becomes ``continue``, ``a += k`` (skip past a match) becomes ``resume = a + k``.
-* Bookkeeping at C speed: code-point/str conversions with ``map``, span markers found with
-  ``list.index``, span extents computed only when a rule returned edits, the byte-offset table
-  of the Markdown mode from ``bytes.translate``, the first-line scan with ``str.find``.
+* Candidate loops. Where polytypo's loop does nothing at most positions, its loop body is
+  copied unchanged but run only at the positions where something can happen, found by a
+  regular expression or ``str.find`` (for the pattern sub-rules, an alternation of the
+  locale's patterns, longest first, as polytypo picks them). ``a += 1`` in polytypo's loop
+  (try the next position) becomes ``continue``; ``a += k`` (skip past a match) becomes
+  ``resume = a + k``. The condition that selects the positions is quoted next to each.
+* Gates: a rule is skipped, returning no edits, when a search proves it would find none;
+  otherwise polytypo's own rule runs (``ellipsis``, ``symbols``, ``quotes``).
+* Bookkeeping at C speed: the code points are also kept as a str (markers as two
+  noncharacters) for the searches, spliced after each edit instead of converted again; markers
+  found with ``str.find``; span extents computed only when a rule returned edits; the Markdown
+  byte-offset table built with ``bytes.translate``; the first-line scan with ``str.find``;
+  edits validated without formatting an error message for each; pure per-locale setup
+  (``prepare``, the no-break-space rule's character classes) computed once; the one-span
+  case of ``run_over_units`` without the general splice.
+* Plain paragraphs are not parsed: a text in which no character can start a Markdown construct
+  and no line can open a block other than a paragraph (deliberately stricter than CommonMark)
+  is one span, its whole text. This is the one shortcut that is not a copy of polytypo's code;
+  the differential test checks it against tree-sitter's answer for thousands of paragraphs.
 
-What is replaced (module attributes, which polytypo looks up at call time): see
-``_engine_replacements`` and ``_markdown_replacements``; the gates wrap entries of polytypo's
-rule registry.
+What is replaced: module attributes, which polytypo looks up at call time (see
+``_engine_replacements`` and ``_markdown_replacements``), and entries of its rule registry
+(``_replace_rules``).
 
-Proven against polytypo ``PROVEN_VERSION`` only. With any other version ``install`` changes
-nothing and polytypo's own code runs, slower but right. To move to a new polytypo: diff the
-functions named here against the new release, update the copies below, bump
-``PROVEN_VERSION``, run the differential test.
+Proven against polytypo ``PROVEN_VERSION`` only. With any other installed version ``install``
+changes nothing and polytypo's own code runs, slower but right. To move to a new polytypo: diff
+the functions named in the tables below against the new release, update the copies, bump
+``PROVEN_VERSION``, run the differential test (and the golden-file build test).
 
-Imported by the typography module only when it calls polytypo, never by
-``pressgen.language``; the Markdown-mode part is installed on the first Markdown call, so
-typesetting plain text does not import tree-sitter.
+Imported by the typography module only when it calls polytypo, never by ``pressgen.language``
+(whose import must stay cheap); the Markdown-mode part is installed on the first Markdown call,
+so typesetting plain text does not import tree-sitter.
 """
 
 from __future__ import annotations
@@ -43,7 +52,7 @@ import importlib
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from itertools import compress
 from typing import Any
 
@@ -52,34 +61,21 @@ PROVEN_VERSION = "1.16.0"
 _lock = threading.Lock()
 _proven: bool | None = None
 _installed: set[str] = set()  # "engine", "markdown"
-# (module, attribute) -> polytypo's own object, for ``uninstall`` and the differential test.
+# (module, attribute) -> polytypo's own object, for ``uninstall`` and the differential test;
+# ("polytypo._engine.registry", "_RULES:<id>") for a registry entry.
 ORIGINALS: dict[tuple[str, str], Any] = {}
-
 
 # polytypo's modules, bound by ``install`` (importing this module imports nothing of polytypo).
 nbsp: Any = None
+quotes: Any = None
+qa: Any = None  # polytypo._engine.rules._quote_ambiguity
+spaces: Any = None
 dashes: Any = None
 apostrophe: Any = None
-quotes: Any = None
-qa: Any = None  # _quote_ambiguity
-spaces: Any = None
 spans: Any = None
 span_runner: Any = None
-MARKER = LINE_MARKER = None
-
-
-def _bind() -> None:
-    global nbsp, dashes, apostrophe, quotes, qa, spaces, spans, span_runner, MARKER, LINE_MARKER
-    from polytypo._engine import sentinels, span_runner as runner
-    from polytypo._engine.rules import _quote_ambiguity, nbsp as nbsp_rule, quotes as quotes_rule
-    from polytypo._engine.rules import apostrophe as apostrophe_rule, dashes as dashes_rule
-    from polytypo._engine.rules import spaces as spaces_rule
-    from polytypo._modes import spans as spans_module
-
-    nbsp, quotes, qa, spaces = nbsp_rule, quotes_rule, _quote_ambiguity, spaces_rule
-    dashes, apostrophe = dashes_rule, apostrophe_rule
-    spans, span_runner = spans_module, runner
-    MARKER, LINE_MARKER = sentinels.MARKER, sentinels.LINE_MARKER
+MARKER: int = -1
+LINE_MARKER: int = -2
 
 
 def install(mode: str = "text") -> bool:
@@ -99,7 +95,7 @@ def install(mode: str = "text") -> bool:
         if "engine" not in _installed:
             _bind()
             _swap(_engine_replacements())
-            _gate_rules()
+            _replace_rules()
             _installed.add("engine")
         if group == "markdown" and "markdown" not in _installed:
             _swap(_markdown_replacements())
@@ -110,9 +106,12 @@ def install(mode: str = "text") -> bool:
 def uninstall() -> None:
     """Put every one of polytypo's own functions back (the differential test's reference);
     the next ``install`` checks the version again."""
-    global _proven
+    global _proven, _last_candidates
     with _lock:
         _proven = None
+        _last_candidates = (None, None, [])
+        _prepared.clear()
+        _nbsp_setups.clear()
         for (module_name, name), original in ORIGINALS.items():
             target = importlib.import_module(module_name)
             if name.startswith("_RULES:"):
@@ -121,6 +120,24 @@ def uninstall() -> None:
                 setattr(target, name, original)
         ORIGINALS.clear()
         _installed.clear()
+        _views.clear()
+
+
+def _bind() -> None:
+    global nbsp, quotes, qa, spaces, dashes, apostrophe, spans, span_runner, MARKER, LINE_MARKER
+    from polytypo._engine import sentinels
+    from polytypo._engine import span_runner as runner
+    from polytypo._engine.rules import _quote_ambiguity
+    from polytypo._engine.rules import apostrophe as apostrophe_rule
+    from polytypo._engine.rules import dashes as dashes_rule
+    from polytypo._engine.rules import nbsp as nbsp_rule
+    from polytypo._engine.rules import quotes as quotes_rule
+    from polytypo._engine.rules import spaces as spaces_rule
+    from polytypo._modes import spans as spans_module
+
+    nbsp, quotes, qa, spaces = nbsp_rule, quotes_rule, _quote_ambiguity, spaces_rule
+    dashes, apostrophe, spans, span_runner = dashes_rule, apostrophe_rule, spans_module, runner
+    MARKER, LINE_MARKER = sentinels.MARKER, sentinels.LINE_MARKER
 
 
 def _swap(functions: dict[tuple[str, str], Any]) -> None:
@@ -134,170 +151,182 @@ def _original(module_name: str, name: str) -> Any:
     return ORIGINALS.get((module_name, name)) or getattr(importlib.import_module(module_name), name)
 
 
-# --- the code points as a str, for regular expressions ---------------------------------------
+# --- the code points as a str, for the searches -----------------------------------------------
+#
+# A view is (code-point list, the same as a str, exact). In the str a span marker is one of two
+# noncharacters, which no pattern, character class or gate below matches (a pattern holding one
+# is refused). ``exact`` says the str holds no such noncharacter of its own, so the markers can
+# be found in it. polytypo never mutates a code-point list (apply_edits builds a new one) and
+# hands the same list to every rule until one edits it; the views of the last few lists are kept.
 
-# polytypo's span markers are negative integers (sentinels.py); in the str they become this
-# noncharacter, which no pattern, character class or gate below matches.
-_MARKER_CHAR = "\uffff"
-_last_text: tuple[list[int], str] = ([], "")
+MARKER_CHAR, LINE_MARKER_CHAR = "\uffff", "\ufffe"
+_NONCHARACTERS = frozenset({0xFFFF, 0xFFFE})
+_views: dict[int, tuple[list[int], str, bool]] = {}  # id(list) -> view, the last few
+
+
+def _remember(cp: list[int], text: str, exact: bool) -> str:
+    if len(_views) >= 8:
+        try:
+            del _views[next(iter(_views))]
+        except (KeyError, RuntimeError, StopIteration):  # another thread got there first
+            pass
+    _views[id(cp)] = (cp, text, exact)
+    return text
+
+
+def _view(cp: list[int]) -> tuple[list[int], str, bool] | None:
+    view = _views.get(id(cp))
+    if view is not None and view[0] is cp and len(view[1]) == len(cp):
+        return view
+    return None
 
 
 def _text_of(cp: list[int]) -> str:
-    """``cp`` as a str of the same length, markers as ``_MARKER_CHAR``. polytypo never mutates
-    a code-point list (apply_edits builds a new one) and hands the same list to every gate and
-    sub-rule until a rule edits it, so the last conversion is remembered (and
-    ``run_rules_over_spans`` hands over the text of the list it builds)."""
-    global _last_text
-    last = _last_text
-    if last[0] is cp and len(last[1]) == len(cp):
-        return last[1]
+    """``cp`` as a str of the same length, markers as MARKER_CHAR and LINE_MARKER_CHAR."""
+    view = _views.get(id(cp))
+    if view is not None and view[0] is cp and len(view[1]) == len(cp):
+        return view[1]
     pieces = []
     start = 0
     for i in _marker_positions(cp):
         pieces.append("".join(map(chr, cp[start:i])))
-        pieces.append(_MARKER_CHAR)
+        pieces.append(MARKER_CHAR if cp[i] == MARKER else LINE_MARKER_CHAR)
         start = i + 1
     pieces.append("".join(map(chr, cp[start:])))
-    text = "".join(pieces)
-    _last_text = (cp, text)
-    return text
+    return _remember(cp, "".join(pieces), False)
 
 
-def _remember_text(old: list[int], edits: list, new: list[int]) -> None:
-    """The text of ``new`` = apply_edits(old, edits), spliced from the text of ``old`` when it
-    is the one remembered (replacements are valid code points: apply_edits checked)."""
-    global _last_text
-    last = _last_text
-    if last[0] is not old:
+def _remember_edits(old: list[int], edits: list, new: list[int]) -> None:
+    """The view of ``new`` = apply_edits(old, edits), spliced from the view of ``old`` when
+    there is one (replacements are valid code points, apply_edits checked)."""
+    view = _view(old)
+    if view is None:
         return
-    text = last[1]
+    _, text, exact = view
     pieces = []
     cursor = 0
     for edit in edits:
         pieces.append(text[cursor:edit.start])
         pieces.append("".join(map(chr, edit.replacement)))
+        exact = exact and _NONCHARACTERS.isdisjoint(edit.replacement)
         cursor = edit.end
     pieces.append(text[cursor:])
-    _last_text = (new, "".join(pieces))
+    _remember(new, "".join(pieces), exact)
 
 
-def _char_class(code_points: frozenset[int] | set[int]) -> str:
+def _positions(cp: list[int], value: int) -> list[int]:
+    """Every index of ``value`` in ``cp``, ascending: ``str.find`` in the view when there is
+    one (exact for any value that is not a marker's noncharacter), else ``list.index``."""
+    view = _view(cp)
+    positions = []
+    if view is not None and value >= 0 and value not in _NONCHARACTERS:
+        find, char = view[1].find, chr(value)
+    else:
+        find, char = cp.index, value
+    start = 0
+    try:
+        while True:
+            start = find(char, start) + 1
+            if start == 0:  # str.find found nothing
+                return positions
+            positions.append(start - 1)
+    except ValueError:  # list.index found nothing
+        return positions
+
+
+def _marker_positions(cp: list[int]) -> list[int]:
+    view = _view(cp)
+    if view is not None and view[2]:
+        text = view[1]
+        found = []
+        for char in (MARKER_CHAR, LINE_MARKER_CHAR):
+            start = text.find(char)
+            while start >= 0:
+                found.append(start)
+                start = text.find(char, start + 1)
+        return sorted(found)
+    positions = []
+    for marker in (MARKER, LINE_MARKER):
+        start = 0
+        try:
+            while True:
+                start = cp.index(marker, start) + 1
+                positions.append(start - 1)
+        except ValueError:
+            pass
+    return sorted(positions)
+
+
+def _char_class(code_points) -> str:
     return "[" + "".join(re.escape(chr(c)) for c in sorted(code_points) if c >= 0) + "]"
-
-
-# --- gates: skip a rule when one search proves it finds nothing --------------------------------
-
-
-def _quotes_may_edit(cp: list[int], text: str) -> bool:
-    """quotes.py: an edit needs a pair, a pair needs two candidates, and ``_compute_candidates``
-    drops every mark that is NARROW with ALNUM on both sides (``d’abonnés``, ``City's``)
-    before any other test. So: is there a QUOTEMARK that is not such a mark?"""
-    is_alnum, narrow = quotes._is_alnum, quotes.NARROW
-    n = len(cp)
-    for match in _QUOTEMARK.finditer(text):
-        i = match.start()
-        if not (cp[i] in narrow and i > 0 and i + 1 < n
-                and is_alnum(cp[i - 1]) and is_alnum(cp[i + 1])):
-            return True
-    return False
-
-
-_QUOTEMARK: re.Pattern[str]
-_NARROW: re.Pattern[str]
-
-
-def _gate_rules() -> None:
-    """Wrap the gated rules in polytypo's registry; the registry is read at every call."""
-    global _QUOTEMARK, _NARROW
-    from polytypo._engine import registry
-
-    _QUOTEMARK = re.compile(_char_class(quotes.QUOTEMARK))
-    _NARROW = re.compile(_char_class(qa.NARROW))
-    gates: dict[str, Callable[[list[int], str], bool]] = {
-        # ellipsis.py: a DOTLIKE run of one full stop is left alone; anything else it edits
-        # is a run of two or more dots or one holding U+2026.
-        "ellipsis": re.compile(r"\.\.|\u2026").search,
-        # symbols.py: the trademark rows "(tm)" "(c)" "(r)" in their listed cases, a
-        # multiplication link (digit, optional space, x/X/х/Х, optional space, digit), "+/-".
-        "symbols": re.compile(
-            r"\((?:[tT][mM]|[cCrR])\)|[0-9][ \u00a0\u202f]?[xX\u0445\u0425][ \u00a0\u202f]?[0-9]"
-            r"|\+/-"
-        ).search,
-        "quotes": None,  # _quotes_may_edit, which needs the code points
-    }
-    replacements = {rule_id: _gated(registry._RULES[rule_id], search)
-                    for rule_id, search in gates.items()}
-    # Candidate loops (below) rather than gates: these find something in most paragraphs.
-    replacements["spaces"] = _spaces_scan
-    replacements["dashes"] = _dashes_scan
-    replacements["apostrophe"] = _apostrophe_scan
-    for rule_id, rule in replacements.items():
-        ORIGINALS.setdefault(("polytypo._engine.registry", f"_RULES:{rule_id}"),
-                             registry._RULES[rule_id])
-        registry._RULES[rule_id] = rule
-
-
-def _gated(rule: Callable[..., list], search: Callable[[str], Any] | None) -> Callable[..., list]:
-    def gated(cp: list[int], locale_data: dict[str, Any], ctx: Any) -> list:
-        text = _text_of(cp)
-        if search is None:
-            if not _quotes_may_edit(cp, text):
-                return []
-        elif search(text) is None:
-            return []
-        return rule(cp, locale_data, ctx)
-
-    gated.__wrapped__ = rule  # type: ignore[attr-defined]
-    return gated
 
 
 # --- the longest pattern at each position, as nbsp.py's "best" loops find it -------------------
 
 
 class _Alternation:
-    """Every position where one of ``patterns`` starts, with the longest one: a zero-width
-    search at each position, alternatives longest first. Among patterns of the same length the
-    first in list order wins, as with polytypo's strict ``len(pat) > len(best)``; every piece
-    matches a fixed number of code points, so the first alternative that matches is the
-    longest."""
+    """Every position where one of ``strings`` starts, with the longest one, as polytypo's
+    ``best`` loop finds it: an alternation, longest first, searched again from the next
+    position after each match (so overlapping starts are all found). Among patterns of the same
+    length the first in list order wins, as with polytypo's strict ``len(pat) > len(best)``;
+    every piece matches a fixed number of code points, so the first alternative that matches
+    is the longest. With ``lead``, only positions right after a match of ``lead`` (which
+    cannot overlap itself) are tried: what polytypo requires before the pattern."""
 
-    def __init__(self, strings: list[str], piece: Callable[[str], str], before: str) -> None:
+    def __init__(self, strings: list[str], kind: str, lead: str | None) -> None:
         order = sorted(range(len(strings)), key=lambda i: -len(strings[i]))
         self.patterns = [[ord(c) for c in strings[i]] for i in order]
-        alternatives = "|".join(f"({piece(strings[i])})" for i in order)
-        self.regex = re.compile(f"{before}(?=(?:{alternatives}))")
+        pieces = [_PIECES[kind](strings[i]) for i in order]
+        # Searched without groups (with them, re cannot skip ahead to a possible first
+        # character: 17 µs instead of 0.2 µs on a paragraph), then matched with them where
+        # found, to know which pattern won.
+        self.search = re.compile("(?:" + "|".join(pieces) + ")").search
+        self.regex = re.compile("(?:" + "|".join(f"({p})" for p in pieces) + ")")
+        self.lead = re.compile(lead) if lead else None
 
-    def find(self, cp: list[int]):
+    def find(self, cp: list[int]) -> Iterator[tuple[int, list[int]]]:
+        text = _text_of(cp)
         patterns = self.patterns
-        for match in self.regex.finditer(_text_of(cp)):
-            yield match.start(), patterns[match.lastindex - 1]
+        if self.lead is not None:
+            match_at = self.regex.match
+            for lead in self.lead.finditer(text):
+                match = match_at(text, lead.end())
+                if match is not None:
+                    yield match.start(), patterns[match.lastindex - 1]
+            return
+        search, match_at = self.search, self.regex.match
+        found = search(text)
+        while found is not None:
+            start = found.start()
+            yield start, patterns[match_at(text, start).lastindex - 1]
+            found = search(text, start + 1)
 
 
-_alternations: dict[tuple[str, tuple[str, ...], str], _Alternation | None] = {}
+_alternations: dict[tuple[str, tuple[str, ...], str | None], _Alternation | None] = {}
 
 
-def _alternation(kind: str, strings: list[str], before: str = "") -> _Alternation | None:
+def _alternation(kind: str, strings: list[str], lead: str | None = None) -> _Alternation | None:
     """None where the fast path cannot be proven equal: an empty pattern (polytypo's loop
-    would match it everywhere and never step past it) or one holding the marker stand-in."""
-    key = (kind, tuple(strings), before)
+    would match it everywhere and never step past it) or one holding a marker's noncharacter."""
+    key = (kind, tuple(strings), lead)
     if key not in _alternations:
-        if any(not s or _MARKER_CHAR in s for s in strings):
+        if any(not s or MARKER_CHAR in s or LINE_MARKER_CHAR in s for s in strings):
             _alternations[key] = None
         else:
-            _alternations[key] = _Alternation(list(strings), _PIECES[kind], before)
+            _alternations[key] = _Alternation(list(strings), kind, lead)
     return _alternations[key]
 
 
-def _exact(s: str) -> str:
-    return re.escape(s)
+def _upper(c: str) -> str:
+    from polytypo._engine.unicode import simple_uppercase
+
+    return chr(simple_uppercase(ord(c)))
 
 
 def _first_char_lenient(s: str) -> str:
     """nbsp.py _matches_first_char_lenient: the first code point also matches its simple
     uppercase."""
-    from polytypo._engine.unicode import simple_uppercase
-
-    upper = chr(simple_uppercase(ord(s[0])))
+    upper = _upper(s[0])
     head = re.escape(s[0]) if upper == s[0] else f"[{re.escape(s[0])}{re.escape(upper)}]"
     return head + re.escape(s[1:])
 
@@ -307,13 +336,267 @@ def _space_lenient(s: str) -> str:
     return "".join("[ \u00a0\u202f]" if c == " " else re.escape(c) for c in s)
 
 
-_PIECES = {"exact": _exact, "first": _first_char_lenient, "space": _space_lenient}
+_PIECES = {"exact": re.escape, "first": _first_char_lenient, "space": _space_lenient}
 
-_NBSP = "polytypo._engine.rules.nbsp"
 
+# --- polytypo's rule registry: gates and candidate loops ---------------------------------------
+
+
+def _replace_rules() -> None:
+    """Put the gated and the fast rules in polytypo's registry, read at every call."""
+    from polytypo._engine import registry
+
+    global _QUOTE_CANDIDATE, _NARROW, _MEDIAL_N, _AT_MARKER
+    # A QUOTEMARK, except a NARROW one between two characters that are surely ALNUM for
+    # polytypo (ASCII letters and digits, Latin-1 letters): those are never candidates, and
+    # French and English prose is full of them (d’abonnés, City's). Others are checked by the
+    # copied code.
+    safe = "A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
+    wide, narrow = _char_class(quotes.WIDE), _char_class(quotes.NARROW)
+    _QUOTE_CANDIDATE = re.compile(
+        f"{_char_class(quotes.QUOTEMARK)}(?:(?<={wide})|(?<![{safe}].)|(?![{safe}]))", re.DOTALL)
+    _NARROW = re.compile(_char_class(qa.NARROW))
+    qa_narrow = _char_class(qa.NARROW)
+    _MEDIAL_N = re.compile(f"{qa_narrow}(?=[nN]{qa_narrow})")  # the medial-n veto's shape
+    # NARROW next to a marker (the span-boundary veto reads only those)
+    _AT_MARKER = re.compile(f"{qa_narrow}(?:(?<={MARKER_CHAR}.)|(?={MARKER_CHAR}))", re.DOTALL)
+    rules = {
+        "ellipsis": _gated(registry._RULES["ellipsis"], _ellipsis_may_edit),
+        "symbols": _gated(registry._RULES["symbols"], _symbols_may_edit),
+        "quotes": _gated(registry._RULES["quotes"], _quotes_may_edit),
+        "spaces": _spaces_scan,
+        "dashes": _dashes_scan,
+        "apostrophe": _apostrophe_scan,
+        "nbsp": _nbsp_scan,
+    }
+    for rule_id, rule in rules.items():
+        ORIGINALS.setdefault(("polytypo._engine.registry", f"_RULES:{rule_id}"),
+                             registry._RULES[rule_id])
+        registry._RULES[rule_id] = rule
+
+
+def _gated(rule: Callable[..., list], may_edit: Callable[[list[int], str], bool]):
+    def gated(cp: list[int], locale_data: dict[str, Any], ctx: Any) -> list:
+        if not may_edit(cp, _text_of(cp)):
+            return []
+        return rule(cp, locale_data, ctx)
+
+    gated.__wrapped__ = rule  # type: ignore[attr-defined]
+    return gated
+
+
+def _ellipsis_may_edit(cp: list[int], text: str) -> bool:
+    """ellipsis.py: a DOTLIKE run of one full stop is left alone; anything else it may edit is
+    a run of two or more dots or one holding U+2026."""
+    return ".." in text or "\u2026" in text
+
+
+# symbols.py: the trademark rows "(tm)" "(c)" "(r)" in their listed cases, "+/-", and the first
+# link of a multiplication chain: a digit, an optional space, x X х Х, an optional space, a
+# digit (searched from the letter, which is rarer than digits).
+_TRADEMARK = re.compile(r"\((?:[tT][mM]|[cCrR])\)")
+_MULTIPLICATION = re.compile(
+    "[xX\u0445\u0425](?<=[0-9][xX\u0445\u0425])[ \u00a0\u202f]?[0-9]"
+    "|[xX\u0445\u0425](?<=[0-9][ \u00a0\u202f][xX\u0445\u0425])[ \u00a0\u202f]?[0-9]")
+
+
+def _symbols_may_edit(cp: list[int], text: str) -> bool:
+    return ("(" in text and _TRADEMARK.search(text) is not None) or "+/-" in text or (
+        _MULTIPLICATION.search(text) is not None)
+
+
+_QUOTE_CANDIDATE: re.Pattern[str]
+_NARROW: re.Pattern[str]
+_MEDIAL_N: re.Pattern[str]
+_AT_MARKER: re.Pattern[str]
+
+
+def _quotes_may_edit(cp: list[int], text: str) -> bool:
+    """quotes.py: an edit needs a pair, a pair needs two candidates, and ``_compute_candidates``
+    drops every mark that is NARROW with ALNUM on both sides (``d’abonnés``, ``City's``)
+    whatever else holds. So: is there a QUOTEMARK that is not such a mark?"""
+    is_alnum, narrow = quotes._is_alnum, quotes.NARROW
+    n = len(cp)
+    for match in _QUOTE_CANDIDATE.finditer(text):
+        i = match.start()
+        if not (cp[i] in narrow and 0 < i < n - 1
+                and is_alnum(cp[i - 1]) and is_alnum(cp[i + 1])):
+            return True
+    return False
+
+
+# spaces.py: a run of k U+0020 changes only when its replacement length (0 or 1) is not k: two
+# or more, or one after an opening bracket or before a closing bracket or one of , . ; : ! ?
+# (a longer run is matched whole from its first space).
+_SPACE_RUN = re.compile(r" (?: +|(?<=[(\[{] )|(?=[)\]},.;:!?]))")
+
+
+def _spaces_scan(cp, locale_data, ctx):
+    """spaces.py scan (polytypo 1.16.0), at the runs that can change."""
+    _at, NONE, BREAK, is_marker = spaces._at, spaces.NONE, spaces.BREAK, spaces.is_marker
+    OPEN_BRACKET, CLOSE_BRACKET, STRIP_BEFORE, EMOTICON_EYE, SPACE = (
+        spaces.OPEN_BRACKET, spaces.CLOSE_BRACKET, spaces.STRIP_BEFORE, spaces.EMOTICON_EYE,
+        spaces.SPACE)
+    edits = []
+    for match in _SPACE_RUN.finditer(_text_of(cp)):
+        s, e = match.span()
+        k = e - s
+
+        left = _at(cp, s - 1)
+        right = _at(cp, e)
+
+        # Boundary guard (3.2 step 4).
+        left_is_none = left == NONE or is_marker(left) or left in BREAK
+        right_is_none = right == NONE or is_marker(right) or right in BREAK
+        if left_is_none or right_is_none:
+            continue
+
+        # 3.2 step 5: decide the replacement length in one step.
+        empty_bracket_guard = left in OPEN_BRACKET and spaces._BRACKET_PAIR[left] == right
+        if empty_bracket_guard:
+            replacement_len = 1
+        elif (
+            (left in OPEN_BRACKET and not spaces._emoticon_mouth_side_fires(cp, s))
+            or right in CLOSE_BRACKET
+            or (
+                right in STRIP_BEFORE
+                and spaces._lone_dot_condition_holds(cp, e, right)
+                and not (right in EMOTICON_EYE and spaces._emoticon_eye_side_fires(cp, e))
+            )
+        ):
+            replacement_len = 0
+        else:
+            replacement_len = 1
+
+        if replacement_len != k:
+            replacement = [SPACE] if replacement_len == 1 else []
+            edits.append(spaces.Edit(s, e, replacement, spaces.RULE_ID))
+    return edits
+
+
+# dashes.py: its scan visits the start of every maximal run of DASH code points, and every edit
+# comes from _try_parenthetical, whose P1 declines a run of one hyphen-shaped stroke (-, U+2010,
+# U+2212) with no U+0020 before it: the compound-word hyphen, by far the most common.
+_DASH_RUN = re.compile("[-\u2010\u2013\u2014\u2212]+")
+_HYPHEN_SHAPED = "-\u2010\u2212"
+
+
+def _dashes_scan(cp, locale_data, ctx):
+    """dashes.py scan (polytypo 1.16.0), at the runs that can change."""
+    shared = dashes.shared
+    form = locale_data["dash"]["parenthetical"]
+    edits = []
+    text = _text_of(cp)
+    for match in _DASH_RUN.finditer(text):
+        s, e = match.span()
+        if e - s == 1 and text[s] in _HYPHEN_SHAPED and (s == 0 or text[s - 1] != " "):
+            continue  # P1
+        token, _next = shared.find_token(cp, s)
+        if token is None:
+            continue
+        if shared.range_flanks(cp, token.left_idx, token.right_idx) is not None:
+            continue
+        edit = dashes._try_parenthetical(cp, token, form)
+        if edit is not None:
+            edits.append(edit)
+    return edits
+
+
+def _apostrophe_scan(cp, locale_data, ctx):
+    """apostrophe.py scan (polytypo 1.16.0): polytypo's loop skips every code point but
+    U+0027."""
+    a = apostrophe
+    _at, _is_alnum, is_letter, NONE, DIGIT = a._at, a._is_alnum, a.is_letter, a.NONE, a.DIGIT
+    SPACELIKE, OPENISH, CLOSEISH, OPENQUOTE, CLOSEDELIM = (
+        a.SPACELIKE, a.OPENISH, a.CLOSEISH, a.OPENQUOTE, a.CLOSEDELIM)
+    Edit, RULE_ID = a.Edit, a.RULE_ID
+    edits = []
+    for i in _positions(cp, a.SQ):
+        left = _at(cp, i - 1)
+        right = _at(cp, i + 1)
+
+        if left in DIGIT and (right == NONE or not is_letter(right)):
+            continue  # case 1: prime guard
+        if _is_alnum(left) and _is_alnum(right):
+            edits.append(Edit(i, i + 1, [0x2019], RULE_ID))  # case 2: medial
+            continue
+        if left in CLOSEDELIM and _is_alnum(right):
+            edits.append(Edit(i, i + 1, [0x2019], RULE_ID))  # case 2a
+            continue
+        if (
+            left != NONE
+            and is_letter(left)
+            and (right == NONE or right in SPACELIKE or right in CLOSEISH)
+        ):
+            edits.append(Edit(i, i + 1, [0x2019], RULE_ID))  # case 3: trailing
+            continue
+        if left != NONE and is_letter(left) and right in OPENQUOTE:
+            edits.append(Edit(i, i + 1, [0x2019], RULE_ID))  # case 3a: before a quotation
+            continue
+        if (left == NONE or left in SPACELIKE or left in OPENISH) and _is_alnum(right):
+            edits.append(Edit(i, i + 1, [0x2019], RULE_ID))  # case 4: leading
+            continue
+        # case 5: otherwise, leave alone
+    return edits
 
 
 # --- nbsp.py (polytypo 1.16.0) sub-rules, candidate loops --------------------------------------
+
+_nbsp_setups: dict[int, tuple] = {}
+
+
+def _nbsp_scan(cp, locale_data, ctx):
+    """nbsp.py scan: the same ten sub-rules and first-claim merge; the punctuation sets and
+    the OPENISH/CLOSEISH classes, a function of the locale data only, are built once per
+    locale (polytypo caches the locale data, so its identity stands for it)."""
+    setup = _nbsp_setups.get(id(locale_data))
+    if setup is None or setup[0] is not locale_data:
+        nbsp_data = locale_data["nbsp"]
+        before_punct = {ord(c) for c in nbsp_data["beforePunctuation"]}
+        narrow_before_punct = {ord(c) for c in nbsp_data["narrowBeforePunctuation"]}
+        if before_punct & narrow_before_punct:
+            return nbsp.scan(cp, locale_data, ctx)  # polytypo raises its own error
+        setup = (locale_data, nbsp_data, before_punct, narrow_before_punct,
+                 *nbsp._openish_closeish(locale_data))
+        _nbsp_setups[id(locale_data)] = setup
+    _, nbsp_data, before_punct, narrow_before_punct, openish, closeish = setup
+
+    sub_rule_edits = [
+        nbsp._n1_before_punctuation(cp, before_punct, narrow_before_punct, openish, closeish),
+        nbsp._n2_narrow_before_punctuation(
+            cp, before_punct, narrow_before_punct, openish, closeish, ctx["narrow_target"]
+        ),
+        nbsp._n3_after_short_words(cp, nbsp_data["afterShortWords"], openish),
+        nbsp._n4_abbreviations(cp, nbsp_data["abbreviations"]),
+        nbsp._n5_before_units(cp, nbsp_data["beforeUnits"]),
+        nbsp._n6_after_symbols(cp, nbsp_data["afterSymbols"]),
+        nbsp._n7_initial_binding(cp, nbsp_data["initialBinding"], openish),
+        nbsp._n8_quotes_inner_space(cp, locale_data["quotes"], ctx["narrow_target"]),
+        nbsp._n9_before_number(cp, nbsp_data["beforeNumber"], openish),
+        nbsp._n10_before_word(cp, nbsp_data["beforeWord"], openish, nbsp_data["initialBinding"]),
+    ]
+
+    claimed: set[int] = set()
+    result = []
+    for edits in sub_rule_edits:
+        for edit in edits:
+            if edit.start in claimed:
+                continue
+            claimed.add(edit.start)
+            result.append(edit)
+    result.sort(key=lambda e: e.start)
+    return result
+
+
+
+_NBSP = "polytypo._engine.rules.nbsp"
+_class_regexes: dict[frozenset[int], re.Pattern[str]] = {}
+
+
+def _class_regex(code_points: frozenset[int]) -> re.Pattern[str]:
+    if code_points not in _class_regexes:
+        _class_regexes[code_points] = re.compile(_char_class(code_points))
+    return _class_regexes[code_points]
 
 
 def _before_punctuation_common(cp, target_set, other_set, openish, closeish, already_correct,
@@ -324,7 +607,7 @@ def _before_punctuation_common(cp, target_set, other_set, openish, closeish, alr
     edits = []
     if not target_set:
         return edits
-    if 0xFFFF in target_set:  # the marker stand-in: not provable here
+    if not _NONCHARACTERS.isdisjoint(target_set):  # a marker's stand-in: not provable here
         return _original(_NBSP, "_before_punctuation_common")(
             cp, target_set, other_set, openish, closeish, already_correct, convert_from,
             insert_target)
@@ -361,15 +644,6 @@ def _before_punctuation_common(cp, target_set, other_set, openish, closeish, alr
         else:
             edits.append(nbsp.Edit(i, i, [insert_target], nbsp.RULE_ID))
     return edits
-
-
-_class_regexes: dict[frozenset[int], re.Pattern[str]] = {}
-
-
-def _class_regex(code_points: frozenset[int]) -> re.Pattern[str]:
-    if code_points not in _class_regexes:
-        _class_regexes[code_points] = re.compile(_char_class(code_points))
-    return _class_regexes[code_points]
 
 
 def _n3_after_short_words(cp, words, openish):
@@ -428,9 +702,9 @@ def _n4_abbreviations(cp, abbreviations):
 def _n5_before_units(cp, units):
     if not units:
         return []
-    # The regex also requires what polytypo checks before accepting a unit: a space (U+0020
-    # or U+00A0) right before it and an ASCII digit before that.
-    finder = _alternation("exact", units, before="(?<=[0-9][ \u00a0])")
+    # Units are tried only where polytypo can accept one: after an ASCII digit and a space
+    # (U+0020 or U+00A0).
+    finder = _alternation("exact", units, lead="[0-9][ \u00a0]")
     if finder is None:
         return _original(_NBSP, "_n5_before_units")(cp, units)
     _at, DIGIT, SP, NBSP, NONE = nbsp._at, nbsp.DIGIT, nbsp.SP, nbsp.NBSP, nbsp.NONE
@@ -486,8 +760,17 @@ def _n6_after_symbols(cp, symbols):
 
 
 # N7 can only act on a space (U+0020 or U+00A0) with a full stop right before it (C1: an
-# initial on the left) or two code points after it (C2: an initial on the right).
-_N7_CANDIDATE = re.compile(r"(?<=\.)[ \u00a0]|[ \u00a0](?=.\.)", re.DOTALL)
+# initial on the left) or two code points after it (C2: an initial on the right); both are
+# searched from the full stop, rarer than spaces.
+_N7_C1 = re.compile(r"\.(?=[ \u00a0])")
+_N7_C2 = re.compile(r"\.(?<=[ \u00a0].\.)", re.DOTALL)
+
+
+def _n7_candidates(cp: list[int]) -> list[int]:
+    text = _text_of(cp)
+    found = {m.start() + 1 for m in _N7_C1.finditer(text)}
+    found.update(m.start() - 2 for m in _N7_C2.finditer(text))
+    return sorted(found)
 
 
 def _n7_initial_binding(cp, mode, openish):
@@ -497,8 +780,7 @@ def _n7_initial_binding(cp, mode, openish):
         nbsp._at, nbsp._is_initial, nbsp.is_upper, nbsp.is_letter, nbsp.DOT, nbsp.SP,
         nbsp.NBSP, nbsp.NONE)
     edits = []
-    for match in _N7_CANDIDATE.finditer(_text_of(cp)):
-        q = match.start()
+    for q in _n7_candidates(cp):
         # C1: initial on the left.
         if cp[q] in (SP, NBSP) and _at(cp, q - 1) == DOT:
             p = q - 2
@@ -639,14 +921,28 @@ def _n10_before_word(cp, entries, openish, initial_binding):
 # --- quotes.py and _quote_ambiguity.py (polytypo 1.16.0), candidate loops -------------------
 
 
-
 def _v1id(v: int) -> int:
     return 0x2019 if v == 0x27 else v
 
 
+_last_candidates: tuple[Any, Any, list] = (None, None, [])
+
+
 def _compute_candidates(cp, locale_data):
     """quotes.py _compute_candidates: polytypo's loop skips every code point not in
-    QUOTEMARK."""
+    QUOTEMARK. A pure function of its arguments, called again by _certify on the rendered
+    array, which is ``cp`` itself when rendering changes nothing (see _render): the last
+    result is remembered (the list is only read by _pair_candidates)."""
+    global _last_candidates
+    last = _last_candidates
+    if last[0] is cp and last[1] is locale_data:
+        return last[2]
+    candidates = _candidates(cp, locale_data)
+    _last_candidates = (cp, locale_data, candidates)
+    return candidates
+
+
+def _candidates(cp, locale_data):
     _at, _skip_left, _skip_right, NONE, MARKER = (
         quotes._at, quotes._skip_left, quotes._skip_right, quotes.NONE, quotes.MARKER)
     SPACELIKE, OPENISH, CLOSEISH, DASHISH, QUOTEMARK, NARROW, WIDE, INLINE_SPACE = (
@@ -657,7 +953,7 @@ def _compute_candidates(cp, locale_data):
     veto_indices = quotes._quote_ambiguity.compute_ambiguous_indices(cp, locale_data)
 
     candidates = []
-    for match in _QUOTEMARK.finditer(_text_of(cp)):
+    for match in _QUOTE_CANDIDATE.finditer(_text_of(cp)):
         i = match.start()
         g = cp[i]
         llit = _at(cp, i - 1)
@@ -722,16 +1018,15 @@ def _narrow_positions(cp: list[int]) -> list[int]:
 
 
 def compute_ambiguous_indices(cp, locale_data):
-    """_quote_ambiguity.py compute_ambiguous_indices: both of polytypo's loops skip every code
-    point not in NARROW."""
+    """_quote_ambiguity.py compute_ambiguous_indices: polytypo's loops skip every code point
+    not in NARROW; the medial-n one then every mark not followed by n or N and a NARROW mark."""
     _at, INLINE_SPACE, NARROW, LOWER_N, UPPER_N = (
         qa._at, qa.INLINE_SPACE, qa.NARROW, qa.LOWER_N, qa.UPPER_N)
     n = len(cp)
-    narrow_positions = _narrow_positions(cp)
     idiom_indices: set[int] = set()
     idioms = locale_data.get("quotes", {}).get("elisionIdioms", [])
 
-    for i in narrow_positions if idioms else ():
+    for i in _narrow_positions(cp) if idioms else ():
         for idiom in idioms:
             left, elided, right = idiom["left"], idiom["elided"], idiom["right"]
             k = len(elided)
@@ -759,7 +1054,7 @@ def compute_ambiguous_indices(cp, locale_data):
             idiom_indices.add(j)
 
     medial_n_indices: set[int] = set()
-    for i in narrow_positions:
+    for i in (match.start() for match in _MEDIAL_N.finditer(_text_of(cp))):
         if _at(cp, i + 1) not in (LOWER_N, UPPER_N):
             continue
         j = i + 2
@@ -777,7 +1072,7 @@ def compute_ambiguous_indices(cp, locale_data):
 
 def _compute_span_boundary_indices(cp, locale_data):
     """_quote_ambiguity.py _compute_span_boundary_indices: the loop skips every code point not
-    in NARROW."""
+    in NARROW, then every mark with no MARKER on either side."""
     clitics = locale_data.get("quotes", {}).get("elisionClitics", {})
     before = clitics.get("before", [])
     after = clitics.get("after", [])
@@ -785,7 +1080,7 @@ def _compute_span_boundary_indices(cp, locale_data):
         return set()
 
     vetoed: set[int] = set()
-    for i in _narrow_positions(cp):
+    for i in (match.start() for match in _AT_MARKER.finditer(_text_of(cp))):
         for neighbour, direction, entries in ((i - 1, 1, after), (i + 1, -1, before)):
             if not entries or qa._at(cp, neighbour) != qa.MARKER:
                 continue
@@ -821,7 +1116,8 @@ class _IndexMap(Mapping):
 
 def _render(cp, pairs, locale_data):
     """quotes.py _render: the same pair glyphs and deletions, applied to a copy of the array
-    instead of rebuilding it one code point at a time."""
+    instead of rebuilding it one code point at a time; ``cp`` itself when they change nothing
+    (_certify only reads the array and the index map)."""
     _at, INLINE_SPACE = quotes._at, quotes.INLINE_SPACE
     depths = quotes._assign_depths(pairs)
     glyph_at: dict[int, int] = {}
@@ -860,146 +1156,26 @@ def _render(cp, pairs, locale_data):
     for s, e in delete_spans:
         delete_set.update(range(s, e))
 
+    deleted = sorted(delete_set)
+    if not deleted and all(cp[i] == glyph for i, glyph in glyph_at.items()):
+        return cp, _IndexMap(deleted, len(cp))  # the same array, unchanged (never mutated)
     out = list(cp)
     for i, glyph in glyph_at.items():
         out[i] = glyph
-    deleted = sorted(delete_set)
     for i in reversed(deleted):
         del out[i]
+    view = _view(cp)
+    if view is not None:  # the same changes to the str, for _compute_candidates(rendered)
+        chars = list(view[1])
+        for i, glyph in glyph_at.items():
+            chars[i] = chr(glyph)
+        for i in reversed(deleted):
+            del chars[i]
+        _remember(out, "".join(chars), view[2] and _NONCHARACTERS.isdisjoint(glyph_at.values()))
     return out, _IndexMap(deleted, len(cp))
 
 
-# --- spaces.py (polytypo 1.16.0), candidate loop -----------------------------------------------
-
-# A run of spaces polytypo edits: two or more, or one after an opening bracket or before a
-# closing bracket or , . ; : ! ? (every other single space keeps replacement length 1 = k).
-_SPACE_RUN = re.compile(r" {2,}|(?<=[(\[{]) | (?=[)\]},.;:!?])")
-
-
-def _spaces_scan(cp, locale_data, ctx):
-    """spaces.py scan: the same decision for the runs that can change."""
-    _at, NONE, BREAK, is_marker = spaces._at, spaces.NONE, spaces.BREAK, spaces.is_marker
-    OPEN_BRACKET, CLOSE_BRACKET, STRIP_BEFORE, EMOTICON_EYE, SPACE = (
-        spaces.OPEN_BRACKET, spaces.CLOSE_BRACKET, spaces.STRIP_BEFORE, spaces.EMOTICON_EYE,
-        spaces.SPACE)
-    edits = []
-    for match in _SPACE_RUN.finditer(_text_of(cp)):
-        s, e = match.span()
-        k = e - s
-
-        left = _at(cp, s - 1)
-        right = _at(cp, e)
-
-        # Boundary guard (3.2 step 4).
-        left_is_none = left == NONE or is_marker(left) or left in BREAK
-        right_is_none = right == NONE or is_marker(right) or right in BREAK
-        if left_is_none or right_is_none:
-            continue
-
-        # 3.2 step 5: decide the replacement length in one step.
-        empty_bracket_guard = left in OPEN_BRACKET and spaces._BRACKET_PAIR[left] == right
-        if empty_bracket_guard:
-            replacement_len = 1
-        elif (
-            (left in OPEN_BRACKET and not spaces._emoticon_mouth_side_fires(cp, s))
-            or right in CLOSE_BRACKET
-            or (
-                right in STRIP_BEFORE
-                and spaces._lone_dot_condition_holds(cp, e, right)
-                and not (right in EMOTICON_EYE and spaces._emoticon_eye_side_fires(cp, e))
-            )
-        ):
-            replacement_len = 0
-        else:
-            replacement_len = 1
-
-        if replacement_len != k:
-            replacement = [SPACE] if replacement_len == 1 else []
-            edits.append(spaces.Edit(s, e, replacement, spaces.RULE_ID))
-    return edits
-
-
-# --- dashes.py and apostrophe.py (polytypo 1.16.0), candidate loops --------------------------
-
-# dashes.py scan visits the start of every maximal run of DASH code points, and every edit comes
-# from _try_parenthetical, whose P1 declines a run of one hyphen-shaped stroke (-, U+2010,
-# U+2212) with no U+0020 before it. So: runs of two or more, an en or em dash, or a
-# hyphen-shaped stroke after a space (a longer run is matched whole from its start first).
-_DASH_RUN = re.compile("[-\u2010\u2013\u2014\u2212]{2,}|[\u2013\u2014]|(?<= )[-\u2010\u2212]")
-
-
-def _dashes_scan(cp, locale_data, ctx):
-    """dashes.py scan, at the runs that can change."""
-    shared = dashes.shared
-    form = locale_data["dash"]["parenthetical"]
-    edits = []
-    for match in _DASH_RUN.finditer(_text_of(cp)):
-        token, _next = shared.find_token(cp, match.start())
-        if token is None:
-            continue
-        if shared.range_flanks(cp, token.left_idx, token.right_idx) is not None:
-            continue
-        edit = dashes._try_parenthetical(cp, token, form)
-        if edit is not None:
-            edits.append(edit)
-    return edits
-
-
-def _apostrophe_scan(cp, locale_data, ctx):
-    """apostrophe.py scan: polytypo's loop skips every code point but U+0027."""
-    a = apostrophe
-    _at, _is_alnum, is_letter, NONE, DIGIT = a._at, a._is_alnum, a.is_letter, a.NONE, a.DIGIT
-    SPACELIKE, OPENISH, CLOSEISH, OPENQUOTE, CLOSEDELIM = (
-        a.SPACELIKE, a.OPENISH, a.CLOSEISH, a.OPENQUOTE, a.CLOSEDELIM)
-    Edit, RULE_ID = a.Edit, a.RULE_ID
-    edits = []
-    for i in _positions(cp, a.SQ):
-        left = _at(cp, i - 1)
-        right = _at(cp, i + 1)
-
-        if left in DIGIT and (right == NONE or not is_letter(right)):
-            continue  # case 1: prime guard
-        if _is_alnum(left) and _is_alnum(right):
-            edits.append(Edit(i, i + 1, [0x2019], RULE_ID))  # case 2: medial
-            continue
-        if left in CLOSEDELIM and _is_alnum(right):
-            edits.append(Edit(i, i + 1, [0x2019], RULE_ID))  # case 2a
-            continue
-        if (
-            left != NONE
-            and is_letter(left)
-            and (right == NONE or right in SPACELIKE or right in CLOSEISH)
-        ):
-            edits.append(Edit(i, i + 1, [0x2019], RULE_ID))  # case 3: trailing
-            continue
-        if left != NONE and is_letter(left) and right in OPENQUOTE:
-            edits.append(Edit(i, i + 1, [0x2019], RULE_ID))  # case 3a: before a quotation
-            continue
-        if (left == NONE or left in SPACELIKE or left in OPENISH) and _is_alnum(right):
-            edits.append(Edit(i, i + 1, [0x2019], RULE_ID))  # case 4: leading
-            continue
-        # case 5: otherwise, leave alone
-    return edits
-
-
 # --- bookkeeping: codepoints.py, spans.py, span_runner.py (polytypo 1.16.0) --------------------
-
-
-def _positions(cp: list[int], value: int) -> list[int]:
-    """Every index of ``value`` in ``cp``, ascending (``list.index``, in C)."""
-    positions = []
-    index = cp.index
-    start = 0
-    try:
-        while True:
-            start = index(value, start) + 1
-            positions.append(start - 1)
-    except ValueError:
-        return positions
-
-
-def _marker_positions(cp: list[int]) -> list[int]:
-    return sorted(_positions(cp, MARKER) + _positions(cp, LINE_MARKER))
 
 
 def to_codepoints(s: str) -> list[int]:
@@ -1008,6 +1184,26 @@ def to_codepoints(s: str) -> list[int]:
 
 def from_codepoints(cp: list[int]) -> str:
     return "".join(map(chr, cp))
+
+
+def concatenate_spans(source: str, normalized: list) -> list[int]:
+    """spans.py concatenate_spans (S1 marker S2 ... Sm), remembering the same as a str."""
+    cp: list[int] = []
+    pieces: list[str] = []
+    exact = True
+    previous = None
+    for span in normalized:
+        if previous is not None:
+            is_line = spans._gap_is_line_boundary(source, previous.end, span.start)
+            cp.append(LINE_MARKER if is_line else MARKER)
+            pieces.append(LINE_MARKER_CHAR if is_line else MARKER_CHAR)
+        piece = source[span.start : span.end]
+        cp.extend(map(ord, piece))
+        pieces.append(piece)
+        exact = exact and MARKER_CHAR not in piece and LINE_MARKER_CHAR not in piece
+        previous = span
+    _remember(cp, "".join(pieces), exact)
+    return cp
 
 
 def span_ranges_of(cp: list[int]) -> list:
@@ -1037,6 +1233,25 @@ def split_on_marker(cp: list[int], expected: int) -> list[list[int]]:
     return pieces
 
 
+def validate_edits(edits: list, length: int, rule_id: str | None = None) -> None:
+    """edits.py validate_edits: the same checks and errors, the message built only for an
+    error (polytypo formats it for every edit)."""
+    is_valid = _is_valid_codepoint
+    previous_end = 0
+    for i, edit in enumerate(edits):
+        start, end = edit.start, edit.end
+        if (type(start) is int and type(end) is int and 0 <= start <= end <= length
+                and start >= previous_end and (rule_id is None or edit.rule_id == rule_id)
+                and all(is_valid(c) for c in edit.replacement)):
+            previous_end = end
+            continue
+        return _original("polytypo._engine.edits", "validate_edits")(edits, length, rule_id)
+
+
+def _is_valid_codepoint(value: int) -> bool:
+    return type(value) is int and 0 <= value <= 0x10FFFF
+
+
 def run_rules_over_spans(cp, plan, locale_data, ctx):
     """span_runner.run_rules_over_spans, computing the span extents only for a rule that
     returned edits (``filter_boundary_edits`` of no edits is no edits, whatever the spans)."""
@@ -1051,22 +1266,54 @@ def run_rules_over_spans(cp, plan, locale_data, ctx):
         if filtered:
             previous = current
             current = span_runner.apply_edits(current, filtered, rule_id)
-            _remember_text(previous, filtered, current)
+            _remember_edits(previous, filtered, current)
     return current
 
 
+def run_over_units(source, units, plan, locale_data, ctx):
+    """span_runner.run_over_units for its most common input, one unit of one span covering
+    the whole source: _emit of that one replacement is the replacement itself."""
+    if len(units) == 1 and len(units[0]) == 1:
+        span = units[0][0]
+        if span.start == 0 and span.end == len(source) > 0:
+            cp = span_runner.concatenate_spans(source, units[0])
+            transformed = span_runner.run_rules_over_spans(cp, plan, locale_data, ctx)
+            return span_runner.from_codepoints(span_runner.split_on_marker(transformed, 1)[0])
+    return _original("polytypo._engine.mode_pipelines", "run_over_units")(
+        source, units, plan, locale_data, ctx)
+
+
+_prepared: dict[tuple, tuple] = {}
+
+
+def prepare(locale, rules_option):
+    """pipeline.prepare, remembered for a str locale and a rules dict of str -> bool (it is a
+    pure function of them; the plan list it returns is only iterated by polytypo)."""
+    try:
+        key = (locale, tuple(sorted(rules_option.items())) if rules_option else None)
+        hash(key)
+    except (AttributeError, TypeError):
+        key = None
+    if key is not None and type(locale) is str and (
+            not rules_option or all(type(k) is str and type(v) is bool for k, v in key[1])):
+        if key not in _prepared:
+            _prepared[key] = _original("polytypo._engine.mode_pipelines", "prepare")(
+                locale, rules_option)
+        return _prepared[key]
+    return _original("polytypo._engine.mode_pipelines", "prepare")(locale, rules_option)
+
+
 def _engine_replacements() -> dict[tuple[str, str], Any]:
-    nbsp = _NBSP
     return {
-        (nbsp, "_before_punctuation_common"): _before_punctuation_common,
-        (nbsp, "_n3_after_short_words"): _n3_after_short_words,
-        (nbsp, "_n4_abbreviations"): _n4_abbreviations,
-        (nbsp, "_n5_before_units"): _n5_before_units,
-        (nbsp, "_n6_after_symbols"): _n6_after_symbols,
-        (nbsp, "_n7_initial_binding"): _n7_initial_binding,
-        (nbsp, "_n8_quotes_inner_space"): _n8_quotes_inner_space,
-        (nbsp, "_n9_before_number"): _n9_before_number,
-        (nbsp, "_n10_before_word"): _n10_before_word,
+        (_NBSP, "_before_punctuation_common"): _before_punctuation_common,
+        (_NBSP, "_n3_after_short_words"): _n3_after_short_words,
+        (_NBSP, "_n4_abbreviations"): _n4_abbreviations,
+        (_NBSP, "_n5_before_units"): _n5_before_units,
+        (_NBSP, "_n6_after_symbols"): _n6_after_symbols,
+        (_NBSP, "_n7_initial_binding"): _n7_initial_binding,
+        (_NBSP, "_n8_quotes_inner_space"): _n8_quotes_inner_space,
+        (_NBSP, "_n9_before_number"): _n9_before_number,
+        (_NBSP, "_n10_before_word"): _n10_before_word,
         ("polytypo._engine.rules.quotes", "_compute_candidates"): _compute_candidates,
         ("polytypo._engine.rules.quotes", "_render"): _render,
         ("polytypo._engine.rules._quote_ambiguity", "compute_ambiguous_indices"):
@@ -1078,13 +1325,17 @@ def _engine_replacements() -> dict[tuple[str, str], Any]:
         ("polytypo._engine.mode_pipelines", "from_codepoints"): from_codepoints,
         ("polytypo._engine.span_runner", "from_codepoints"): from_codepoints,
         ("polytypo._modes.spans", "to_codepoints"): to_codepoints,
+        ("polytypo._engine.span_runner", "concatenate_spans"): concatenate_spans,
         ("polytypo._engine.span_runner", "span_ranges_of"): span_ranges_of,
         ("polytypo._engine.span_runner", "split_on_marker"): split_on_marker,
         ("polytypo._engine.span_runner", "run_rules_over_spans"): run_rules_over_spans,
+        ("polytypo._engine.edits", "validate_edits"): validate_edits,
+        ("polytypo._engine.mode_pipelines", "run_over_units"): run_over_units,
+        ("polytypo._engine.mode_pipelines", "prepare"): prepare,
     }
 
 
-# --- Markdown mode: _modes/markdown.py (polytypo 1.16.0) --------------------------------------
+# --- Markdown mode: _modes/markdown.py and mode_pipelines.py (polytypo 1.16.0) ----------------
 
 # bytes.translate table: 0 for a UTF-8 continuation byte, 1 for a byte that starts a character.
 _STARTS_CHARACTER = bytes(0 if 0x80 <= b <= 0xBF else 1 for b in range(256))

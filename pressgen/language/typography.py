@@ -226,7 +226,7 @@ def _mask(text: str, locale: str, mode: Mode, masks: _Masks) -> str:
             typeset = _typeset(content, inner, mode)
         return masks.token(opening + typeset + closing)
 
-    code = _not_prose(text, mode) if mode == "markdown" else []
+    code = _not_prose(text, mode) if mode == "markdown" and "<span" in text else []
     if code:
         # Lang spans inside code stay as written: only spans that start in prose are taken.
         def outside_code(match: re.Match[str]) -> str:

@@ -227,6 +227,9 @@ EDGES = [
     "---\ntitle: a\n---\nTexte : ici", "  ---\nTexte : ici", "\ufeff---\na: b\n---\nc : d",
     "---\r\ntitle: a\r\n---\r\nTexte : ici", "---\rtitle: a\r---\rTexte : ici",
     "Texte\r\nligne : deux", "Texte\rligne : deux", "été : ☃ : 😀 : é", "e\u0301t\u00e9 : x",
+    "rock 'N' roll", "Guns 'N' Roses", "a ’n’ b", "*Paris*'s record", "[Paris](u)'s list",
+    "`Paris`'s", "**Ville**’s", "l'*Ville*", "d’<em>abord</em>", "Zoë's", "Zoë’s",
+    "*Paris*'s best year' ever", "'Bonjour l'*Ville*", "'Oui, l'<em>an</em> passé'",
     "Зоя : да", "т. е. так", "и т. д.", "г. Москва", "в 2009 г.", "стр. 5", "во-первых", "кое-кто",
     "то-то", "из-за", "Что?..", "Да!..", "z domu", "w Polsce i z nim", "a v Praze", "O Ano",
 ]
@@ -292,6 +295,36 @@ def test_plain_paragraphs_have_the_spans_polytypo_finds() -> None:
     assert not wrong, wrong[:5]
     plain = sum(1 for text in texts if text and fast_rules._NOT_PLAIN.search(text) is None)
     assert plain > 1500, plain  # the shortcut is exercised, not only the fallback
+
+
+def test_pattern_search_finds_what_polytypos_loops_find() -> None:
+    """_Alternation.find, on synthetic pattern lists with overlaps, prefixes and duplicates,
+    against a brute-force copy of nbsp.py's "longest pattern at every position"."""
+    from polytypo._engine.rules import nbsp
+
+    matches = {"exact": nbsp._matches_exact, "first": nbsp._matches_first_char_lenient,
+               "space": nbsp._matches_space_lenient}
+    rng = random.Random(3)
+    alphabet = "abAB. " + NB + NN
+    for _ in range(300):
+        strings = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 3)))
+                   for _ in range(rng.randint(1, 5))]
+        strings = [s for s in strings if s.strip()] or ["a"]
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        cp = [ord(c) for c in text]
+        for kind, match in matches.items():
+            finder = fast_rules._alternation(kind, strings)
+            got = list(finder.find(cp))
+            patterns = [[ord(c) for c in s] for s in strings]
+            want = []
+            for a in range(len(cp)):
+                best = None
+                for pat in patterns:
+                    if match(cp, a, pat) and (best is None or len(pat) > len(best)):
+                        best = pat
+                if best is not None:
+                    want.append((a, best))
+            assert got == want, (kind, strings, text)
 
 
 # --- the fast path refuses an unproven polytypo -------------------------------------------
