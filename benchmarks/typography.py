@@ -1,10 +1,11 @@
 """How much of a build typography costs, on a project of N distinct milestones.
 
-    python benchmarks/typography.py [N] [--profile] [--keep DIR]
+    python benchmarks/typography.py [N] [--mix stress|release] [--profile] [--keep DIR]
 
 Makes a project from the example ``milestones.yaml`` with N milestones, each with its own id,
 figures, dates and wording (so the paragraph cache answers only for what releases really share:
-the "About" text, the contacts), then builds it once in this process and prints the wall time.
+the "About" text, the contacts), then builds it once in this process and prints the wall time
+and CPU time of the build and of typesetting.
 With ``--profile`` the build runs under cProfile and the script prints the share of the build
 spent in the typesetting entry points (``typeset_markdown``, ``typeset_text``: cumulative time)
 and the top functions. Deterministic: the same N gives the same project.
@@ -52,7 +53,28 @@ def _add_sentences(block: str, i: int, rng: random.Random) -> str:
     return _FOLDED.sub(add, block)
 
 
-def make_project(target: Path, milestones: int) -> None:
+_QUOTE_TEXT = re.compile(r"^( +)text:\n((?:\1  (?:fr|en): >-\n(?:\1    \S.*\n)+)+)", re.M)
+
+
+def _vary_quotes(block: str, i: int, rng: random.Random) -> str:
+    """The "release" mix: only the quote texts get a clause of their own (a figure and a
+    city), as a real milestone's quotes differ; no added typographic difficulty."""
+
+    def add(match: re.Match[str]) -> str:
+        def one(text: re.Match[str]) -> str:
+            indent, lang, lines = text.groups()
+            n = rng.randrange(2, 90)
+            extra = (f"Depuis {2000 + i % 20}, {n} 000 habitants de {_WORDS[i % 8]} nous suivent."
+                     if lang == "fr" else
+                     f"Since {2000 + i % 20}, {n},000 people in {_WORDS[i % 8]} have followed us.")
+            return f"{indent}{lang}: >-\n{lines}{indent}  {extra}\n"
+
+        return _FOLDED.sub(one, match.group(0))
+
+    return _QUOTE_TEXT.sub(add, block)
+
+
+def make_project(target: Path, milestones: int, mix: str = "stress") -> None:
     for name in ("templates", "images"):
         shutil.copytree(REPO / name, target / name)
     text = (REPO / "milestones.yaml").read_text(encoding="utf-8")
@@ -60,7 +82,8 @@ def make_project(target: Path, milestones: int) -> None:
     examples = re.split(r"\n(?=  - id: )", "\n" + body)
     examples = [e for e in examples if e.strip().startswith("- id:")]
     rng = random.Random(milestones)
-    blocks = [_add_sentences(_vary_simple(examples[i % len(examples)], i, rng), i, rng)
+    vary = _add_sentences if mix == "stress" else _vary_quotes
+    blocks = [vary(_vary_simple(examples[i % len(examples)], i, rng), i, rng)
               for i in range(milestones)]
     (target / "milestones.yaml").write_text(
         head + "\nmilestones:\n" + "\n".join(b.rstrip("\n") + "\n" for b in blocks), encoding="utf-8")
@@ -104,6 +127,10 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("milestones", nargs="?", type=int, default=1000)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--mix", choices=("stress", "release"), default="stress",
+                        help="stress (default): every folded text gets a sentence with figures, "
+                        "units, a time, a percentage and a quote; release: only the quote texts "
+                        "get a clause of their own (ids, figures and dates differ in both)")
     parser.add_argument("--keep", type=Path, help="write the project here and keep it")
     parser.add_argument("--stats", type=Path, help="with --profile: save the pstats file here")
     args = parser.parse_args()
@@ -114,7 +141,7 @@ def main() -> int:
     folder = args.keep or Path(tempfile.mkdtemp(prefix="pressgen-typo-"))
     folder.mkdir(parents=True, exist_ok=True)
     if not (folder / "milestones.yaml").exists():
-        make_project(folder, args.milestones)
+        make_project(folder, args.milestones, args.mix)
     layout = Layout(folder)
     spent = _time_typography()
     profiler = cProfile.Profile() if args.profile else None

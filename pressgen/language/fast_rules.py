@@ -27,10 +27,13 @@ against polytypo's own functions:
   edits validated without formatting an error message for each; pure per-locale setup
   (``prepare``, the no-break-space rule's character classes) computed once; the one-span
   case of ``run_over_units`` without the general splice.
-* Plain paragraphs are not parsed: a text in which no character can start a Markdown construct
-  and no line can open a block other than a paragraph (deliberately stricter than CommonMark)
-  is one span, its whole text. This is the one shortcut that is not a copy of polytypo's code;
-  the differential test checks it against tree-sitter's answer for thousands of paragraphs.
+* Three block shapes are not parsed: a plain paragraph (no character that can start a Markdown
+  construct, no line that can open another block; deliberately stricter than CommonMark), an
+  ATX heading of such text, and a "-" list of such items or of single masked links. Their
+  spans are known from the text. This is the one shortcut that is not a copy of polytypo's
+  code: the differential test checks it against tree-sitter's answer for thousands of random
+  texts, and it is used only with the tree-sitter versions it was checked with
+  (``PROVEN_PARSERS``).
 
 What is replaced: module attributes, which polytypo looks up at call time (see
 ``_engine_replacements`` and ``_markdown_replacements``), and entries of its rule registry
@@ -112,6 +115,7 @@ def uninstall() -> None:
         _last_candidates = (None, None, [])
         _prepared.clear()
         _nbsp_setups.clear()
+        _parsers_checked_again()
         for (module_name, name), original in ORIGINALS.items():
             target = importlib.import_module(module_name)
             if name.startswith("_RULES:"):
@@ -545,6 +549,22 @@ def _apostrophe_scan(cp, locale_data, ctx):
 _nbsp_setups: dict[int, tuple] = {}
 
 
+def _any_pattern(nbsp_data: dict[str, Any]) -> Callable[[str], Any] | None:
+    """One search for every pattern of N3, N4, N6, N9 and N10, as each matches it; None
+    (search everything) when a pattern cannot be searched for (see _alternation)."""
+    lists = [("first", nbsp_data["afterShortWords"]), ("space", nbsp_data["abbreviations"]),
+             ("exact", nbsp_data["afterSymbols"]), ("exact", nbsp_data["beforeNumber"]),
+             ("exact", nbsp_data["beforeWord"])]
+    pieces = []
+    for kind, strings in lists:
+        if any(not s or MARKER_CHAR in s or LINE_MARKER_CHAR in s for s in strings):
+            return None
+        pieces += [_PIECES[kind](s) for s in strings]
+    if not pieces:
+        return lambda text: None
+    return re.compile("|".join(pieces)).search
+
+
 def _nbsp_scan(cp, locale_data, ctx):
     """nbsp.py scan: the same ten sub-rules and first-claim merge; the punctuation sets and
     the OPENISH/CLOSEISH classes, a function of the locale data only, are built once per
@@ -557,23 +577,29 @@ def _nbsp_scan(cp, locale_data, ctx):
         if before_punct & narrow_before_punct:
             return nbsp.scan(cp, locale_data, ctx)  # polytypo raises its own error
         setup = (locale_data, nbsp_data, before_punct, narrow_before_punct,
-                 *nbsp._openish_closeish(locale_data))
+                 *nbsp._openish_closeish(locale_data), _any_pattern(nbsp_data))
         _nbsp_setups[id(locale_data)] = setup
-    _, nbsp_data, before_punct, narrow_before_punct, openish, closeish = setup
+    _, nbsp_data, before_punct, narrow_before_punct, openish, closeish, any_pattern = setup
+    # N3, N4, N6, N9 and N10 act only where one of their patterns starts: one search for all
+    # of them first, the sub-rules only if it finds one (their own results otherwise: none).
+    patterned = any_pattern is None or any_pattern(_text_of(cp)) is not None
+    none: list = []
 
     sub_rule_edits = [
         nbsp._n1_before_punctuation(cp, before_punct, narrow_before_punct, openish, closeish),
         nbsp._n2_narrow_before_punctuation(
             cp, before_punct, narrow_before_punct, openish, closeish, ctx["narrow_target"]
         ),
-        nbsp._n3_after_short_words(cp, nbsp_data["afterShortWords"], openish),
-        nbsp._n4_abbreviations(cp, nbsp_data["abbreviations"]),
+        nbsp._n3_after_short_words(cp, nbsp_data["afterShortWords"], openish)
+        if patterned else none,
+        nbsp._n4_abbreviations(cp, nbsp_data["abbreviations"]) if patterned else none,
         nbsp._n5_before_units(cp, nbsp_data["beforeUnits"]),
-        nbsp._n6_after_symbols(cp, nbsp_data["afterSymbols"]),
+        nbsp._n6_after_symbols(cp, nbsp_data["afterSymbols"]) if patterned else none,
         nbsp._n7_initial_binding(cp, nbsp_data["initialBinding"], openish),
         nbsp._n8_quotes_inner_space(cp, locale_data["quotes"], ctx["narrow_target"]),
-        nbsp._n9_before_number(cp, nbsp_data["beforeNumber"], openish),
-        nbsp._n10_before_word(cp, nbsp_data["beforeWord"], openish, nbsp_data["initialBinding"]),
+        nbsp._n9_before_number(cp, nbsp_data["beforeNumber"], openish) if patterned else none,
+        nbsp._n10_before_word(cp, nbsp_data["beforeWord"], openish, nbsp_data["initialBinding"])
+        if patterned else none,
     ]
 
     claimed: set[int] = set()
@@ -1271,16 +1297,32 @@ def run_rules_over_spans(cp, plan, locale_data, ctx):
 
 
 def run_over_units(source, units, plan, locale_data, ctx):
-    """span_runner.run_over_units for its most common input, one unit of one span covering
-    the whole source: _emit of that one replacement is the replacement itself."""
-    if len(units) == 1 and len(units[0]) == 1:
-        span = units[0][0]
-        if span.start == 0 and span.end == len(source) > 0:
-            cp = span_runner.concatenate_spans(source, units[0])
-            transformed = span_runner.run_rules_over_spans(cp, plan, locale_data, ctx)
-            return span_runner.from_codepoints(span_runner.split_on_marker(transformed, 1)[0])
-    return _original("polytypo._engine.mode_pipelines", "run_over_units")(
-        source, units, plan, locale_data, ctx)
+    """span_runner.run_over_units for one text unit (every Markdown call without
+    frontmatter keys): _replacements_of_unit and _emit inlined; for one span covering the whole
+    source, the emitted text is the replacement itself."""
+    if len(units) != 1:
+        return _original("polytypo._engine.mode_pipelines", "run_over_units")(
+            source, units, plan, locale_data, ctx)
+    normalized = units[0]
+    if not (len(normalized) == 1 and normalized[0].start == 0
+            and normalized[0].end == len(source) > 0):
+        normalized = spans.normalize_spans(normalized)
+        if not normalized:
+            return source
+    cp = span_runner.concatenate_spans(source, normalized)
+    transformed = span_runner.run_rules_over_spans(cp, plan, locale_data, ctx)
+    pieces = span_runner.split_on_marker(transformed, len(normalized))
+    if len(pieces) == 1 and normalized[0].start == 0 and normalized[0].end == len(source):
+        return span_runner.from_codepoints(pieces[0])
+    out = []
+    cursor = 0
+    for span, piece in zip(normalized, pieces, strict=True):
+        replacement = span_runner.from_codepoints(piece)
+        out.append(source[cursor : span.start])
+        out.append(replacement)  # equal to the original text when unchanged, so the same str
+        cursor = span.end
+    out.append(source[cursor:])
+    return "".join(out)
 
 
 _prepared: dict[tuple, tuple] = {}
@@ -1372,11 +1414,12 @@ def _line_at(source: str, start: int) -> tuple[int, int]:
     return i, i + (2 if i + 1 < n and source[i + 1] == "\n" else 1)
 
 
-# A "plain paragraph": Markdown text in which no line can open a block other than a paragraph
-# and no character can start an inline construct; a character that might is not allowed at all,
-# which is stricter than CommonMark. Such a text is one paragraph whose inline content is the
-# whole text, so polytypo's spans for it are the whole text, and parsing it (tree-sitter, twice:
-# block and inline grammars, ~0.4 us a byte) finds nothing else. Forbidden: any of
+# Three block shapes whose spans are known without parsing. Each is stricter than CommonMark,
+# and each is checked against polytypo's own spans (tree-sitter's parse) for thousands of
+# random texts by tests/language/test_typography_differential.py.
+#
+# A "plain" text: no character that can start a Markdown construct and no line that can open a
+# block other than a paragraph; a character that might is not allowed at all. Forbidden: any of
 # * _ ` \ [ ] < > & | ~ $ @ { } ^ (emphasis, code, escapes, links, HTML, entities, tables,
 # strikethrough, extensions), control characters and U+FEFF, "://" and "www." (autolinks), a
 # line starting with a space, # > + = - or digits and . or ) (headings, quotes, lists, setext
@@ -1386,14 +1429,78 @@ _NOT_PLAIN = re.compile(
     r"[*_`\\\[\]<>&|~$@{}^\x00-\x09\x0b-\x1f\x7f\ufeff]|://|www\.|^[\s#>+=-]|^[0-9]{1,9}[.)]|\s$",
     re.MULTILINE,
 )
+# 1. A plain paragraph: one span, the whole text.
+# 2. An ATX heading "#… " + a plain line holding no "#": one span, the line after the marker.
+#    Only from 16 bytes: tree-sitter-markdown 0.5.4 finds no inline content in some headings
+#    of 9 bytes or less ("# zJ", "## snm"), so short headings are left to the parser.
+_HEADING = re.compile(r"(#{1,6}) ([^#\n]+)")
+_HEADING_MIN_BYTES = 16
+# 3. A "-" list whose every line is "- " + a plain line, or "- [" + a plain label + "](" +
+#    a destination of letters and digits (how pressgen's masked links look) + ")": one span per
+#    item, its text or its label.
+_LINK_ITEM = re.compile(r"- \[([^\n]+)\]\([A-Za-z0-9]+\)")
+_PARSERS_PROVEN: bool | None = None  # tree-sitter and tree-sitter-markdown are the proven ones
+PROVEN_PARSERS = {"tree-sitter": "0.26.1", "tree-sitter-markdown": "0.5.4"}
+
+
+def _parsers_proven() -> bool:
+    global _PARSERS_PROVEN
+    if _PARSERS_PROVEN is None:
+        from importlib import metadata  # already imported by polytypo
+
+        import tree_sitter
+
+        try:
+            _PARSERS_PROVEN = (
+                tree_sitter.__version__ == PROVEN_PARSERS["tree-sitter"]
+                and metadata.version("tree-sitter-markdown") == PROVEN_PARSERS["tree-sitter-markdown"])
+        except metadata.PackageNotFoundError:
+            _PARSERS_PROVEN = False
+    return _PARSERS_PROVEN
+
+
+def _parsers_checked_again() -> None:
+    global _PARSERS_PROVEN
+    _PARSERS_PROVEN = None
+
+
+def _is_plain(text: str) -> bool:
+    return bool(text) and _NOT_PLAIN.search(text) is None
+
+
+def _known_spans(text: str) -> list | None:
+    """The spans of ``text`` when it has one of the three shapes above, else None."""
+    Span = spans.Span
+    if _is_plain(text):
+        return [Span(0, len(text))]
+    if text.startswith("#"):
+        heading = _HEADING.fullmatch(text)
+        if heading is not None and _is_plain(heading.group(2)) and (
+                len(text.encode("utf-8")) >= _HEADING_MIN_BYTES):
+            return [Span(len(heading.group(1)) + 1, len(text))]
+        return None
+    if text.startswith("- "):
+        found = []
+        start = 0
+        for line in text.split("\n"):
+            link = _LINK_ITEM.fullmatch(line)
+            if link is not None and _is_plain(link.group(1)):
+                found.append(Span(start + 3, start + 3 + len(link.group(1))))
+            elif line.startswith("- ") and _is_plain(line[2:]):
+                found.append(Span(start + 2, start + len(line)))
+            else:
+                return None
+            start += len(line) + 1
+        return found
+    return None
 
 
 def _markdown_units(input_text, dialect, keys):
-    """mode_pipelines._markdown_units without the parse for a plain paragraph: one unit, one
-    span, the whole text (tests/language/test_typography_differential.py checks this against
-    polytypo's own spans over thousands of paragraphs)."""
-    if keys is None and input_text and _NOT_PLAIN.search(input_text) is None:
-        return [[spans.Span(0, len(input_text))]]
+    """mode_pipelines._markdown_units without the parse for the three shapes above."""
+    if keys is None and _parsers_proven():
+        known = _known_spans(input_text)
+        if known is not None:
+            return [known]
     return _original("polytypo._engine.mode_pipelines", "_markdown_units")(input_text, dialect, keys)
 
 

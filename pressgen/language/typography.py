@@ -29,6 +29,9 @@ URLs, e-mail addresses, @handles, #hashtags and lang spans, when polytypo has ru
 language (de, es, it, nl, pt, pl, ru… see ``polytypo/_data/locales``); other languages are
 left exactly as typed, since any rule would be a guess.
 
+polytypo runs with pressgen.language.fast_rules installed: same-output replacements for its
+slowest internal functions, proven against the pinned polytypo version only (see there).
+
 polytypo and tree-sitter are imported inside the functions, so importing pressgen.language
 stays cheap. Everything here is a pure function of (text, locale): deterministic and
 idempotent (typesetting twice gives the same bytes as once).

@@ -275,17 +275,30 @@ def test_helpers_match_polytypo_functions() -> None:
             assert split(cp, pieces) == spans.split_on_marker(cp, pieces)
 
 
-def test_plain_paragraphs_have_the_spans_polytypo_finds() -> None:
-    """The one shortcut not copied from polytypo: a plain paragraph is not parsed (fast_rules
-    _NOT_PLAIN); its spans must be exactly the ones tree-sitter leads polytypo to."""
+def test_known_shapes_have_the_spans_polytypo_finds() -> None:
+    """The one shortcut not copied from polytypo: plain paragraphs, headings and simple "-"
+    lists are not parsed (fast_rules._known_spans); their spans must be exactly the ones
+    tree-sitter leads polytypo to, short headings included (left to the parser)."""
     from polytypo._engine import mode_pipelines
 
     rng = random.Random(11)
     pieces = list("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJ éàçÉÀ’'\".,;:!?()«»“”‘‹›—–-…%€°/+=#")
     pieces += list("0123456789") + ["\n", NB, NN, "😀", "Ⅻ", "ß", "e\u0301", "\u2028", "\x85"]
     pieces += FR_WORDS + EN_WORDS + ["1.", "2)", "2017.", "- ", "# ", "> ", "+ ", "= ", "--", "==="]
-    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(4000)]
-    texts += [_sentence(rng, i % 2 == 0) + "\n" + _sentence(rng, i % 2 == 1) for i in range(1000)]
+
+    def line(n: int) -> str:
+        return "".join(rng.choice(pieces) for _ in range(rng.randint(1, n))).replace("\n", " ")
+
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    texts += [_sentence(rng, i % 2 == 0) + "\n" + _sentence(rng, i % 2 == 1) for i in range(500)]
+    texts += ["#" * rng.randint(1, 7) + rng.choice([" ", "", "  "]) + line(12) for _ in range(4000)]
+    for _ in range(2000):
+        items = [("- " if rng.random() < 0.9 else rng.choice(["-", "* ", "-  "]))
+                 + (f"[{line(6)}]({'QzqazqzQ' if rng.random() < 0.8 else rng.choice(['a-b', 'x y', ''])})"
+                    if rng.random() < 0.4 else line(6))
+                 + ("" if rng.random() < 0.9 else rng.choice([" suite", " "]))
+                 for _ in range(rng.randint(1, 3))]
+        texts.append("\n".join(items))
     texts += EDGES
     fast_rules.install("markdown")
     fast = [fast_rules._markdown_units(text, "commonmark", None) for text in texts]
@@ -293,8 +306,11 @@ def test_plain_paragraphs_have_the_spans_polytypo_finds() -> None:
         own = [mode_pipelines._markdown_units(text, "commonmark", None) for text in texts]
     wrong = [(text, a, b) for text, a, b in zip(texts, own, fast, strict=True) if a != b]
     assert not wrong, wrong[:5]
-    plain = sum(1 for text in texts if text and fast_rules._NOT_PLAIN.search(text) is None)
-    assert plain > 1500, plain  # the shortcut is exercised, not only the fallback
+    known = [text for text in texts if fast_rules._known_spans(text) is not None]
+    # The shortcut is exercised, not only the fallback, for each shape.
+    assert sum(1 for text in known if text[0] not in "#-") > 1500
+    assert sum(1 for text in known if text[0] == "#") > 500
+    assert sum(1 for text in known if text[0] == "-") > 300, len(known)
 
 
 def test_pattern_search_finds_what_polytypos_loops_find() -> None:
@@ -346,3 +362,16 @@ def test_an_unproven_polytypo_version_is_left_alone(monkeypatch: pytest.MonkeyPa
         fast_rules.uninstall()
         assert fast_rules.install("markdown")
     assert nbsp._n5_before_units is fast_rules._n5_before_units
+
+
+def test_other_parser_versions_turn_the_parse_shortcut_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    fast_rules.install("markdown")
+    monkeypatch.setitem(fast_rules.PROVEN_PARSERS, "tree-sitter-markdown", "0.0.1")
+    monkeypatch.setattr(fast_rules, "_PARSERS_PROVEN", None)
+    calls = []
+    monkeypatch.setattr(fast_rules, "_known_spans", lambda text: calls.append(text))
+    units = fast_rules._markdown_units("Bonjour : oui.", "commonmark", None)
+    assert fast_rules._parsers_proven() is False and calls == []
+    assert units == [[fast_rules.spans.Span(0, 14)]]  # from the parse
+    monkeypatch.undo()
+    fast_rules._parsers_checked_again()
