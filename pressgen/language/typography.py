@@ -33,6 +33,9 @@ URLs, e-mail addresses, @handles, #hashtags and lang spans, when polytypo has ru
 language (de, es, it, nl, pt, pl, ru… see ``polytypo/_data/locales``); other languages are
 left exactly as typed, since any rule would be a guess.
 
+polytypo runs with pressgen.language.fast_rules installed: same-output replacements for its
+slowest internal functions, proven against the pinned polytypo version only (see there).
+
 polytypo and tree-sitter are imported inside the functions, so importing pressgen.language
 stays cheap. Everything here is a pure function of (text, locale): deterministic and
 idempotent (typesetting twice gives the same bytes as once).
@@ -45,6 +48,7 @@ import re
 from collections.abc import Callable
 from typing import Literal
 
+from pressgen.language import fast_rules
 from pressgen.language.locale import locale_for
 from pressgen.language.rules import tuned_tag_for
 from pressgen.language.rules.base import Typography
@@ -69,6 +73,8 @@ _HANDLE = r"(?<![\w.@/])@\w+(?:\.\w+)*"
 # (``# Titre``) and entities (``&#39;``) never match.
 _HASHTAG = r"(?<![\w&#/])#(?=\w*[^\W\d_])\w+"
 _PROTECTED_WORDS = re.compile("|".join(f"(?:{p})" for p in (_URL, _EMAIL, _HANDLE, _HASHTAG)))
+# Each of the four holds one of these: a text with none of them has nothing to protect.
+_PROTECTED_MARKS = ("://", "www.", "@", "#")
 
 # <span lang="en">…</span>, not nested; the content is typeset with the span's language.
 _LANG_SPAN = re.compile(
@@ -139,10 +145,14 @@ def _not_prose(text: str, mode: Mode) -> list[tuple[int, int]]:
 def _sub_in_prose(pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]], str],
                   text: str, mode: Mode) -> str:
     """``pattern.sub`` on the whole text, skipping matches that touch code, tags or link
-    targets; lookarounds still see those neighbours (``«<em>`` is a guillemet before a tag)."""
-    protected = _not_prose(text, mode)
+    targets; lookarounds still see those neighbours (``«<em>`` is a guillemet before a tag).
+    The protected ranges are found at the first match only: most patterns match nothing."""
+    protected: list[tuple[int, int]] | None = None
 
     def guarded(match: re.Match[str]) -> str:
+        nonlocal protected
+        if protected is None:
+            protected = _not_prose(text, mode)
         start, end = match.span()
         if any(a < end and start < b for a, b in protected):
             return match.group(0)
@@ -226,7 +236,7 @@ def _mask(text: str, locale: str, mode: Mode, masks: _Masks) -> str:
             typeset = _typeset(content, inner, mode)
         return masks.token(opening + typeset + closing)
 
-    code = _not_prose(text, mode) if mode == "markdown" else []
+    code = _not_prose(text, mode) if mode == "markdown" and "<span" in text else []
     if code:
         # Lang spans inside code stay as written: only spans that start in prose are taken.
         def outside_code(match: re.Match[str]) -> str:
@@ -238,6 +248,8 @@ def _mask(text: str, locale: str, mode: Mode, masks: _Masks) -> str:
         text = _LANG_SPAN.sub(outside_code, text)
     else:
         text = _LANG_SPAN.sub(span, text)
+    if not any(mark in text for mark in _PROTECTED_MARKS):
+        return text  # the search below is slow on long words, and would find nothing
     return _PROTECTED_WORDS.sub(lambda m: masks.token(m.group(0)), text)
 
 
@@ -311,6 +323,7 @@ _ALL_BUT_QUOTES = {"quotes": False, "apostrophe": False}
 
 
 def _polytypo(text: str, tag: str, mode: Mode) -> str:
+    fast_rules.install(mode)
     if mode == "markdown":
         from polytypo.markdown import transform as markdown
 
@@ -323,6 +336,7 @@ def _polytypo(text: str, tag: str, mode: Mode) -> str:
 def _polytypo_quotes_from(text: str, quotes: str, tag: str, mode: Mode) -> str:
     """Quotes and apostrophes by polytypo's ``quotes`` rules, everything else by ``tag``'s
     (en-GB with double quotes: its quotes as en-US)."""
+    fast_rules.install(mode)
     if mode == "markdown":
         from polytypo.markdown import transform as markdown
 
