@@ -71,7 +71,7 @@ _EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 
 def _mask(email: str) -> re.Pattern[str]:
     return re.compile(
-        r"\]\([^)\n]*\)"  # link and image targets
+        r"\]\([^)\n]{0,2000}\)"  # link and image targets (bounded: unclosed ones are read once each)
         r"|<[^<>\n]*>"  # HTML tags and autolinks
         r"|https?://\S+"  # URLs
         rf"|{email}"  # e-mail addresses

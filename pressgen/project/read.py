@@ -10,7 +10,7 @@ from pressgen.project.decode import INVALID, AliasBomb, Decoder
 from pressgen.project.layout import Layout
 from pressgen.project.load import load_source
 from pressgen.project.rules import Decoded, apply_rules
-from pressgen.project.sources import SourceMap
+from pressgen.project.sources import Place, SourceMap
 
 
 def read_project(layout: Layout) -> model.Project:
@@ -27,7 +27,7 @@ def read_project(layout: Layout) -> model.Project:
                      "write the values out instead of nesting aliases")
         raise PressgenError(decoder.problems) from None
     if source.root is None:
-        decoder.fail(None, "", "the file is empty", "start from the example milestones.yaml")
+        decoder.problems.append(sources.problem(Place(name, 1), "the file is empty", hint="start from the example milestones.yaml"))
     decoded = Decoded(None if top is INVALID else top, locales, sources, layout.root, name, layout.template_locales())
     project, problems = apply_rules(decoded)
     problems = decoder.problems + problems

@@ -63,7 +63,6 @@ class _Marks:
     quoted_closes: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
 
 
-@functools.lru_cache(maxsize=16)
 def _marks(data: str) -> _Marks:
     found = [(m.start(), m.group()) for m in _MARK.finditer(data)]
     brackets = [(p, c) for p, c in found if c in "[]"]
@@ -90,17 +89,48 @@ def _next(positions: list[int], after: int) -> int | None:
     return positions[i] if i < len(positions) else None
 
 
+@dataclass
+class _Read:
+    """The marks of the paragraph last read, and how they map onto the one being parsed.
+
+    Each link Markdown finds is replaced by a placeholder: the paragraph becomes a new string
+    whose end is the old one's, shifted by ``shift``. The marks read before stay true there, from
+    ``valid_from`` on, which is all Markdown asks about next; so a paragraph of many links is
+    read once, not once per link."""
+
+    parsed: str  # the string Markdown passes now
+    base: str  # the string the marks were read from
+    marks: _Marks
+    shift: int  # offset in ``parsed`` minus offset in ``base``
+    valid_from: int  # in ``parsed``
+
+
 class _LinearText:
     """``getText`` and ``getLink`` of Python-Markdown's link processors, from :class:`_Marks`."""
+
+    _read: _Read | None = None
+
+    def _marks_from(self, data: str, position: int) -> tuple[str, _Marks, int]:
+        """The marks of ``data`` from ``position`` on: (their string, the marks, the shift)."""
+        read = self._read
+        if read is not None and read.parsed is not data and position >= 0:
+            tail = len(data) - position
+            if tail <= len(read.parsed) - read.valid_from and read.parsed.endswith(data[position:]):
+                read = _Read(data, read.base, read.marks, read.shift + len(data) - len(read.parsed), position)
+                self._read = read
+        if read is None or read.parsed is not data or position < read.valid_from:
+            read = self._read = _Read(data, data, _marks(data), 0, 0)
+        return read.base, read.marks, read.shift
 
     def getText(self, data: str, index: int) -> tuple[str, int, bool]:  # noqa: N802 (Markdown's name)
         if index < 1 or data[index - 1] != "[":
             return super().getText(data, index)  # type: ignore[misc]
-        end = _marks(data).brackets.get(index - 1)
+        base, marks, shift = self._marks_from(data, index - 1)
+        end = marks.brackets.get(index - 1 - shift)
         if end is None:
             # Unclosed: every caller gives up on the match without reading the text.
             return "", len(data), False
-        return data[index:end], end + 1, True
+        return base[index - shift:end], end + 1 + shift, True
 
     def getLink(self, data: str, index: int) -> tuple[str, str | None, int, bool]:  # noqa: N802
         """Markdown's scan of ``(target "title")``, step for step, from the marks' tables.
@@ -112,22 +142,23 @@ class _LinearText:
         found = self.RE_LINK.match(data, pos=index)  # type: ignore[attr-defined]
         if not found or found.group(1):
             return super().getLink(data, index)  # type: ignore[misc]
-        marks = _marks(data)
-        start = found.end()
+        base, marks, shift = self._marks_from(data, index)
+        index, start = index - shift, found.end() - shift
         close = marks.parens.get(index)
         quote_at = _next(marks.quotes, start - 1)
         title = None
         if quote_at is None or (close is not None and close < quote_at):
             if close is None:
                 return "", None, len(data), False
-            href, end = data[start:close], close + 1
+            href, end = base[start:close], close + 1
         else:
-            href, title, end = self._after_quote(data, marks, start, quote_at)
+            href, title, end = self._after_quote(base, marks, start, quote_at)
             if end is None:
                 return "", None, len(data), False
         if title is not None:
             title = self.RE_TITLE_CLEAN.sub(" ", dequote(self.unescape(title.strip())))  # type: ignore[attr-defined]
-        return self.unescape(href).strip(), title, end, True  # type: ignore[attr-defined]
+        # Markdown's fallback may end at -1 (counted from the end, like the slice it takes).
+        return self.unescape(href).strip(), title, end + shift if end >= 0 else end, True  # type: ignore[attr-defined]
 
     @staticmethod
     def _after_quote(data: str, marks: _Marks, start: int, quote_at: int) -> tuple[str, str | None, int | None]:

@@ -24,8 +24,30 @@ def template_folders(templates: Path, locale: Locale) -> list[Path]:
     return [templates / tag for tag in locale.chain] + [templates]
 
 
+# What one ** or * in a template may make: more would compute for minutes ({{ 10 ** 10 ** 10 }})
+# or take every byte of memory ({{ "a" * 10 ** 12 }}) before failing.
+MAX_POWER_BITS = 10_000
+MAX_REPEATED_ITEMS = 1_000_000
+
+
+class BoundedSandbox(SandboxedEnvironment):
+    """Jinja2's sandbox, with ``**`` and ``*`` refused past a size no release needs."""
+
+    intercepted_binops = frozenset({"**", "*"})
+
+    def call_binop(self, context: jinja2.runtime.Context, operator: str, left, right):
+        if operator == "**" and isinstance(left, int) and isinstance(right, int) and abs(left) > 1 \
+                and right * abs(left).bit_length() > MAX_POWER_BITS:
+            raise OverflowError(f"{left} ** {right} is too large a number")
+        if operator == "*":
+            sized, times = (left, right) if isinstance(right, int) else (right, left)
+            if isinstance(sized, (str, list, tuple)) and isinstance(times, int) and len(sized) * times > MAX_REPEATED_ITEMS:
+                raise OverflowError(f"repeating a value {times} times makes it too long")
+        return super().call_binop(context, operator, left, right)
+
+
 def make_environment(templates: Path, locale: Locale) -> jinja2.Environment:
-    environment = SandboxedEnvironment(
+    environment = BoundedSandbox(
         loader=jinja2.FileSystemLoader(template_folders(templates, locale)),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(["html"], default_for_string=False, default=False),

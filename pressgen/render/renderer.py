@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace, TracebackType
@@ -166,18 +167,28 @@ class Renderer:
         try:
             return run(environment.get_template(name))
         except jinja2.TemplateSyntaxError as error:
-            raise PressgenError([self._template_problem(error.filename, error.lineno, error.message or str(error))]) from None
+            filename = error.filename or _template_file(environment, error.name)
+            raise PressgenError([self._template_problem(filename, error.lineno, error.message or str(error))]) from None
         except jinja2.TemplateNotFound as error:
             wanted = error.name or name
+            filename, lineno = _template_frame(sys.exc_info()[2], self.layout.templates)
+            if filename is not None:  # an {% include %} or {% extends %} of a missing file
+                raise PressgenError([self._template_problem(filename, lineno, f"template '{wanted}' not found")]) from None
             raise PressgenError([Problem(
                 self.layout.display(self.layout.templates / language), 0, 0, f"template '{wanted}' not found",
                 hint=f"every language folder needs {RELEASE_TEMPLATE} and {PAGE_TEMPLATE}; templates/ needs {INDEX_TEMPLATE}",
             )]) from None
-        except (jinja2.UndefinedError, SecurityError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as error:
-            filename, lineno = _template_frame(sys.exc_info()[2], self.layout.templates)
-            message = str(error)
+        except (jinja2.TemplateError, SecurityError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError,
+                RecursionError, MemoryError) as error:
+            filename, lineno = _template_frame(sys.exc_info()[2], self.layout.templates,
+                                               recursive=isinstance(error, RecursionError))
+            message = str(error) or type(error).__name__
             if isinstance(error, jinja2.UndefinedError):
                 message += " (a misspelt name in the template, or a field this milestone does not have)"
+            elif isinstance(error, RecursionError):
+                message = "a template that includes or extends itself, or a macro that calls itself, without end"
+            elif isinstance(error, MemoryError):
+                message = "the template makes a value too large for memory"
             raise PressgenError([self._template_problem(filename, lineno, message)]) from None
 
     def _template_problem(self, filename: str | None, lineno: int | None, message: str) -> Problem:
@@ -209,13 +220,33 @@ class Renderer:
         return names
 
 
-def _template_frame(tb: TracebackType | None, templates: Path) -> tuple[str | None, int | None]:
-    """The innermost traceback frame inside a template file: Jinja2 maps it to the template line."""
-    found: tuple[str | None, int | None] = (None, None)
+def _template_frame(tb: TracebackType | None, templates: Path,
+                    recursive: bool = False) -> tuple[str | None, int | None]:
+    """The innermost traceback frame inside a template file: Jinja2 maps it to the template line.
+
+    ``recursive``: the template line that recurs most often instead, the {% include %} or the
+    macro call that never ends."""
+    frames: list[tuple[str | None, int | None]] = []
     root = str(templates)
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.startswith(root):
-            found = (filename, tb.tb_lineno)
+            frames.append((filename, tb.tb_lineno))
         tb = tb.tb_next
-    return found
+    if not frames:
+        return None, None
+    if recursive:
+        return Counter(frames).most_common(1)[0][0]
+    return frames[-1]
+
+
+def _template_file(environment: jinja2.Environment, name: str | None) -> str | None:
+    """The file of template ``name``, for a syntax error Jinja2 gives without it."""
+    if not name or environment.loader is None:
+        return None
+    if Path(name).is_file():  # some lexer errors give the file's path as the name
+        return name
+    try:
+        return environment.loader.get_source(environment, name)[1]
+    except jinja2.TemplateNotFound:
+        return None
