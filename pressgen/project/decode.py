@@ -20,7 +20,8 @@ import yaml
 from pressgen import model
 from pressgen.errors import Problem
 from pressgen.model.walk import Kind, join, record_fields, shape
-from pressgen.project.limits import MAX_COUNT_DIGITS, MAX_KEY_CHARS, MAX_SHOWN_CHARS, MAX_TEXT_CHARS
+from pressgen.project.limits import (MARKUP_MARKS, MAX_COUNT_DIGITS, MAX_KEY_CHARS, MAX_MARKUP_MARKS, MAX_SHOWN_CHARS,
+                                     MAX_TEXT_CHARS)
 from pressgen.project.sources import Place, SourceMap
 
 _TAG = "tag:yaml.org,2002:"
@@ -248,6 +249,11 @@ class Decoder:
                              f"put it in quotes if you mean the text: {shown(raw, quote=chr(34))}")
         if not raw.strip():
             return self.fail(node, path, "expected text, found an empty string")
+        marks = sum(raw.count(mark) for mark in MARKUP_MARKS)
+        if marks > MAX_MARKUP_MARKS:
+            return self.fail(node, path, f"this text holds {marks:,} of the Markdown marks {' '.join(MARKUP_MARKS)}; "
+                             f"pressgen reads at most {MAX_MARKUP_MARKS:,} in one text",
+                             "a text needs a few: *emphasis*, [a link](https://…); was it pasted from a program?")
         refused = model.Text.refusal(raw)
         if refused:
             return self.fail(node, path, *refused)

@@ -14,5 +14,8 @@ MAX_DEPTH = 64  # nested mappings and lists; the model's deepest value is 6 leve
 MAX_TEXT_CHARS = 20_000  # one value: about 3,000 words, ten times a long press release
 MAX_KEY_CHARS = 200  # one key
 MAX_COUNT_DIGITS = 15  # a count: up to 999 999 999 999 999
-MAX_EMPHASIS_MARKS = 2_000  # * _ ~ in one text: the Markdown parser slows down past a few thousand
+# Markdown marks in one text: the Markdown parser behind the typography (tree-sitter) slows down
+# with the square of a run of them (20,000 "_" took 5 s); a text with links and emphasis has tens.
+MARKUP_MARKS = "*_~`[]<>"
+MAX_MARKUP_MARKS = 1_000
 MAX_SHOWN_CHARS = 60  # how much of a long value an error message quotes
