@@ -181,7 +181,7 @@ class Renderer:
         except (jinja2.TemplateError, SecurityError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError,
                 RecursionError, MemoryError) as error:
             filename, lineno = _template_frame(sys.exc_info()[2], self.layout.templates,
-                                               recursive=isinstance(error, RecursionError))
+                                               recursive=isinstance(error, RecursionError))  # outside a template
             message = str(error) or type(error).__name__
             if isinstance(error, jinja2.UndefinedError):
                 message += " (a misspelt name in the template, or a field this milestone does not have)"
