@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import sys
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace, TracebackType
@@ -180,12 +179,11 @@ class Renderer:
             )]) from None
         except (jinja2.TemplateError, SecurityError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError,
                 RecursionError, MemoryError) as error:
-            filename, lineno = _template_frame(sys.exc_info()[2], self.layout.templates,
-                                               recursive=isinstance(error, RecursionError))  # outside a template
+            filename, lineno = _template_frame(sys.exc_info()[2], self.layout.templates)
             message = str(error) or type(error).__name__
             if isinstance(error, jinja2.UndefinedError):
                 message += " (a misspelt name in the template, or a field this milestone does not have)"
-            elif isinstance(error, RecursionError):
+            elif isinstance(error, RecursionError):  # in a template, environment.py locates it first
                 message = "a template that includes or extends itself, or a macro that calls itself, without end"
             elif isinstance(error, MemoryError):
                 message = "the template makes a value too large for memory"
@@ -220,24 +218,16 @@ class Renderer:
         return names
 
 
-def _template_frame(tb: TracebackType | None, templates: Path,
-                    recursive: bool = False) -> tuple[str | None, int | None]:
-    """The innermost traceback frame inside a template file: Jinja2 maps it to the template line.
-
-    ``recursive``: the template line that recurs most often instead, the {% include %} or the
-    macro call that never ends."""
-    frames: list[tuple[str | None, int | None]] = []
+def _template_frame(tb: TracebackType | None, templates: Path) -> tuple[str | None, int | None]:
+    """The innermost traceback frame inside a template file: Jinja2 maps it to the template line."""
+    found: tuple[str | None, int | None] = (None, None)
     root = str(templates)
     while tb is not None:
         filename = tb.tb_frame.f_code.co_filename
         if filename.startswith(root):
-            frames.append((filename, tb.tb_lineno))
+            found = (filename, tb.tb_lineno)
         tb = tb.tb_next
-    if not frames:
-        return None, None
-    if recursive:
-        return Counter(frames).most_common(1)[0][0]
-    return frames[-1]
+    return found
 
 
 def _template_file(environment: jinja2.Environment, name: str | None) -> str | None:
