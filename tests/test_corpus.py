@@ -109,3 +109,13 @@ def test_the_corpus_is_large_enough() -> None:
     assert len(CASES) >= 40
     for case in CASES:
         assert case.with_suffix(".expected").is_file(), f"{case.name} has no .expected beside it"
+
+
+@pytest.mark.parametrize("lock", ["[" * 30_000, "{", "", "[1, 2]", '{"agreed": [1]}'], ids=["nested", "cut", "empty", "list", "odd"])
+def test_an_unreadable_translation_lock_is_rewritten(lock: str, built_example: Path, tmp_path: Path) -> None:
+    """translations.lock is written by pressgen; one it cannot read counts as empty."""
+    project = tmp_path / "project"
+    shutil.copytree(built_example, project)
+    (project / "translations.lock").write_text(lock, encoding="utf-8")
+    assert main(["--project", str(project), "build"]) == 0
+    assert (project / "translations.lock").read_text(encoding="utf-8").startswith("{\n")
