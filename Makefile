@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEPS := pyproject.toml constraints.txt
 
-.PHONY: build test check bench browser print clean screenshots
+.PHONY: build test fuzz check bench browser print clean screenshots
 
 build: $(VENV)/.installed print
 	$(BIN)/pressgen build
@@ -26,6 +26,14 @@ bench: $(VENV)/.installed
 screenshots: $(VENV)/.installed browser print
 	@command -v pdftoppm >/dev/null || $(MAKE) --no-print-directory system-packages PACKAGES="poppler-utils"
 	$(BIN)/python docs/screenshots.py
+
+# Thousands of generated inputs through the whole pipeline (a few in `make test`, fixed seed).
+# A failure is kept in .hypothesis/ and tried first next time; make it a case of tests/corpus/.
+fuzz: $(VENV)/.installed-test
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/fuzz -p no:cacheprovider
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python benchmarks/run.py
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

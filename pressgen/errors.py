@@ -34,14 +34,29 @@ class Problem:
         where = f"{self.key_path}: " if self.key_path else ""
         lines = [f"{self.location}: error: {where}{self.message}"]
         if self.source_line:
-            lines.append(f"    {self.source_line}")
-            if self.column:
-                prefix = self.source_line[: self.column - 1]
+            shown, column = _window(self.source_line, self.column)
+            lines.append(f"    {shown}")
+            if column:
+                prefix = shown[: column - 1]
                 pad = "".join(c if c == "\t" else " " for c in prefix)
                 lines.append(f"    {pad}^")
         if self.hint:
             lines.append(f"    hint: {self.hint}")
         return "\n".join(lines)
+
+
+_SHOWN_LINE = 120  # characters of a long source line shown around the column
+
+
+def _window(line: str, column: int) -> tuple[str, int]:
+    """A long line cut to the part around ``column`` (a 5 MB line is not printed), and the
+    column in what is shown."""
+    if len(line) <= _SHOWN_LINE:
+        return line, column
+    start = max(0, min(column - 1 - _SHOWN_LINE // 2, len(line) - _SHOWN_LINE))
+    end = start + _SHOWN_LINE
+    shown = ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
+    return shown, (column - start + (1 if start else 0)) if column else 0
 
 
 class PressgenError(Exception):

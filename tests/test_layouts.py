@@ -206,7 +206,7 @@ def test_the_preview_watches_pressgen_yaml_and_the_releases(folder: Path, tmp_pa
 def test_an_empty_release_file_says_so(folder: Path) -> None:
     (folder / "releases" / "paris-2-millions.yaml").write_text("# nothing yet\n", encoding="utf-8")
     result = invoke(folder, "check")
-    assert "releases/paris-2-millions.yaml: error: paris-2-millions: the file is empty" in result.output
+    assert "releases/paris-2-millions.yaml:1: error: paris-2-millions: the file is empty" in result.output
 
 
 def test_split_refuses_a_project_already_split_and_join_one_already_joined(project: Path, folder: Path) -> None:

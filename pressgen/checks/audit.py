@@ -39,19 +39,31 @@ from pressgen import model
 from pressgen.errors import Problem
 from pressgen.language.locale import locale_for
 from pressgen.language.rules.base import Reading
+from pressgen.language.wordscan import sub_at_word_starts
 
 _SPACES = " \u00a0\u202f"
 
 # After dates and times are gone (so "9 a.m." is not taken for a domain name).
-_DOMAIN = re.compile(r"[\w-]*[^\W\d_][\w-]*(?:\.[\w-]+)+")  # 1million.paris, Parisien.ne.s
-_MASK = re.compile(
-    r"\]\([^)\n]*\)"  # link and image targets
-    r"|<[^<>\n]*>"  # HTML tags and autolinks
-    r"|https?://\S+"  # URLs
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
-    r"|[@#]\w+"  # handles and hashtags
-    r"|\bUTC\s?[+\-−]\s?\d{1,2}(?::\d{2})?"  # UTC offsets
-)
+# A run of word characters holding a letter, then dotted parts. Written so that a long word is
+# read once (the obvious [\w-]*[^\W\d_][\w-]* backtracks cubically: 2,000 letters took minutes).
+_DOMAIN = re.compile(r"(?<![\w-])(?=[\w-]*[^\W\d_])[\w-]+(?:\.[\w-]+)+")  # 1million.paris, Parisien.ne.s
+_EMAIL = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+
+
+def _mask(email: str) -> re.Pattern[str]:
+    return re.compile(
+        r"\]\([^)\n]{0,2000}\)"  # link and image targets (bounded: unclosed ones are read once each)
+        r"|<[^<>\n]*>"  # HTML tags and autolinks
+        r"|https?://\S+"  # URLs
+        rf"|{email}"  # e-mail addresses
+        r"|[@#]\w+"  # handles and hashtags
+        r"|\bUTC\s?[+\-−]\s?\d{1,2}(?::\d{2})?"  # UTC offsets
+    )
+
+
+_MASK = _mask(_EMAIL)
+# E-mail addresses tried at word starts only (pressgen.language.wordscan): linear on long words.
+_MASK_AT_WORD_STARTS = _mask(rf"(?<![\w.+-]){_EMAIL}")
 
 
 @dataclass(frozen=True)
@@ -74,7 +86,7 @@ def _reading(locale: str) -> Reading:
 def figures(text: str, locale: str) -> list[Figure]:
     """The figures in ``text``, read in ``locale``'s format (dates, URLs … left out)."""
     reading = _reading(locale)
-    text = _MASK.sub(" ", text)
+    text = sub_at_word_starts(_MASK, _MASK_AT_WORD_STARTS, lambda _: " ", text)
     text = _remove_dates_and_times(text, reading)
     text = _DOMAIN.sub(" ", text)
     magnitudes = "|".join(re.escape(m) for m in sorted(reading.magnitudes, key=len, reverse=True)) or "(?!)"

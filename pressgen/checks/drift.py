@@ -172,7 +172,7 @@ def read_lock(path: Path) -> tuple[dict[str, dict[str, str]], bytes | None]:
         parsed = json.loads(data.decode("utf-8"))
         agreed = {key: {loc: str(entry["text"]) for loc, entry in langs.items()}
                   for key, langs in parsed.get("agreed", {}).items()}
-    except (ValueError, AttributeError, KeyError, TypeError):
+    except (ValueError, AttributeError, KeyError, TypeError, RecursionError):  # RecursionError: 30,000 nested [
         return {}, data
     return agreed, data
 

@@ -43,6 +43,7 @@ idempotent (typesetting twice gives the same bytes as once).
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Callable
@@ -52,6 +53,7 @@ from pressgen.language import fast_rules
 from pressgen.language.locale import locale_for
 from pressgen.language.rules import tuned_tag_for
 from pressgen.language.rules.base import Typography
+from pressgen.language.wordscan import sub_at_word_starts
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -75,6 +77,10 @@ _HASHTAG = r"(?<![\w&#/])#(?=\w*[^\W\d_])\w+"
 _PROTECTED_WORDS = re.compile("|".join(f"(?:{p})" for p in (_URL, _EMAIL, _HANDLE, _HASHTAG)))
 # Each of the four holds one of these: a text with none of them has nothing to protect.
 _PROTECTED_MARKS = ("://", "www.", "@", "#")
+# The same, with e-mail addresses tried at word starts only: see pressgen.language.wordscan
+# (a word of 16,000 letters took seconds to mask, tried at each of its letters).
+_PROTECTED_AT_WORD_STARTS = re.compile(
+    "|".join(f"(?:{p})" for p in (_URL, rf"(?<![\w.+'-]){_EMAIL}", _HANDLE, _HASHTAG)))
 
 # <span lang="en">…</span>, not nested; the content is typeset with the span's language.
 _LANG_SPAN = re.compile(
@@ -84,7 +90,11 @@ _LANG_SPAN = re.compile(
 )
 
 _FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# What _code_spans finds, as a regex (kept as its definition, and for the tests that compare the
+# two); as a regex it backtracks cubically on a run of backticks (1,000 took minutes).
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
+_BACKTICKS = re.compile(r"`+")
+_BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
 # Inline markup whose inside is not prose: HTML tags and comments, autolinks, link
 # destinations, reference definitions.
 _INLINE_NOT_PROSE = re.compile(
@@ -126,11 +136,50 @@ def _code_blocks(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """The spans ``_CODE_SPAN.finditer`` gives, in linear time.
+
+    A run of n backticks opens a span that the next run of exactly n backticks closes, within
+    the paragraph (no blank line between); when no such run follows, the regex tries n - 1
+    backticks, and so on down to one."""
+    runs = [(m.start(), len(m.group())) for m in _BACKTICKS.finditer(text)]
+    if len(runs) < 2:
+        return []
+    blanks = [m.start() for m in _BLANK_LINE.finditer(text)]
+    spans = []
+    i = 0
+    while i < len(runs):
+        paragraph = bisect.bisect_left(blanks, runs[i][0])
+        # This paragraph's later runs, by length, in order.
+        later: dict[int, list[int]] = {}
+        j = i + 1
+        while j < len(runs) and bisect.bisect_left(blanks, runs[j][0]) == paragraph:
+            later.setdefault(runs[j][1], []).append(j)
+            j += 1
+        end_of_paragraph = j
+        while i < end_of_paragraph:
+            start, length = runs[i]
+            closing = None
+            for size in range(length, 0, -1):
+                candidates = later.get(size)
+                if candidates:
+                    k = bisect.bisect_right(candidates, i)
+                    if k < len(candidates):
+                        closing = candidates[k]
+                        break
+            if closing is None:
+                i += 1
+                continue
+            spans.append((start, runs[closing][0] + runs[closing][1]))
+            i = closing + 1
+    return spans
+
+
 def _not_prose(text: str, mode: Mode) -> list[tuple[int, int]]:
     """Ranges of ``text`` that our own rules must not touch, sorted and merged."""
     ranges = _code_blocks(text) if mode == "markdown" else []
     if mode == "markdown":
-        ranges += [m.span() for m in _CODE_SPAN.finditer(text)]
+        ranges += _code_spans(text)
         ranges += [m.span() for m in _INLINE_NOT_PROSE.finditer(text)]
     ranges.sort()
     merged: list[tuple[int, int]] = []
@@ -148,13 +197,16 @@ def _sub_in_prose(pattern: re.Pattern[str], replacement: str | Callable[[re.Matc
     targets; lookarounds still see those neighbours (``«<em>`` is a guillemet before a tag).
     The protected ranges are found at the first match only: most patterns match nothing."""
     protected: list[tuple[int, int]] | None = None
+    ends: list[int] = []
 
     def guarded(match: re.Match[str]) -> str:
-        nonlocal protected
+        nonlocal protected, ends
         if protected is None:
-            protected = _not_prose(text, mode)
+            protected = _not_prose(text, mode)  # sorted, not overlapping
+            ends = [b for _, b in protected]
         start, end = match.span()
-        if any(a < end and start < b for a, b in protected):
+        first = bisect.bisect_right(ends, start)  # the first range that ends after the start
+        if first < len(protected) and protected[first][0] < end:
             return match.group(0)
         return match.expand(replacement) if isinstance(replacement, str) else replacement(match)
 
@@ -249,8 +301,8 @@ def _mask(text: str, locale: str, mode: Mode, masks: _Masks) -> str:
     else:
         text = _LANG_SPAN.sub(span, text)
     if not any(mark in text for mark in _PROTECTED_MARKS):
-        return text  # the search below is slow on long words, and would find nothing
-    return _PROTECTED_WORDS.sub(lambda m: masks.token(m.group(0)), text)
+        return text  # nothing to protect
+    return sub_at_word_starts(_PROTECTED_WORDS, _PROTECTED_AT_WORD_STARTS, lambda m: masks.token(m.group(0)), text)
 
 
 # --- pressgen's own rules, applied to prose after polytypo ---------------------------------

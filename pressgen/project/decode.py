@@ -20,12 +20,17 @@ import yaml
 from pressgen import model
 from pressgen.errors import Problem
 from pressgen.model.walk import Kind, join, record_fields, shape
+from pressgen.project.limits import (MARKUP_MARKS, MAX_COUNT_DIGITS, MAX_KEY_CHARS, MAX_MARKUP_MARKS, MAX_SHOWN_CHARS,
+                                     MAX_TEXT_CHARS)
 from pressgen.project.sources import Place, SourceMap
 
 _TAG = "tag:yaml.org,2002:"
 _CORE_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*|[1-9][0-9]{0,2}(?:_[0-9]{3})+)")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Control characters a value may not hold (YAML's escapes can write them: "\e", "\0"); tab, line
+# feed and carriage return are text.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
 class AliasBomb(Exception):
@@ -98,6 +103,10 @@ class Decoder:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str) or key_node.tag == _TAG + "merge":
                 self.fail(key_node, path, "keys must be plain names", "write 'name: value'")
+                continue
+            if len(key) > MAX_KEY_CHARS or _CONTROL.search(key):
+                self.fail(key_node, path, f"the key {shown(key)} is not a name",
+                          f"keys are short names (at most {MAX_KEY_CHARS} characters), such as 'headline'")
                 continue
             if key in seen:
                 first = seen[key].start_mark.line + 1
@@ -219,6 +228,15 @@ class Decoder:
         if _is_null(node):
             self.fail(node, path, f"expected {expected}, found nothing", "give a value after the colon, or remove the key")
             return None
+        if len(node.value) > MAX_TEXT_CHARS:
+            self.fail(node, path, f"this value is {len(node.value):,} characters long; pressgen reads at most {MAX_TEXT_CHARS:,}",
+                      "shorten it, or split it into several paragraphs (highlights)")
+            return None
+        control = _CONTROL.search(node.value)
+        if control:
+            self.fail(node, path, f"the value holds an invisible control character (U+{ord(control.group()):04X})",
+                      "remove it (a YAML escape such as \\e or \\0 writes one)")
+            return None
         return node.value
 
     def text(self, node: yaml.Node, found, path: str) -> Any:
@@ -227,10 +245,15 @@ class Decoder:
             return INVALID
         if not node.style and node.tag != _TAG + "str":
             reading = _yaml11_reading(node)
-            return self.fail(node, path, f"YAML reads {raw} as {reading}, not as text",
-                             f'put it in quotes if you mean the text: "{raw}"')
+            return self.fail(node, path, f"YAML reads {shown(raw, quote='')} as {reading}, not as text",
+                             f"put it in quotes if you mean the text: {shown(raw, quote=chr(34))}")
         if not raw.strip():
             return self.fail(node, path, "expected text, found an empty string")
+        marks = sum(raw.count(mark) for mark in MARKUP_MARKS)
+        if marks > MAX_MARKUP_MARKS:
+            return self.fail(node, path, f"this text holds {marks:,} of the Markdown marks {' '.join(MARKUP_MARKS)}; "
+                             f"pressgen reads at most {MAX_MARKUP_MARKS:,} in one text",
+                             "a text needs a few: *emphasis*, [a link](https://…); was it pasted from a program?")
         # The text policy, or a stricter one of the value's type (Url); plain str: the policy.
         refused = getattr(found.hint, "refusal", model.Text.refusal)(raw)
         if refused:
@@ -243,7 +266,7 @@ class Decoder:
         if raw is INVALID:
             return INVALID
         if not cls.pattern.fullmatch(raw):
-            return self.fail(node, path, f"'{raw}' is not {cls.expected}", f"for example: {cls.example}")
+            return self.fail(node, path, f"{shown(raw)} is not {cls.expected}", f"for example: {cls.example}")
         return cls(raw)
 
     def choice(self, node: yaml.Node, found, path: str) -> Any:
@@ -252,7 +275,7 @@ class Decoder:
         if raw is None:
             return INVALID
         if raw not in allowed:
-            return self.fail(node, path, f"'{raw}' is not one of: {', '.join(allowed)}",
+            return self.fail(node, path, f"{shown(raw)} is not one of: {', '.join(allowed)}",
                              suggest(raw, list(allowed)) or "")
         return raw
 
@@ -261,18 +284,25 @@ class Decoder:
         if raw is None:
             return INVALID
         if node.style:
-            return self.fail(node, path, f"expected a number, found the text \"{raw}\"", "remove the quotes")
+            return self.fail(node, path, f"expected a number, found the text {shown(raw, quote=chr(34))}", "remove the quotes")
+        digits = raw.lstrip("+-").replace("_", "")
+        if digits.isdigit() and len(digits) > MAX_COUNT_DIGITS:
+            return self.fail(node, path, f"a number of {len(digits):,} digits; a count has at most {MAX_COUNT_DIGITS}",
+                             "check the number: pressgen counts up to 999 999 999 999 999")
         if not _INT.fullmatch(raw):
             reading = _yaml11_reading(node)
             if node.tag == _TAG + "int" and re.fullmatch(r"[-+]?0[0-9_]+", raw):
-                return self.fail(node, path, f"YAML 1.1 reads {raw} as {reading} (a leading zero means octal)",
+                return self.fail(node, path, f"YAML 1.1 reads {shown(raw, quote='')} as {reading} (a leading zero means octal)",
                                  f"write it without the leading zero: {raw.lstrip('0') or '0'}")
             if ":" in raw and node.tag in (_TAG + "int", _TAG + "float"):
-                return self.fail(node, path, f"YAML 1.1 reads {raw} as {reading} (base 60)",
+                return self.fail(node, path, f"YAML 1.1 reads {shown(raw, quote='')} as {reading} (base 60)",
                                  "write the number alone, or put the text in quotes")
             digits = raw.replace(" ", "").replace("\u202f", "").replace("\u00a0", "").replace(",", "").replace(".", "")
-            hint = f"write it as {digits} or {int(digits):_}" if digits.isdigit() else "write digits only, e.g. 8500 or 8_500"
-            return self.fail(node, path, f"'{raw}' is not a whole number", hint)
+            if digits.isdigit() and len(digits) <= MAX_COUNT_DIGITS:
+                hint = f"write it as {digits} or {int(digits):_}"
+            else:
+                hint = "write digits only, e.g. 8500 or 8_500"
+            return self.fail(node, path, f"{shown(raw)} is not a whole number", hint)
         value = int(raw.replace("_", ""))
         if value < 0:
             return self.fail(node, path, f"{value} is negative; a count cannot be")
@@ -284,7 +314,7 @@ class Decoder:
             return INVALID
         if not node.style and raw in ("true", "false"):
             return raw == "true"
-        return self.fail(node, path, f"expected true or false, found '{raw}'",
+        return self.fail(node, path, f"expected true or false, found {shown(raw)}",
                          "YAML 1.1 also reads yes/no/on/off as true/false; pressgen asks for true or false")
 
     def day(self, node: yaml.Node, found, path: str) -> Any:
@@ -292,11 +322,11 @@ class Decoder:
         if raw is None:
             return INVALID
         if not _DATE.fullmatch(raw):
-            return self.fail(node, path, f"'{raw}' is not a date in the form YYYY-MM-DD", "for example: 2017-04-11")
+            return self.fail(node, path, f"{shown(raw)} is not a date in the form YYYY-MM-DD", "for example: 2017-04-11")
         try:
             return dt.date.fromisoformat(raw)
         except ValueError as error:
-            return self.fail(node, path, f"'{raw}' is not a real date ({error})")
+            return self.fail(node, path, f"{shown(raw)} is not a real date ({error})")
 
     def moment(self, node: yaml.Node, found, path: str) -> Any:
         raw = self.scalar(node, path, "a date and time with its time zone")
@@ -306,9 +336,9 @@ class Decoder:
         try:
             value = dt.datetime.fromisoformat(raw.replace(" ", "T", 1) if _DATE.match(raw) else raw)
         except ValueError:
-            return self.fail(node, path, f"'{raw}' is not a date and time", f"for example: {example}")
+            return self.fail(node, path, f"{shown(raw)} is not a date and time", f"for example: {example}")
         if value.tzinfo is None:
-            return self.fail(node, path, f"'{raw}' has no time zone", f"add the offset, for example: {example}")
+            return self.fail(node, path, f"{shown(raw)} has no time zone", f"add the offset, for example: {example}")
         return value
 
 
@@ -317,7 +347,16 @@ def _name(cls: type) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", " ", cls.__name__).lower()
 
 
+def shown(value: str, quote: str = "'") -> str:
+    """``value`` as a message quotes it: cut short when long."""
+    if len(value) > MAX_SHOWN_CHARS:
+        value = value[:MAX_SHOWN_CHARS] + f"… ({len(value):,} characters)"
+    return f"{quote}{value}{quote}"
+
+
 def closest(word: str, choices: list[str]) -> str:
+    if len(word) > 2 * max((len(c) for c in choices), default=0) + 10:
+        return ""  # nothing that long is close; difflib would take its time to say so
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     if not close:
         close = [c for c in choices if c.lower() == word.lower()]
@@ -340,7 +379,7 @@ def _describe(node: yaml.Node) -> str:
         return "a list"
     if _is_null(node):
         return "nothing"
-    return f"'{node.value}'"
+    return shown(node.value)
 
 
 def _yaml11_reading(node: yaml.ScalarNode) -> str:
@@ -348,12 +387,12 @@ def _yaml11_reading(node: yaml.ScalarNode) -> str:
     kind = node.tag.replace(_TAG, "")
     try:
         value = yaml.safe_load(node.value)
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError, OverflowError):  # ValueError: more than 4,300 digits
         value = node.value
     if kind == "bool":
         return f"the boolean {str(value).lower()}"
     if kind in ("int", "float"):
-        return f"the number {value}"
+        return f"the number {shown(str(value) if isinstance(value, float) or len(node.value) < 100 else node.value, quote='')}"
     if kind == "timestamp":
         return "a date"
     return kind

@@ -17,7 +17,7 @@ from pressgen.project.decode import INVALID, AliasBomb, Decoder
 from pressgen.project.layout import FOLDER, Layout
 from pressgen.project.load import Source, load_source
 from pressgen.project.rules import Decoded, apply_rules
-from pressgen.project.sources import SourceMap
+from pressgen.project.sources import Place, SourceMap
 
 
 def read_project(layout: Layout) -> model.Project:
@@ -50,8 +50,8 @@ def decode_file(source: Source, hint: Any, path: str, locales: list[str], source
                 empty_hint: str) -> tuple[Any, list[Problem]]:
     """One file's top value as ``hint`` at key path ``path`` (INVALID when it has a problem)."""
     decoder = Decoder(source.name, source.text, sources, locales, _chains(locales))
-    if source.root is None:
-        decoder.fail(None, path, "the file is empty", empty_hint)
+    if source.root is None:  # at its first line: every problem points inside the file
+        decoder.problems.append(sources.problem(Place(source.name, 1), "the file is empty", path, empty_hint))
         return INVALID, decoder.problems
     try:
         value = decoder.value(source.root, hint, path)

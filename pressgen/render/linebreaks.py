@@ -32,7 +32,7 @@ _OPENERS = "«“‘\"'¿¡(["
 _MASKED = re.compile(
     r"`[^`\n]*`"  # inline code
     r"|<[^<>\n]*>"  # HTML tags and autolinks
-    r"|\]\([^)\n]*\)"  # link and image targets
+    r"|\]\([^)\n]{0,2000}\)"  # link and image targets (bounded: 5,000 unclosed "](" read the line 5,000 times)
     r"|https?://[^\s<>]+"  # bare URLs
 )
 # A line that starts one of these is not prose.
@@ -80,10 +80,10 @@ def sentence_ends(line: str, ordinal_stop: bool = False,
         start, stop = match.span()
         if start == 0 or stop >= len(masked):
             continue
-        before, after = masked[:start], masked[stop:]
-        if not _starts_sentence(after):
+        # Offsets, not slices: a slice per space made a long line quadratic.
+        if not _starts_sentence(masked, stop):
             continue
-        if _ends_sentence(before, ordinal_stop, abbreviations):
+        if _ends_sentence(masked, start, ordinal_stop, abbreviations):
             ends.append(start)
     return ends
 
@@ -103,28 +103,34 @@ def _break_line(line: str, ordinal_stop: bool, abbreviations: frozenset[str]) ->
     return "\n".join(pieces)
 
 
-def _starts_sentence(after: str) -> bool:
-    first = after[0]
+def _starts_sentence(line: str, at: int) -> bool:
+    """Whether ``line[at:]`` starts a sentence."""
+    first = line[at]
     if first.isupper():
         return True
     if first in _OPENERS:
-        rest = after[1:].lstrip(_NO_BREAK_SPACES + " ")
-        return bool(rest) and (rest[0].isupper() or rest[0] in _OPENERS)
+        rest = at + 1
+        while rest < len(line) and line[rest] in _NO_BREAK_SPACES + " ":
+            rest += 1
+        return rest < len(line) and (line[rest].isupper() or line[rest] in _OPENERS)
     return False
 
 
-def _ends_sentence(before: str, ordinal_stop: bool, abbreviations: frozenset[str]) -> bool:
+def _ends_sentence(line: str, end: int, ordinal_stop: bool, abbreviations: frozenset[str]) -> bool:
+    """Whether ``line[:end]`` ends a sentence (offsets, not slices: linear on a long line)."""
     # Strip closing quotes and brackets, with the no-break spaces French puts before them.
-    text = before
-    while text and (text[-1] in _CLOSERS or text[-1] in _NO_BREAK_SPACES):
-        text = text[:-1]
-    if not text or text[-1] not in _TERMINAL:
+    while end and (line[end - 1] in _CLOSERS or line[end - 1] in _NO_BREAK_SPACES):
+        end -= 1
+    if not end or line[end - 1] not in _TERMINAL:
         return False
-    if text[-1] != ".":
+    if line[end - 1] != ".":
         return True
-    if text.endswith(".."):  # "..." is an ellipsis
+    if line.endswith("..", 0, end):  # "..." is an ellipsis
         return True
-    word = re.search(r"[\w.\-]*$", text[:-1]).group(0)
+    start = end - 1  # the word before the stop: letters, digits, _ . - (what [\w.-] reads)
+    while start and (line[start - 1].isalnum() or line[start - 1] in "_.-"):
+        start -= 1
+    word = line[start:end - 1]
     if not word:  # after a bracket, a link or a number's closing mark
         return True
     if ordinal_stop and word.isdigit():  # « der 2. Platz »

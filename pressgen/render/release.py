@@ -20,7 +20,8 @@ from markdown import util as markdown_util
 
 RELEASE_TEMPLATE = "release.md"
 PAGE_TEMPLATE = "page.html"
-MARKDOWN_EXTENSIONS = ["attr_list", "sane_lists"]
+# The last one makes link parsing linear (a headline of thousands of "[" took minutes).
+MARKDOWN_EXTENSIONS = ["attr_list", "sane_lists", "pressgen.render.brackets:BracketsExtension"]
 # The parts a release template names, for the index, the page's <title> and its description.
 PARTS = ("status", "headline", "subhead", "lead", "end_mark")
 

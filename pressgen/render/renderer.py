@@ -174,18 +174,27 @@ class Renderer:
         try:
             return run(environment.get_template(name))
         except jinja2.TemplateSyntaxError as error:
-            raise PressgenError([self._template_problem(error.filename, error.lineno, error.message or str(error))]) from None
+            filename = error.filename or _template_file(environment, error.name)
+            raise PressgenError([self._template_problem(filename, error.lineno, error.message or str(error))]) from None
         except jinja2.TemplateNotFound as error:
             wanted = error.name or name
+            filename, lineno = _template_frame(sys.exc_info()[2], self.layout.templates)
+            if filename is not None:  # an {% include %} or {% extends %} of a missing file
+                raise PressgenError([self._template_problem(filename, lineno, f"template '{wanted}' not found")]) from None
             raise PressgenError([Problem(
                 self.layout.display(self.layout.templates / language), 0, 0, f"template '{wanted}' not found",
                 hint=f"every language folder needs {RELEASE_TEMPLATE} and {PAGE_TEMPLATE}; templates/ needs {INDEX_TEMPLATE}",
             )]) from None
-        except (jinja2.UndefinedError, SecurityError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as error:
+        except (jinja2.TemplateError, SecurityError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError,
+                RecursionError, MemoryError) as error:
             filename, lineno = _template_frame(sys.exc_info()[2], self.layout.templates)
-            message = str(error)
+            message = str(error) or type(error).__name__
             if isinstance(error, jinja2.UndefinedError):
                 message += " (a misspelt name in the template, or a field this milestone does not have)"
+            elif isinstance(error, RecursionError):  # in a template, environment.py locates it first
+                message = "a template that includes or extends itself, or a macro that calls itself, without end"
+            elif isinstance(error, MemoryError):
+                message = "the template makes a value too large for memory"
             raise PressgenError([self._template_problem(filename, lineno, message)]) from None
 
     def _template_problem(self, filename: str | None, lineno: int | None, message: str) -> Problem:
@@ -221,3 +230,15 @@ def _template_frame(tb: TracebackType | None, templates: Path) -> tuple[str | No
             found = (filename, tb.tb_lineno)
         tb = tb.tb_next
     return found
+
+
+def _template_file(environment: jinja2.Environment, name: str | None) -> str | None:
+    """The file of template ``name``, for a syntax error Jinja2 gives without it."""
+    if not name or environment.loader is None:
+        return None
+    if Path(name).is_file():  # some lexer errors give the file's path as the name
+        return name
+    try:
+        return environment.loader.get_source(environment, name)[1]
+    except jinja2.TemplateNotFound:
+        return None
