@@ -75,6 +75,8 @@ _HANDLE = r"(?<![\w.@/])@\w+(?:\.\w+)*"
 # (``# Titre``) and entities (``&#39;``) never match.
 _HASHTAG = r"(?<![\w&#/])#(?=\w*[^\W\d_])\w+"
 _PROTECTED_WORDS = re.compile("|".join(f"(?:{p})" for p in (_URL, _EMAIL, _HANDLE, _HASHTAG)))
+# What other outputs must keep whole too (the PDF never hyphenates them).
+PROTECTED_WORDS = _PROTECTED_WORDS
 # Each of the four holds one of these: a text with none of them has nothing to protect.
 _PROTECTED_MARKS = ("://", "www.", "@", "#")
 # The same, with e-mail addresses tried at word starts only: see pressgen.language.wordscan

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import mimetypes
-import posixpath
 from email.header import Header
 from email.headerregistry import Address
 from email.message import EmailMessage
@@ -26,9 +24,6 @@ from pressgen.render.formats import OutputContext, output_path
 from pressgen.render.release import Release
 
 EMAIL_TEMPLATE = "email.html"
-_IMAGE_TYPES = {".svg": ("image", "svg+xml"), ".png": ("image", "png"), ".jpg": ("image", "jpeg"),
-                ".jpeg": ("image", "jpeg"), ".gif": ("image", "gif"), ".webp": ("image", "webp"),
-                ".avif": ("image", "avif")}
 
 
 def render(release: Release, context: OutputContext) -> bytes:
@@ -38,10 +33,10 @@ def render(release: Release, context: OutputContext) -> bytes:
     body = release.body
     image = None
     if release.milestone.image is not None:
-        name = posixpath.basename(release.milestone.image.file)
-        cid = f"{release.milestone_id}.{name}@pressgen"
-        body = body.replace(f'src="{html.escape(name)}"', f'src="cid:{html.escape(cid)}"')
-        image = (name, cid, context.project_file(release.milestone, release.milestone.image.file))
+        checked = context.project_file(release.milestone, release.milestone.image.file)
+        cid = f"{release.milestone_id}.{checked.name}@pressgen"
+        body = body.replace(f'src="{html.escape(checked.name)}"', f'src="cid:{html.escape(cid)}"')
+        image = (cid, checked)
     page = context.template(release.locale, EMAIL_TEMPLATE, m=m, locale=release.locale, title=release.title,
                             body=markupsafe.Markup(body), here=output_path("eml", release.milestone_id, release.locale))
     inlined = css_inline.inline(page)
@@ -58,12 +53,11 @@ def render(release: Release, context: OutputContext) -> bytes:
                         charset="utf-8", cte="8bit")
     message.add_alternative(inlined, subtype="html", charset="utf-8", cte="quoted-printable")
     if image is not None:
-        name, cid, data = image
-        maintype, subtype = _IMAGE_TYPES.get(posixpath.splitext(name)[1].lower()) or \
-            tuple((mimetypes.guess_type(name)[0] or "application/octet-stream").split("/", 1))
+        cid, checked = image
+        maintype, subtype = checked.kind.media_type.split("/", 1)
         html_part = message.get_payload()[1]
-        html_part.add_related(data, maintype=maintype, subtype=subtype, cid=f"<{cid}>",
-                              filename=name, disposition="inline")
+        html_part.add_related(checked.data, maintype=maintype, subtype=subtype, cid=f"<{cid}>",
+                              filename=checked.name, disposition="inline")
     # After the content: setting it clears every Content-* header.
     message["Content-Language"] = release.locale.replace("_", "-")
     _fix_boundaries(message)

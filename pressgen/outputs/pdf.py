@@ -28,9 +28,8 @@ def render(release: Release, context: OutputContext) -> bytes:
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     milestone = release.milestone
-    files: dict[str, bytes] = {}
-    for relative in _published_files(milestone):
-        files[_BASE + posixpath.basename(relative)] = context.project_file(milestone, relative)
+    files = {_BASE + posixpath.basename(relative): context.project_file(milestone, relative)
+             for relative in _published_files(milestone)}
     logo = milestone.organisation.logo if milestone.organisation is not None else None
 
     class ReleaseFiles(URLFetcher):
@@ -39,7 +38,7 @@ def render(release: Release, context: OutputContext) -> bytes:
         def fetch(self, url: str, headers=None) -> URLFetcherResponse:
             if url not in files:
                 raise ValueError(f"pressgen fetches nothing for a PDF: {url}")
-            return URLFetcherResponse(url, files[url], {"Content-Type": _media_type(url)})
+            return URLFetcherResponse(url, files[url].data, {"Content-Type": files[url].kind.media_type})
 
     page = context.template(
         release.locale, PRINT_TEMPLATE, m=release.m, locale=release.locale, title=release.title,
@@ -52,15 +51,16 @@ def render(release: Release, context: OutputContext) -> bytes:
     return document.write_pdf(pdf_variant="pdf/ua-1")
 
 
-# In the text between tags: a handle, a hashtag or a web address, never to be hyphenated.
-_TOKEN = re.compile(r"(?<![\w@#/&])(?:[@#]\w+|https?://[^\s<]+|www\.[^\s<]+)")
-_TEXT = re.compile(r">([^<]+)<")
+_TEXT = re.compile(r">([^<]+)<")  # the text between two tags
 
 
 def _keep_tokens_whole(body: str) -> str:
-    """Mark @handles, #hashtags and addresses so the print styles do not hyphenate them."""
+    """Mark @handles, #hashtags and addresses (what typography protects) so the print styles do
+    not hyphenate them."""
+    from pressgen.language.typography import PROTECTED_WORDS
+
     def mark(segment: re.Match[str]) -> str:
-        return ">" + _TOKEN.sub(lambda m: f'<span class="token">{m.group(0)}</span>', segment.group(1)) + "<"
+        return ">" + PROTECTED_WORDS.sub(lambda m: f'<span class="token">{m.group(0)}</span>', segment.group(1)) + "<"
 
     return _TEXT.sub(mark, body)
 
@@ -69,9 +69,3 @@ def _published_files(milestone) -> list[str]:
     from pressgen.model.walk import project_files
 
     return [str(relative) for _, relative in project_files(milestone, milestone.id)]
-
-
-def _media_type(url: str) -> str:
-    extension = posixpath.splitext(url)[1].lower()
-    return {".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-            ".gif": "image/gif", ".webp": "image/webp", ".avif": "image/avif"}.get(extension, "application/octet-stream")

@@ -22,6 +22,7 @@ class FileKind:
     name: str  # as messages say it: "PNG"
     article: str  # "a PNG", "an SVG"
     extensions: tuple[str, ...]  # lower-case, with the dot; the first is the usual one
+    media_type: str  # as an e-mail part or a PDF's resource declares it: "image/png"
     recognise: Callable[[bytes], bool]  # from the whole content
     refusal: Callable[[bytes], tuple[str, str] | None] = lambda data: None  # why not, and what to do
 
@@ -65,12 +66,12 @@ def _svg(data: bytes) -> bool:
 
 
 IMAGES: tuple[FileKind, ...] = (
-    FileKind("PNG", "a", (".png",), _png),
-    FileKind("JPEG", "a", (".jpg", ".jpeg"), _jpeg),
-    FileKind("WebP", "a", (".webp",), _webp),
-    FileKind("GIF", "a", (".gif",), _gif),
-    FileKind("AVIF", "an", (".avif",), _avif),
-    FileKind("SVG", "an", (".svg",), _svg, svg.refusal),
+    FileKind("PNG", "a", (".png",), "image/png", _png),
+    FileKind("JPEG", "a", (".jpg", ".jpeg"), "image/jpeg", _jpeg),
+    FileKind("WebP", "a", (".webp",), "image/webp", _webp),
+    FileKind("GIF", "a", (".gif",), "image/gif", _gif),
+    FileKind("AVIF", "an", (".avif",), "image/avif", _avif),
+    FileKind("SVG", "an", (".svg",), "image/svg+xml", _svg, svg.refusal),
 )
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 if TYPE_CHECKING:
     from pressgen import model
+    from pressgen.project.files import VerifiedFile
     from pressgen.render.release import Release
 
 
@@ -29,8 +30,9 @@ class OutputContext(Protocol):
     def template(self, language: str, name: str, /, **values: Any) -> str:
         """Template ``name`` of ``language`` (along its fallback chain), rendered; errors located."""
 
-    def project_file(self, milestone: "model.Milestone", relative: str) -> bytes:
-        """The checked bytes of a file the milestone names (its image, the organisation's logo)."""
+    def project_file(self, milestone: "model.Milestone", relative: str) -> "VerifiedFile":
+        """A file the milestone names (its image, the organisation's logo): the very bytes the
+        project's checks verified, with their kind."""
 
     def render_format(self, name: str, release: "Release") -> bytes:
         """Another format of the same release (the e-mail carries the text version)."""

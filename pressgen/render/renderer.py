@@ -23,6 +23,7 @@ from pressgen.errors import PressgenError, Problem, source_line
 from pressgen.language import typeset_markdown
 from pressgen.language.locale import Locale, locale_for
 from pressgen.model.walk import project_files
+from pressgen.project.files import VerifiedFile
 from pressgen.project.layout import Layout
 from pressgen.render.environment import make_environment, utc_offset
 from pressgen.render.formats import FORMATS, INDEX, output_path
@@ -62,11 +63,7 @@ class Renderer:
         self.project = project
         self._environments: dict[str, jinja2.Environment] = {}
         self._converters: dict[str, Converter] = {}
-
-    @property
-    def formats(self) -> list[str]:
-        """The formats this project writes, in registry order."""
-        return [name for name in FORMATS if name in self.project.outputs]
+        self._formatted: dict[tuple[str, str, str], bytes] = {}
 
     # -- public ------------------------------------------------------------------------------
     def render_all(self, progress: Callable[[int, int, str], None] | None = None,
@@ -104,10 +101,11 @@ class Renderer:
         for tag in self.project.locales:
             release = self._render_release(milestone, locale_for(tag))
             releases.append(release)
-            for name in self.formats:
+            self._formatted = {}  # this release's outputs, so that one format can carry another
+            for name in self.project.outputs:  # in registry order (pressgen.project.rules)
                 files[output_path(name, milestone.id, tag)] = self.render_format(name, release)
         for _, relative in project_files(milestone, milestone.id):
-            checked = self.project.files[relative]
+            checked = self.project_file(milestone, relative)
             files[output_path("asset", milestone.id, name=checked.name)] = checked.data
         return files, releases
 
@@ -153,13 +151,17 @@ class Renderer:
     def template(self, language: str, name: str, /, **values: Any) -> str:
         return self._call(language, name, **values)
 
-    def project_file(self, milestone: model.Milestone, relative: str) -> bytes:
-        # The bytes the project rules checked, not the file as it is now: it may have been
-        # replaced since (pressgen.project.files).
-        return self.project.files[relative].data
+    def project_file(self, milestone: model.Milestone, relative: str) -> VerifiedFile:
+        # What the project rules checked, not the file as it is now: it may have been replaced
+        # since (pressgen.project.files).
+        return self.project.files[relative]
 
     def render_format(self, name: str, release: Release) -> bytes:
-        return FORMATS[name].render(release, self)
+        """``release`` as format ``name``, rendered once (the e-mail carries the wire text)."""
+        key = (release.milestone_id, release.locale, name)
+        if key not in self._formatted:
+            self._formatted[key] = FORMATS[name].render(release, self)
+        return self._formatted[key]
 
     def _call(self, language: str, name: str, /, **context: Any) -> str:
         """Render template ``name``; any template error becomes a located problem."""
