@@ -203,6 +203,7 @@ def build(ctx: click.Context, check_only: bool) -> None:
         click.echo(f"  removed {out}/{rel}")
     if report.lock_written:
         click.echo("  updated translations.lock")
+    _warn(report.warnings)
     _warn(report.translation_flags)
     if report.translation_flags:
         count = len(report.translation_flags)

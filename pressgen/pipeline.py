@@ -77,11 +77,14 @@ def milestone_digests(project: model.Project) -> dict[str, str]:
 
 def build(layout: Layout, progress: Progress | None = None) -> BuildReport:
     """Build ``out/`` from the sources; on bad input raise before anything is written."""
+    from pressgen.checks.audit import audit
     from pressgen.output import write
 
     project = load_project(layout)
     rendered = render_project(layout, project, progress)
     translations = _drift(layout, project)
+    # What check fails on, build tells: figures that differ between the languages.
+    warnings = audit(project, rendered.releases)
     with write.Transaction(layout.output) as output:
         for rel, data in rendered.files.items():
             output.add(rel, data)
@@ -97,6 +100,7 @@ def build(layout: Layout, progress: Progress | None = None) -> BuildReport:
         removed=changes.removed,
         translation_flags=_drift_problems(project, translations),
         lock_written=translations.lock_changed,
+        warnings=warnings,
     )
 
 

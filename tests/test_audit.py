@@ -79,8 +79,9 @@ def test_a_quote_saying_8_500_in_french_and_8000_in_english_is_reported(project:
     assert result.exit_code == 1
     lines = (project / "milestones.yaml").read_text(encoding="utf-8").splitlines()
     fr_line = next(i for i, line in enumerate(lines) if "Chaque photo publiée" in line)  # the line before: `fr: >-`
+    # Neither figure is stated elsewhere: the first language is blamed; figures shown as typed.
     assert (f"milestones.yaml:{fr_line}:15: error: paris-instagram-150000.quotes[0].text.fr: figures differ between "
-            f"languages in paris-instagram-150000: “8\u202f500” in fr but not in en; “8,000” in en but not in fr"
+            f"languages in paris-instagram-150000: “8 500” in fr but not in en; “8,000” in en but not in fr"
             ) in result.stderr
     assert result.stderr.count("figures differ") == 1
 
@@ -113,4 +114,29 @@ def test_a_figure_that_differs_in_german_is_reported(project: Path) -> None:
     source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     result = CliRunner().invoke(cli, ["--project", str(project), "check"])
     assert result.exit_code == 1
-    assert "“150\u202f000” in fr but not in de; “150.500” in de but not in fr" in result.stderr
+    assert ("paris-instagram-150000.quotes[0].text.de: figures differ between languages in paris-instagram-150000: "
+            "“150 000” in fr but not in de; “150.500” in de but not in fr") in result.stderr
+
+
+def test_a_wrong_figure_in_the_english_quote_is_blamed_on_the_english_quote(project: Path) -> None:
+    """Only the English quote is wrong: the French headline and quote are right, and so is the
+    English headline. The odd one out is the English quote, and it is where check points."""
+    edit(project, "to our two\n            million followers", "to our three\n            million followers")
+    result = CliRunner().invoke(cli, ["--project", str(project), "check"])
+    assert result.exit_code == 1
+    lines = (project / "milestones.yaml").read_text(encoding="utf-8").splitlines()
+    en_line = next(i for i, line in enumerate(lines) if "We are delighted by the success" in line)  # after `en: >-`
+    assert (f"milestones.yaml:{en_line}:15: error: paris-2-millions.quotes[0].text.en: figures differ between "
+            "languages in paris-2-millions: “deux millions” in fr but not in en; “three million” in en but not in fr"
+            ) in result.stderr
+    assert "hint: the en text is the odd one out" in result.stderr
+    assert result.stderr.count("figures differ") == 1
+    assert "headline" not in result.stderr
+
+
+def test_build_warns_about_figures_that_differ_and_still_writes(project: Path) -> None:
+    edit(project, "to our two\n            million followers", "to our three\n            million followers")
+    result = CliRunner().invoke(cli, ["--project", str(project), "build"])
+    assert result.exit_code == 0, result.output
+    assert "warning: paris-2-millions.quotes[0].text.en: figures differ between languages" in result.stderr
+    assert "three million" in (project / "out" / "paris-2-millions" / "en.md").read_text(encoding="utf-8")

@@ -1,8 +1,10 @@
 """The bilingual figures audit: the same figures in every language of a milestone.
 
 ``pressgen check`` reads the figures in each milestone's rendered Markdown, in each locale's
-format, and reports a figure that appears in one language and not in another (or appears a
-different number of times). Figures from the data go through the same filters in every
+format, and fails on a figure that appears in one language and not in another (or appears a
+different number of times); ``pressgen build`` warns about the same problems and writes. Each
+is located at the translated field that holds the figure, in the language that is the odd one
+out, so the message points at the text to correct. Figures from the data go through the same filters in every
 language, so what this catches is mostly a number written by hand in a quote, a record or a
 template: « 8 500 » in French, "8,000" in English.
 
@@ -171,8 +173,10 @@ def _without_end_mark(release) -> str:
 def audit(project: model.Project, releases) -> list[Problem]:
     """Problems for every milestone whose languages do not state the same figures.
 
-    ``releases`` are :class:`pressgen.render.Release` values. A figure is located at the
-    translated field that contains it when there is one, else at the milestone.
+    ``releases`` are :class:`pressgen.render.Release` values. A difference is located at the
+    translated field that holds it, in the language that is the odd one out (see
+    :func:`_odd_ones`); one that no field explains (a template, a figure left out) at the
+    milestone.
     """
     from pressgen.checks import drift
 
@@ -186,30 +190,106 @@ def audit(project: model.Project, releases) -> list[Problem]:
         if not texts or len(texts) < 2:
             continue
         ordered = {loc: texts[loc] for loc in project.locales if loc in texts}
-        own_fields = [f for f in shared if f.milestone == milestone.id]
+        read = {loc: figures(text, loc) for loc, text in ordered.items()}
+        counts = {loc: Counter(f.key for f in found) for loc, found in read.items()}
+        differing = {key for loc in counts for key in counts[loc] if len({c[key] for c in counts.values()}) > 1}
+        if not differing:
+            continue
+        own = project.sources.item_path("milestones", index, milestone.id)
+        candidates = [f for f in shared if f.milestone == milestone.id]
+        candidates += [f for f in shared if f.milestone == "defaults" and not project.sources.has(f"{own}.{_field_name(f)}")]
+        located = [p for item in candidates for p in _field_problems(project, milestone.id, item, list(ordered), counts, differing)]
+        if located:
+            problems += located
+            continue
         for first, other, only_first, only_other in compare(ordered):
-            parts = []
-            if only_first:
-                parts.append(f"{_show(only_first)} in {first} but not in {other}")
-            if only_other:
-                parts.append(f"{_show(only_other)} in {other} but not in {first}")
-            message = f"figures differ between languages in {milestone.id}: " + "; ".join(parts)
-            key_path = _where(project, index, own_fields, only_first, first, only_other, other)
             problems.append(project.sources.problem_at(
-                key_path, message,
-                hint="the releases must state the same figures in every language; "
-                     "check a number written by hand in a quote, record or template",
-            ))
+                own, _message(milestone.id, first, only_first, other, only_other), hint=_HINT))
     return problems
 
 
-def _where(project, index, own_fields, only_first, first, only_other, other) -> str:
-    """The key path of the first translated field of the milestone holding a differing figure."""
-    for figure_list, locale in ((only_first, first), (only_other, other)):
-        keys = {f.key for f in figure_list}
-        for item in own_fields:
-            text = item.texts.get(locale, "")
-            if keys & {f.key for f in figures(text, locale)}:
-                if project.sources.has(f"{item.yaml_path}.{locale}"):
-                    return f"{item.yaml_path}.{locale}"
-    return project.sources.item_path("milestones", index, project.milestones[index].id)
+_HINT = ("the releases must state the same figures in every language; "
+         "check a number written by hand in a quote, record or template")
+
+
+def _field_name(item) -> str:
+    """The milestone field a shared field belongs to: ``defaults/contacts[0]/role`` → contacts."""
+    return re.match(r"\w+", item.key.split("/", 1)[1]).group()
+
+
+def _message(milestone: str, first: str, only_first: list[Figure], other: str, only_other: list[Figure]) -> str:
+    parts = []
+    if only_first:
+        parts.append(f"{_show(only_first)} in {first} but not in {other}")
+    if only_other:
+        parts.append(f"{_show(only_other)} in {other} but not in {first}")
+    return f"figures differ between languages in {milestone}: " + "; ".join(parts)
+
+
+def _field_problems(project: model.Project, milestone: str, item, locales: list[str],
+                    counts: dict[str, Counter], differing: set) -> list[Problem]:
+    """One problem per language of ``item`` that states other figures than the rest, at that
+    language's text; nothing when the field says the same figures in every language (or its
+    differences are not those of the releases)."""
+    given: dict[str, str] = {}  # locale -> the language whose text it shows (fr_CA -> fr)
+    for loc in locales:
+        source = next((c for c in locale_for(loc).chain if c in item.texts), None)
+        if source is not None:
+            given[loc] = source
+    if len(given) < 2:
+        return []
+    read = {loc: figures(item.texts[src], loc) for loc, src in given.items()}
+    field_counts = {loc: Counter(f.key for f in found) for loc, found in read.items()}
+    if len({frozenset(c.items()) for c in field_counts.values()}) == 1:
+        return []
+    if not any(key in differing for c in field_counts.values() for key in c):
+        return []
+    problems = []
+    reference, odd, decided = _odd_ones(field_counts, counts)
+    for loc in odd:
+        only_odd = _pick(read[loc], field_counts[loc] - field_counts[reference])
+        only_ref = _pick(read[reference], field_counts[reference] - field_counts[loc])
+        a, b = sorted((loc, reference), key=locales.index)
+        only_a, only_b = (only_odd, only_ref) if a == loc else (only_ref, only_odd)
+        path = f"{item.yaml_path}.{given[loc]}"
+        problems.append(project.sources.problem_at(
+            (path, item.yaml_path), _message(milestone, a, only_a, b, only_b),
+            hint=(f"the {loc} text is the odd one out: the other languages agree with each other, or state its "
+                  "figures less; check the number written by hand there" if decided else _HINT)))
+    return problems
+
+
+def _odd_ones(field_counts: dict[str, Counter], release_counts: dict[str, Counter]) -> tuple[str, list[str], bool]:
+    """The language the field is compared with, the languages to blame, and whether the
+    reasoning decided it (rather than falling back on the first language).
+
+    The languages that agree form the majority; the others are blamed. When no group is larger
+    (two languages), the odd one out is the language whose figures in this field the other
+    releases state least: not at all, then least often (“three million” in an English quote,
+    which the French release states once, for another thing, where it states the French
+    quote's « deux millions » twice). When that does not decide either, the first language's
+    text is blamed, and the message says only that the figures differ.
+    """
+    groups: dict[frozenset, list[str]] = {}
+    for loc, c in field_counts.items():
+        groups.setdefault(frozenset(c.items()), []).append(loc)
+    ranked = sorted(groups.values(), key=len, reverse=True)
+    if len(ranked[0]) > len(ranked[1]):
+        return ranked[0][0], [loc for group in ranked[1:] for loc in group], True
+    locales = list(field_counts)
+
+    def doubt(loc: str) -> tuple[int, int]:
+        """How many of the field's figures no other release states, and (negated, so that less
+        is more doubtful) how often the other releases state them."""
+        others = [release_counts[o] for o in locales if o != loc]
+        missing = sum(n for key, n in field_counts[loc].items() if not any(key in c for c in others))
+        stated = sum(c[key] for key in field_counts[loc] for c in others)
+        return missing, -stated
+
+    scores = {loc: doubt(loc) for loc in locales}
+    worst = max(scores.values())
+    blamed = [loc for loc in locales if scores[loc] == worst]
+    if len(blamed) < len(locales):
+        reference = next(loc for loc in locales if loc not in blamed)
+        return reference, blamed, True
+    return locales[1], [locales[0]], False
