@@ -254,8 +254,8 @@ def _field_problems(project: model.Project, milestone: str, item, locales: list[
         path = f"{item.yaml_path}.{given[loc]}"
         problems.append(project.sources.problem_at(
             (path, item.yaml_path), _message(milestone, a, only_a, b, only_b),
-            hint=(f"the {loc} text is the odd one out: the other languages agree with each other, or state its "
-                  "figures less; check the number written by hand there" if decided else _HINT)))
+            hint=(f"the {loc} text is the odd one out: correct the number written by hand there, or add the one "
+                  "it leaves out" if decided else _HINT)))
     return problems
 
 
