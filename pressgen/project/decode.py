@@ -55,7 +55,7 @@ class Decoder:
     """
 
     def __init__(self, file: str, text: str, sources: SourceMap, locales: list[str],
-                 chains: dict[str, tuple[str, ...]] | None = None):
+                 chains: dict[str, tuple[str, ...]] | None = None, time_zone: str | None = None):
         self.file = file
         self.sources = sources
         self.locales = locales
@@ -66,6 +66,10 @@ class Decoder:
         # walked wherever they are used: nested ones could expand a few lines into billions.
         self.walked = 0
         self.budget = 1000 + 4 * len(text)
+        self._lines: list[str] | None = None
+        # The organisation's time zone (an IANA name), when the file gives one: the example
+        # of an embargo's hint then has the offset of that date there.
+        self.time_zone = time_zone
 
     def place(self, node: yaml.Node | None) -> Place:
         if node is None:
@@ -77,12 +81,17 @@ class Decoder:
         return INVALID
 
     # -- dispatch ------------------------------------------------------------------------------
-    def value(self, node: yaml.Node, hint: Any, path: str) -> Any:
+    def value(self, node: yaml.Node, hint: Any, path: str, key: yaml.Node | None = None) -> Any:
+        """``node`` decoded as ``hint``; ``key`` is the node of the key it is the value of."""
         self.walked += 1
         if self.walked > self.budget:
             raise AliasBomb(node)
         self.sources.record(path, self.place(node))
         self.nodes[path] = node
+        if key is not None and _is_null(node) and not node.value:
+            lost = self.lost_to_comment(key, path)
+            if lost:
+                return lost
         if node.tag not in _CORE_TAGS:
             return self.fail(node, path, f"the YAML tag {node.tag.replace(_TAG, '!!')} is not allowed",
                              "remove the tag: pressgen reads plain values only")
@@ -90,6 +99,34 @@ class Decoder:
         if found.kind is Kind.OPTIONAL:
             return None if _is_null(node) else self.value(node, found.args[0], path)
         return getattr(self, found.kind.value)(node, found, path)
+
+    def lost_to_comment(self, key: yaml.Node, path: str) -> Any:
+        """``hashtag: #Paris3Millions``: YAML reads the value as a comment and the key as empty,
+        and the hashtag (with the sentence that shows it) would silently disappear. Read only for
+        an empty value: a comment glued to its ``#`` right after the colon is a value lost, an
+        error for any key; ``key:  # a note`` (a space after ``#``) is a comment and left alone."""
+        line = self.line(key.end_mark.line + 1)
+        after = line[key.end_mark.column:]
+        found = re.match(r"\s*:[ \t]+(#[^\s#][^\n]*)$", after)
+        if not found:
+            return None
+        lost = found.group(1).rstrip()
+        column = key.end_mark.column + found.start(1) + 1
+        name = key.value if isinstance(key, yaml.ScalarNode) else ""
+        what = "the hashtag" if re.fullmatch(r"#\w+", lost) else "the value"
+        escaped = lost.replace("\\", "\\\\").replace('"', '\\"')
+        place = Place(self.file, key.end_mark.line + 1, column)
+        self.sources.record(path, place)
+        self.problems.append(self.sources.problem(
+            place, f"'{name}' is empty: YAML reads everything after # as a comment, so {lost} is lost", path,
+            f'put {what} in quotes: {name}: "{escaped}"'))
+        return INVALID
+
+    def line(self, number: int) -> str:
+        """The text of line ``number`` (1-based); the file is split once, when first asked."""
+        if self._lines is None:
+            self._lines = self.sources.texts.get(self.file, "").splitlines()
+        return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
 
     # -- containers ----------------------------------------------------------------------------
     def pairs(self, node: yaml.Node, path: str, expected: str) -> list[tuple[yaml.Node, str, yaml.Node]] | None:
@@ -134,7 +171,7 @@ class Decoder:
                 self.fail(key_node, join(path, "." + key), f"unknown key '{key}' in {_name(cls)}",
                           f"did you mean '{close}'?" if close else f"allowed keys: {', '.join(fields)}")
                 continue
-            value = self.value(value_node, fields[key][1], join(path, "." + key))
+            value = self.value(value_node, fields[key][1], join(path, "." + key), key_node)
             ok &= value is not INVALID
             values[key] = value
         for name, (f, _) in fields.items():
@@ -183,7 +220,7 @@ class Decoder:
         for key_node, key, value_node in triples:
             child = join(path, "." + key)
             k = self.value(key_node, key_hint, child)
-            v = self.value(value_node, item, child)
+            v = self.value(value_node, item, child, key_node)
             ok &= k is not INVALID and v is not INVALID
             out[k] = v
         return out if ok else INVALID
@@ -207,7 +244,7 @@ class Decoder:
                 self.fail(key_node, join(path, "." + key), f"'{key}' is not one of the project's languages ({', '.join(wanted)})",
                           suggest(key, wanted) or "add it to 'locales' at the top of the file, or remove it")
                 continue
-            value = self.value(value_node, item, join(path, "." + key))
+            value = self.value(value_node, item, join(path, "." + key), key_node)
             ok &= value is not INVALID
             out[key] = value
         for locale in wanted:
@@ -322,7 +359,8 @@ class Decoder:
         if raw is None:
             return INVALID
         if not _DATE.fullmatch(raw):
-            return self.fail(node, path, f"{shown(raw)} is not a date in the form YYYY-MM-DD", "for example: 2017-04-11")
+            return self.fail(node, path, f"{shown(raw)} is not a date in the form YYYY-MM-DD",
+                             _day_hint(raw) or "for example: 2017-04-11")
         try:
             return dt.date.fromisoformat(raw)
         except ValueError as error:
@@ -332,14 +370,106 @@ class Decoder:
         raw = self.scalar(node, path, "a date and time with its time zone")
         if raw is None:
             return INVALID
-        example = "2017-04-11T09:00:00+02:00"
         try:
             value = dt.datetime.fromisoformat(raw.replace(" ", "T", 1) if _DATE.match(raw) else raw)
         except ValueError:
-            return self.fail(node, path, f"{shown(raw)} is not a date and time", f"for example: {example}")
+            return self.fail(node, path, f"{shown(raw)} is not a date and time",
+                             _moment_hint(raw, self.time_zone) or f"for example: {_example_moment(None, self.time_zone)}")
         if value.tzinfo is None:
-            return self.fail(node, path, f"{shown(raw)} has no time zone", f"add the offset, for example: {example}")
+            return self.fail(node, path, f"{shown(raw)} has no time zone", _offset_hint(value, self.time_zone))
         return value
+
+
+# -- dates --------------------------------------------------------------------------------------
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+_DAY_FIRST = re.compile(r"([0-9]{1,2})[/.-]([0-9]{1,2})[/.-]([0-9]{4})")
+_YEAR_FIRST = re.compile(r"([0-9]{4})[/.]([0-9]{1,2})[/.]([0-9]{1,2})|([0-9]{4})-([0-9])-([0-9]{1,2})|([0-9]{4})-([0-9]{2})-([0-9])")
+
+
+def _date_readings(raw: str) -> list[dt.date]:
+    """The dates a date typed the way people write it can mean: both readings of ``12/03/2025``
+    (12 March or 3 December), the one reading of ``25/03/2025`` or ``2025/03/12``."""
+    readings: list[dt.date] = []
+    found = _DAY_FIRST.fullmatch(raw)
+    if found:
+        a, b, year = (int(g) for g in found.groups())
+        candidates = [(a, b), (b, a)]
+    else:
+        found = _YEAR_FIRST.fullmatch(raw)
+        if not found:
+            return []
+        year, month, day = (int(g) for g in found.groups() if g is not None)
+        candidates = [(day, month)]
+    for day, month in candidates:
+        try:
+            reading = dt.date(year, month, day)
+        except ValueError:
+            continue
+        if reading not in readings:
+            readings.append(reading)
+    return readings
+
+
+def _say_readings(written: list[tuple[str, dt.date]]) -> str:
+    """``write 2025-03-12 for 12 March, or 2025-12-03 for 3 December``."""
+    said = [f"{text} for {d.day} {_MONTHS[d.month - 1]}" for text, d in written]
+    return "write " + ", or ".join(said) if said else ""
+
+
+def _day_hint(raw: str) -> str:
+    return _say_readings([(d.isoformat(), d) for d in _date_readings(raw)])
+
+
+def _moment_hint(raw: str, time_zone: str | None) -> str:
+    """For ``12/03/2025 09:00``: each reading of the date, written with its time and offset."""
+    date, _, rest = raw.strip().partition(" ")
+    if "T" in date and not rest:
+        date, _, rest = date.partition("T")
+    written = []
+    for reading in _date_readings(date):
+        try:
+            value = dt.datetime.fromisoformat(f"{reading.isoformat()}T{rest.strip() or '09:00'}")
+        except ValueError:
+            value = dt.datetime.combine(reading, dt.time(9, 0))
+        text = value.isoformat() if value.tzinfo else _example_moment(value, time_zone)
+        written.append((text, reading))
+    return _say_readings(written)
+
+
+def _example_moment(value: dt.datetime | None, time_zone: str | None) -> str:
+    """An embargo as it must be written: ``value`` (or 9:00 on 11 April 2017) with the offset it
+    has in ``time_zone`` on that date: never summer time for a winter date."""
+    moment = value or dt.datetime(2017, 4, 11, 9, 0)
+    offset = _offset_in(moment, time_zone)
+    if offset is None:
+        offset = "+02:00" if value is None else "+HH:MM"  # Paris, in April, for the fixed example
+    return moment.replace(tzinfo=None).isoformat(timespec="seconds") + offset
+
+
+def _offset_hint(value: dt.datetime, time_zone: str | None) -> str:
+    if _offset_in(value, time_zone) is not None:
+        return f"add the offset it has in {time_zone} on that date: {_example_moment(value, time_zone)}"
+    return (f"add its offset from UTC: {_example_moment(value, None)}, where +HH:MM is the offset of the "
+            "time zone on that date (+00:00 for UTC)")
+
+
+def _offset_in(moment: dt.datetime, time_zone: str | None) -> str | None:
+    """The UTC offset of local time ``moment`` in ``time_zone``, as ``+01:00``; None when the
+    zone is not given or not known."""
+    if not time_zone:
+        return None
+    try:
+        from zoneinfo import ZoneInfo
+
+        offset = moment.replace(tzinfo=ZoneInfo(time_zone)).utcoffset()
+    except (ValueError, KeyError, OSError):  # zoneinfo raises ZoneInfoNotFoundError, a KeyError
+        return None
+    if offset is None:
+        return None
+    minutes = int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 # -- wording ----------------------------------------------------------------------------------

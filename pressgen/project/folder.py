@@ -18,7 +18,7 @@ from pressgen.errors import PressgenError, Problem
 from pressgen.project.decode import INVALID
 from pressgen.project.layout import RELEASE_SUFFIX, RELEASES_NAME, SETTINGS_NAME, Layout
 from pressgen.project.load import load_source
-from pressgen.project.read import declared_locales, decode_file
+from pressgen.project.read import declared_locales, declared_time_zone, decode_file
 from pressgen.project.sources import Place, SourceMap
 
 _RESERVED = {f.name for f in dataclasses.fields(model.SourceFile)}
@@ -41,7 +41,8 @@ def read_folder(layout: Layout, sources: SourceMap) -> tuple[Any, list[str], lis
         problems += found
     milestones: list[Any] = []
     for index, path in enumerate(layout.release_files()):
-        milestone, found = _read_release(layout, path, index, locales, sources)
+        milestone, found = _read_release(layout, path, index, locales, sources,
+                                         declared_time_zone(settings.root) if settings is not None else None)
         problems += found
         milestones.append(milestone)
     problems += _misnamed_files(layout)
@@ -52,7 +53,7 @@ def read_folder(layout: Layout, sources: SourceMap) -> tuple[Any, list[str], lis
 
 
 def _read_release(layout: Layout, path: Path, index: int, locales: list[str],
-                  sources: SourceMap) -> tuple[Any, list[Problem]]:
+                  sources: SourceMap, time_zone: str | None = None) -> tuple[Any, list[Problem]]:
     """One release file as a :class:`pressgen.model.Milestone` named by its file name."""
     name = layout.display(path)
     stem = path.name[: -len(RELEASE_SUFFIX)]
@@ -64,7 +65,7 @@ def _read_release(layout: Layout, path: Path, index: int, locales: list[str],
     usable = bool(model.Slug.pattern.fullmatch(stem)) and stem not in _RESERVED and not sources.has(stem)
     key = stem if usable else positional
     value, problems = decode_file(source, model.ReleaseFile, key, locales, sources,
-                                  "start from `pressgen new ID`, which writes a release to fill in")
+                                  "start from `pressgen new ID`, which writes a release to fill in", time_zone)
     sources.record(positional, sources.places.get(key, Place(name)))
     if not sources.has(key):
         sources.record(key, Place(name))

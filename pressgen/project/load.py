@@ -60,14 +60,11 @@ def load_source(path: Path, name: str, sources: SourceMap) -> Source:
                                           "a milestones.yaml needs a few levels: check the brackets [ ] and { }")])
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else 1
-        column = mark.column + 1 if mark else 0
-        what = error.problem or error.context or "invalid YAML"
-        if error.context and error.problem:
-            what = f"{error.problem} ({error.context})"
+        from pressgen.project.syntax import explain
+
+        said = explain(error, text)
         raise PressgenError(
-            [Problem(name, line, column, f"YAML syntax: {what}", hint=_syntax_hint(what), source_line=source_line(None, text, line))]
+            [Problem(name, said.line, said.column, said.message, hint=said.hint, source_line=source_line(None, text, said.line))]
         ) from None
     except yaml.reader.ReaderError as error:  # the characters checked above; kept as a safety net
         line, column = _Lines(text).locate(error.position)
@@ -173,15 +170,3 @@ def _too_large(raw: bytes, name: str) -> Problem:
                    f"the file is {len(raw) / 1e6:.1f} MB; pressgen reads at most {MAX_FILE_BYTES // 1_000_000} MB",
                    hint="a milestones.yaml is a few hundred kB at most: check what was pasted into it",
                    source_line=_visible(shown).rstrip())
-
-
-def _syntax_hint(what: str) -> str:
-    if "tab" in what:
-        return "indent with spaces, not tabs"
-    if "mapping values are not allowed" in what:
-        return "a value that contains ': ' must be put in quotes"
-    if "could not find expected ':'" in what or "simple key" in what:
-        return "check the indentation, and that every key ends with ':'"
-    if "found character '@'" in what or "found character '`'" in what:
-        return "a value that starts with @ or ` must be put in quotes"
-    return ""

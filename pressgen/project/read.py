@@ -47,9 +47,11 @@ def _read_one_file(layout: Layout, sources: SourceMap) -> tuple[Any, list[str], 
 
 
 def decode_file(source: Source, hint: Any, path: str, locales: list[str], sources: SourceMap,
-                empty_hint: str) -> tuple[Any, list[Problem]]:
-    """One file's top value as ``hint`` at key path ``path`` (INVALID when it has a problem)."""
-    decoder = Decoder(source.name, source.text, sources, locales, _chains(locales))
+                empty_hint: str, time_zone: str | None = None) -> tuple[Any, list[Problem]]:
+    """One file's top value as ``hint`` at key path ``path`` (INVALID when it has a problem).
+    ``time_zone`` is the organisation's, from another file; else the file's own, if it gives one."""
+    decoder = Decoder(source.name, source.text, sources, locales, _chains(locales),
+                      time_zone or declared_time_zone(source.root))
     if source.root is None:  # at its first line: every problem points inside the file
         decoder.problems.append(sources.problem(Place(source.name, 1), "the file is empty", path, empty_hint))
         return INVALID, decoder.problems
@@ -69,6 +71,17 @@ def declared_locales(root: yaml.Node | None) -> list[str]:
             if getattr(key, "value", None) == "locales" and isinstance(value, yaml.SequenceNode):
                 return [item.value for item in value.value if isinstance(item, yaml.ScalarNode)]
     return []
+
+
+def declared_time_zone(root: yaml.Node | None) -> str | None:
+    """The organisation's time zone (``defaults: organisation: time_zone: Europe/Paris``), read
+    from the nodes before decoding, for the examples of the embargo hints; None when not given."""
+    node = root
+    for step in ("defaults", "organisation", "time_zone"):
+        if not isinstance(node, yaml.MappingNode):
+            return None
+        node = next((value for key, value in node.value if getattr(key, "value", None) == step), None)
+    return node.value if isinstance(node, yaml.ScalarNode) and node.value else None
 
 
 def _chains(locales: list[str]) -> dict[str, tuple[str, ...]]:
