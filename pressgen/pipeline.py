@@ -78,13 +78,15 @@ def milestone_digests(project: model.Project) -> dict[str, str]:
 def build(layout: Layout, progress: Progress | None = None) -> BuildReport:
     """Build ``out/`` from the sources; on bad input raise before anything is written."""
     from pressgen.checks.audit import audit
+    from pressgen.checks.placeholders import placeholder_addresses
     from pressgen.output import write
 
     project = load_project(layout)
     rendered = render_project(layout, project, progress)
     translations = _drift(layout, project)
-    # What check fails on, build tells: figures that differ between the languages.
-    warnings = audit(project, rendered.releases)
+    # What check fails on, build tells: figures that differ between the languages, and
+    # addresses on example domains in published releases.
+    warnings = audit(project, rendered.releases) + placeholder_addresses(project)
     with write.Transaction(layout.output) as output:
         for rel, data in rendered.files.items():
             output.add(rel, data)
@@ -119,6 +121,7 @@ def check(layout: Layout, progress: Progress | None = None, at: dt.datetime | No
     problems = _drift_problems(project, _drift(layout, project))
     problems += audit(project, rendered.releases)
     problems += placeholders.problems(project)  # texts `pressgen new` left to fill in
+    problems += placeholders.placeholder_addresses(project)  # presse@example.org, published
     if problems:
         raise CheckFailed(problems, warnings)
     return BuildReport(milestones=[m.id for m in project.milestones], unchanged=sorted(rendered.files), warnings=warnings)

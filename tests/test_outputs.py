@@ -62,7 +62,7 @@ def test_email_has_the_expected_parts_and_headers(milestone: str, locale: str) -
     headline = read("txt", milestone, locale).decode("utf-8").split("\n\n")[1].replace("\n", " ")
     assert parsed["Subject"] == headline
     assert parsed["Content-Language"] == locale
-    assert parsed["From"] == parsed["Reply-To"] == "Service de presse de la Ville de Paris <presse@example.org>"
+    assert parsed["From"] == parsed["Reply-To"] == "Service de presse de la Ville de Paris <presse@paris.fr>"
     assert parsed["Date"] is None and parsed["Message-ID"] is None  # same sources, same bytes
     assert raw.count(b"MIME-Version:") == 1 and b"\r\n" in raw and re.search(rb"[^\r]\n", raw) is None
     assert parsed.get_content_type() == "multipart/alternative"
@@ -111,7 +111,7 @@ def test_pdf_is_one_page_on_letterhead_with_the_right_paper() -> None:
     assert len(french.pages) == len(english.pages) == 1
     text = french.pages[0].extract_text()
     assert "Numérique" in text  # the logo's words, drawn from images/logo.svg
-    assert "VILLE DE PARIS" in text and "Service de presse de la Ville de Paris · presse@example.org" in text
+    assert "VILLE DE PARIS" in text and "Service de presse de la Ville de Paris · presse@paris.fr" in text
     assert "1 / 1" in text  # the page number in the footer
     a4 = [round(float(v)) for v in french.pages[0].mediabox[2:]]
     letter = [round(float(v)) for v in english.pages[0].mediabox[2:]]

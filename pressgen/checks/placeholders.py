@@ -1,8 +1,14 @@
-"""Placeholders left in the sources: texts holding ``TODO``, as ``pressgen new`` writes them.
+"""Placeholders left in the sources: texts holding ``TODO``, as ``pressgen new`` writes them,
+and addresses that reach no one (``presse@example.org``) in a published release.
 
 A release being written may keep its placeholders through ``build`` and the preview (the
 writer sees where they stand); ``pressgen check`` fails on each one, located, and
 ``pressgen status`` lists them. A shared value (from ``defaults``) is reported once, there.
+
+A placeholder address is an e-mail address or a URL on a domain reserved for examples and
+tests (RFC 2606 and RFC 6761: ``example.org``, ``example.com``, ``example.net`` and the
+``.example``, ``.invalid``, ``.test``, ``.localhost`` top-level domains). Journalists would write to it: in a
+release whose status is published, ``pressgen check`` fails on it and ``pressgen build`` warns.
 """
 
 from __future__ import annotations
@@ -18,6 +24,10 @@ from pressgen.model.walk import children
 
 MARKER = "TODO"
 _FOUND = re.compile(rf"\b{MARKER}\b")
+# The domain of an e-mail address or of a URL, and the domains reserved for examples.
+_ADDRESS = re.compile(r"[\w.+-]+@(?P<mail>[\w-]+(?:\.[\w-]+)+)|\b[a-z][a-z0-9+.-]*://(?:[^@/\s]*@)?(?P<host>[\w.-]+)",
+                      re.IGNORECASE)
+_RESERVED = re.compile(r"(?:^|\.)(?:example\.(?:org|com|net)|example|invalid|test|localhost)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -50,16 +60,53 @@ def problems(project: model.Project) -> list[Problem]:
             for p in placeholders(project)]
 
 
-def _texts(value: Any, path: str) -> Iterator[tuple[str, str]]:
+def placeholder_addresses(project: model.Project) -> list[Problem]:
+    """One located problem per placeholder address in a published release (a shared one once,
+    naming the published releases that show it): errors for ``check``, warnings for ``build``."""
+    found: dict[str, tuple[str, list[str]]] = {}  # key path -> (address, releases)
+    for index, milestone in enumerate(project.milestones):
+        if milestone.status != "published":
+            continue
+        own = project.sources.item_path("milestones", index, milestone.id)
+        for f in dataclasses.fields(milestone):
+            path = f"{own}.{f.name}"
+            shared = f.name in model.SHARED_FIELDS and not project.sources.has(path)
+            for where, text in _texts(getattr(milestone, f.name), f"defaults.{f.name}" if shared else path, None):
+                for address in _placeholder_addresses(text):
+                    entry = found.setdefault(f"{where}\0{address}", (address, []))
+                    entry[1].append(milestone.id)
+    problems = []
+    for key, (address, releases) in found.items():
+        where = key.split("\0", 1)[0]
+        named = ", ".join(releases)
+        problems.append(project.sources.problem_at(
+            where, f"placeholder address '{address}' in {'a published release' if len(releases) == 1 else 'published releases'} "
+                   f"({named}): its domain is reserved for examples and reaches no one",
+            "give the real address before publishing (or set the release's status to draft)"))
+    return problems
+
+
+def _placeholder_addresses(text: str) -> list[str]:
+    out = []
+    for match in _ADDRESS.finditer(text):
+        domain = match.group("mail") or match.group("host") or ""
+        shown = match.group(0).rstrip(".")  # a sentence's full stop is not part of it
+        if _RESERVED.search(domain.rstrip(".")) and shown not in out:
+            out.append(shown)
+    return out
+
+
+def _texts(value: Any, path: str, marker: re.Pattern[str] | None = _FOUND) -> Iterator[tuple[str, str]]:
+    """The texts under ``value`` with their key paths (only those ``marker`` finds, when given)."""
     if isinstance(value, str):
-        if _FOUND.search(value):
+        if marker is None or marker.search(value):
             yield path, value
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from _texts(item, f"{path}.{key}")
+            yield from _texts(item, f"{path}.{key}", marker)
     else:
         for step, child in children(value):
-            yield from _texts(child, path + step)
+            yield from _texts(child, path + step, marker)
 
 
 def _short(text: str, limit: int = 70) -> str:

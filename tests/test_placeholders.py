@@ -1,0 +1,67 @@
+"""Placeholder addresses (RFC 2606 / 6761 example domains) in published releases: check fails,
+build warns and writes, a draft may keep them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from pressgen.checks.placeholders import _placeholder_addresses
+from pressgen.cli import cli
+
+AT = ["--at", "2016-11-01T00:00Z"]  # before the example's embargo ends: no warning
+
+
+def invoke(project: Path, *args: str):
+    return CliRunner().invoke(cli, ["--project", str(project), *args])
+
+
+def edit(project: Path, old: str, new: str) -> None:
+    source = project / "milestones.yaml"
+    text = source.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    source.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("presse@example.org", ["presse@example.org"]),
+    ("see https://www.example.com/page.", ["https://www.example.com"]),
+    ("mailto:a@press.invalid or http://site.test/a", ["a@press.invalid", "http://site.test"]),
+    ("https://news.example and http://localhost:8000/", ["https://news.example", "http://localhost"]),
+    ("presse@paris.fr, https://1million.paris, https://examples.org, https://example.org.fr", []),
+])
+def test_reserved_domains_are_found_in_addresses_only(text: str, expected: list[str]) -> None:
+    assert _placeholder_addresses(text) == expected
+
+
+def test_the_example_has_no_placeholder_address(project: Path) -> None:
+    assert invoke(project, "check", *AT).exit_code == 0
+
+
+def test_a_shared_placeholder_contact_fails_check_once_naming_the_published_releases(project: Path) -> None:
+    edit(project, "email: presse@paris.fr", "email: presse@example.org")
+    result = invoke(project, "check", *AT)
+    assert result.exit_code == 1
+    line = next(i for i, text in enumerate((project / "milestones.yaml").read_text(encoding="utf-8").splitlines(), 1)
+                if "presse@example.org" in text)
+    assert (f"milestones.yaml:{line}:14: error: defaults.contacts[0].email: placeholder address 'presse@example.org' "
+            "in published releases (paris-2-millions, paris-1-million): its domain is reserved for examples "
+            "and reaches no one") in result.stderr
+    assert result.stderr.count("placeholder address") == 1
+
+
+def test_build_warns_about_a_placeholder_address_and_writes(project: Path) -> None:
+    edit(project, "        url: https://1million.paris\n", "        url: https://1million.example\n")
+    result = invoke(project, "build")
+    assert result.exit_code == 0, result.output
+    assert ("warning: paris-1-million.links[0].url: placeholder address 'https://1million.example' "
+            "in a published release (paris-1-million)") in result.stderr
+    assert "https://1million.example" in (project / "out" / "paris-1-million" / "en.md").read_text(encoding="utf-8")
+
+
+def test_a_draft_may_keep_a_placeholder_address(project: Path) -> None:
+    edit(project, "  - id: paris-1-million\n    status: published\n", "  - id: paris-1-million\n    status: draft\n")
+    edit(project, "        url: https://1million.paris\n", "        url: https://1million.example\n")
+    assert invoke(project, "check", *AT).exit_code == 0
