@@ -34,6 +34,10 @@ def explained(text: str, loader) -> tuple[int, int, str, str]:
                             'put the value in quotes: a: {h: "@x", b: 1}')),
     ("a:\n  b: %x\n", (2, 6, "YAML syntax: '%' starts a YAML directive and cannot start a value unless it is in quotes",
                        'put the value in quotes: b: "%x"')),
+    ("a:\n  b: *headline\n", (2, 6, "YAML syntax: '*' starts an alias, a value given elsewhere as '&headline', and there is none",
+                              'put the value in quotes if you mean the text: b: "*headline"')),
+    ("a:\n  b: & co\n", (2, 6, "YAML syntax: '&' starts a YAML anchor and cannot start a text unless it is in quotes",
+                         'put the value in quotes: b: "& co"')),
     ("a:\n\tb: 1\n", (2, 1, "YAML syntax: a tab cannot indent YAML",
                       "indent with spaces, not tabs (most editors can turn tabs into spaces)")),
     # A key two spaces too far after a plain value ("mapping values are not allowed") …

@@ -51,6 +51,15 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> Explained:
         if char in _RESERVED:
             return Explained(line, column, f"YAML syntax: {_RESERVED[char]} unless it is in quotes",
                              f"put the value in quotes: {_quoted(here, column)}")
+    if "undefined alias" in problem and char == "*":
+        name = re.match(r"\*([^\s,\[\]{}]*)", here[column - 1:]).group(1)
+        return Explained(line, column, f"YAML syntax: '*' starts an alias, a value given elsewhere as '&{name}', "
+                         "and there is none", f"put the value in quotes if you mean the text: {_quoted(here, column)}")
+    if "scanning an anchor" in (error.context or "") or "scanning an alias" in (error.context or ""):
+        start = error.context_mark.column + 1 if error.context_mark else column
+        indicator = here[start - 1:start] or "&"
+        return Explained(line, start, f"YAML syntax: '{indicator}' starts a YAML {'anchor' if indicator == '&' else 'alias'} "
+                         "and cannot start a text unless it is in quotes", f"put the value in quotes: {_quoted(here, start)}")
     if "block scalar" in (error.context or "") and char not in ("", "#"):
         indicator = _indicator_before(here)
         if indicator:
