@@ -62,10 +62,12 @@ def _problems(network: Network, text: str, count: int, written, link: str, hasht
 
 
 def _line_past(network: Network, pieces: list[tuple[int, str]]) -> int:
-    """The template line whose output takes the post past its network's limit."""
+    """The template line whose output takes the post past its network's limit. Jinja2 writes
+    consecutive lines of text as one piece: a piece's own line breaks count from its line."""
     text = ""
     for line, piece in pieces:
-        text += piece
-        if network.count(text.strip()) > network.limit:
-            return line
+        for offset, part in enumerate(piece.splitlines(keepends=True)):
+            text += part
+            if network.count(text.strip()) > network.limit:
+                return line + offset
     return pieces[-1][0] if pieces else 1
