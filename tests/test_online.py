@@ -298,3 +298,53 @@ def test_the_newsroom_is_in_each_language_most_recent_first(example: Path) -> No
     assert 'class="thumbnail" src="paris-2-millions/bravo-paris.svg"' in french
     assert 'En anglais\u00a0: <a href="paris-2-millions/en.html" hreflang="en" lang="en">' in french
     assert 'In French: <a href="paris-2-millions/fr.html" hreflang="fr" lang="fr">' in english
+
+
+# -- what publish deploys ----------------------------------------------------------------------
+EMBARGOED = "paris-instagram-150000"
+DRAFT = """
+  - id: zz-draft-never-public
+    status: draft
+    date: 2018-01-01
+    figure: {count: 3_000_000, noun: follower}
+"""
+
+
+def published(project: Path, target: Path, at: str):
+    import datetime as dt
+
+    from pressgen.pipeline import publish
+
+    return publish(Layout(project), target, dt.datetime.fromisoformat(at))
+
+
+@pytest.mark.parametrize("at, listed", [("2016-11-15T08:59:59+01:00", False), ("2016-11-15T09:00:00+01:00", True)])
+def test_a_draft_or_a_running_embargo_never_reaches_a_published_feed_or_sitemap(
+        example: Path, tmp_path: Path, at: str, listed: bool) -> None:
+    import feedparser
+
+    source = example / "milestones.yaml"
+    source.write_text(source.read_text(encoding="utf-8").rstrip("\n") + "\n" + DRAFT, encoding="utf-8")
+    site = tmp_path / "site"
+    report = published(example, site, at)
+    assert report.warnings == []
+    for locale in ("fr", "en"):
+        feed = feedparser.parse((site / f"feed.{locale}.xml").read_bytes())
+        ids = [entry.id for entry in feed.entries]
+        assert (f"{SITE}{EMBARGOED}/{locale}.html" in ids) is listed
+        assert not any("zz-draft" in entry_id for entry_id in ids)
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert (EMBARGOED in sitemap) is listed and "zz-draft" not in sitemap
+    for name in ("feed.fr.xml", "feed.en.xml", "sitemap.xml", "index.html", "index.en.html"):
+        text = (site / name).read_text(encoding="utf-8")
+        assert "zz-draft" not in text and "embargo" not in text.lower()
+    if listed:  # lifted: dated from the sources, as published
+        assert "<updated>2017-04-11T00:00:00Z</updated>" in (site / "feed.fr.xml").read_text(encoding="utf-8")
+
+
+def test_publish_without_a_site_address_warns_and_writes_no_feed(example: Path, tmp_path: Path) -> None:
+    edit(example / "milestones.yaml", "site: {base_url: https://newsroom.example.org/}  #", "#")
+    site = tmp_path / "site"
+    [warning] = published(example, site, "2020-01-01T00:00:00+00:00").warnings
+    assert warning.file == "milestones.yaml" and "no site address" in warning.message and "base_url" in warning.hint
+    assert (site / "index.html").is_file() and not (site / "sitemap.xml").exists()
