@@ -70,6 +70,8 @@ def test_without_a_site_address_pages_keep_relative_links_and_nothing_absolute(e
     assert not (out / "sitemap.xml").exists() and not (out / "feed.fr.xml").exists()
     posts = (out / MILESTONE / "posts.fr.txt").read_text(encoding="utf-8")
     assert posts.startswith("# site.base_url is not set")
+    embargoed = (out / "paris-instagram-150000" / "posts.en.txt").read_text(encoding="utf-8")
+    assert embargoed.startswith("# EMBARGOED UNTIL") and "# site.base_url is not set" in embargoed
 
 
 # -- sharing cards and structured data ---------------------------------------------------------
@@ -175,6 +177,19 @@ def test_each_network_counts_as_it_does(text: str, x: int, bluesky: int, mastodo
     assert networks.x_length(text) == x
     assert networks.graphemes(text) == bluesky
     assert networks.mastodon_length(text) == mastodon
+
+
+@pytest.mark.parametrize("text, weighted", [
+    ("Hi http://test.co", 26),
+    ("http://test.co", 23),
+    ("https://www.twitter.com/aloha " * 10, 240),
+    ("故" * 160, 320),
+    ("😷👾😡🔥💩", 10),
+    ("A\u0301B", 2),  # normalised: Á and B
+])
+def test_x_counts_as_the_twitter_text_conformance_suite_says(text: str, weighted: int) -> None:
+    """Cases of twitter-text's conformance suite (validate.yml, WeightedTweetsCounterTest)."""
+    assert networks.x_length(text) == weighted
 
 
 def test_published_examples_of_the_networks_limits() -> None:

@@ -35,8 +35,11 @@ def render(release: Release, context: OutputContext) -> bytes:
         blocks.append(f"[{network.label}] {count}/{network.limit}\n{text}\n")
     if problems:
         raise PressgenError(problems)
-    header = "" if context.site else (
-        f"# site.base_url is not set in milestones.yaml: the link below is the page's path, {page}\n\n")
+    header = ""
+    if release.milestone.status != "published":  # the release's own words: not to post yet
+        header += f"# {release.status}\n\n"
+    if context.site is None:
+        header += f"# site.base_url is not set in milestones.yaml: the link below is the page's path, {page}\n\n"
     return (header + "\n".join(blocks)).encode("utf-8")
 
 
