@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 DEPS := pyproject.toml constraints.txt
+# axe-core (npm) for the accessibility test, beside the virtual environment's packages.
+AXE_VERSION := 4.10.3
+AXE := $(VENV)/axe/.installed-$(AXE_VERSION)
 
 .PHONY: build test fuzz check bench browser print clean screenshots
 
@@ -13,7 +16,7 @@ check: $(VENV)/.installed print
 	$(BIN)/pressgen check
 	$(BIN)/pressgen build --check
 
-test: $(VENV)/.installed-test browser print
+test: $(VENV)/.installed-test browser print $(AXE)
 	$(BIN)/python -m pytest
 
 # Distinct generated projects of 100 and 1,000 milestones; BENCH_ARGS=--large adds 10,000,
@@ -53,6 +56,12 @@ $(VENV)/.installed-test: $(VENV)/.installed
 # metric-compatible with Times and Arial); the same fonts on every machine give the same bytes.
 print:
 	@fc-list 2>/dev/null | grep -q LiberationSerif && ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || $(MAKE) --no-print-directory system-packages PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fontconfig"
+
+# The accessibility test runs axe-core, the npm package, in that Chromium (WCAG 2.1 AA).
+$(AXE): $(BIN)/python
+	@command -v npm >/dev/null || $(MAKE) --no-print-directory system-packages PACKAGES="npm"
+	npm install --silent --no-save --no-package-lock --no-audit --no-fund --prefix $(VENV)/axe axe-core@$(AXE_VERSION)
+	touch $@
 
 # The browser tests drive Debian's Chromium through its chromedriver.
 browser:

@@ -328,6 +328,7 @@ def publish(ctx: click.Context, directory: Path, at: dt.datetime | None) -> None
         click.echo(f"  wrote   {shown}/{rel}")
     for rel in report.removed:
         click.echo(f"  removed {shown}/{rel}")
+    _warn(report.warnings)
     if report.withheld:
         click.echo(f"  not public at this moment: {report.withheld} release{'s' if report.withheld != 1 else ''} "
                    "(drafts, embargoes not yet ended)")

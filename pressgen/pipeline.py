@@ -45,6 +45,8 @@ class PublishReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    # Not wrong, but to be told (no site.base_url: no feeds, no sitemap, no sharing cards).
+    warnings: list = field(default_factory=list)
 
 
 class CheckFailed(PressgenError):
@@ -143,6 +145,14 @@ def publish(layout: Layout, target: Path, at: dt.datetime, progress: Progress | 
     public = site_project(project, at)
     rendered = render_project(layout, public, progress)
     changes = write.update(target, rendered.files, str(target))
+    warnings = []
+    if project.site is None:
+        from pressgen.project.layout import SOURCE_NAME
+
+        warnings.append(project.sources.problem_at(
+            "site", "no site address: the pages link to each other relatively, and have no sharing card, no "
+            "structured data, no feed and no sitemap", "add site: {base_url: https://…/} with the address the "
+            "site is served from", default_file=SOURCE_NAME))
     return PublishReport(
         milestones=[m.id for m in public.milestones],
         lifted=[m.id for m in project.milestones if embargo_lifted(m, at)],
@@ -150,6 +160,7 @@ def publish(layout: Layout, target: Path, at: dt.datetime, progress: Progress | 
         written=changes.written,
         unchanged=changes.unchanged,
         removed=changes.removed,
+        warnings=warnings,
     )
 
 

@@ -15,16 +15,23 @@ from pressgen.cli import cli, main
 MILESTONES = ("paris-1-million", "paris-2-millions", "paris-instagram-150000")
 
 
+# The site-wide files: the newsroom in each language, the feeds and the sitemap (site.base_url).
+SITE_FILES = ["index.html", "index.en.html", "feed.fr.xml", "feed.en.xml", "sitemap.xml"]
+
+
 def expected_files(extensions: tuple[str, ...]) -> list[str]:
     """What a build of the example writes with these outputs: the releases, the image, the
-    organisation's logo beside each release, the index and the manifest."""
-    return sorted([".pressgen-manifest", "index.html"]
-                  + [f"{m}/{lang}.{ext}" for m in MILESTONES for lang in ("en", "fr") for ext in extensions]
+    organisation's logo beside each release, the site-wide files and the manifest."""
+    def name(lang: str, ext: str) -> str:
+        return f"posts.{lang}.txt" if ext == "posts" else f"{lang}.{ext}"
+
+    return sorted([".pressgen-manifest", *SITE_FILES]
+                  + [f"{m}/{name(lang, ext)}" for m in MILESTONES for lang in ("en", "fr") for ext in extensions]
                   + ["paris-2-millions/bravo-paris.svg"] + [f"{m}/logo.svg" for m in MILESTONES])
 
 
 # The example with every output (the committed out/), and with the two most tests build.
-GOLDEN_FILES = expected_files(("html", "md", "txt", "eml", "pdf"))
+GOLDEN_FILES = expected_files(("html", "md", "txt", "eml", "pdf", "posts"))
 EXPECTED_FILES = expected_files(("html", "md"))
 
 
@@ -59,7 +66,7 @@ def test_a_changed_source_rewrites_only_its_files(project: Path) -> None:
     source = project / "milestones.yaml"
     source.write_text(source.read_text(encoding="utf-8").replace("Bruno Julliard", "Bruno Julliard Jr"), encoding="utf-8")
     result = CliRunner().invoke(cli, ["--project", str(project), "build"])
-    assert "4 written, 14 unchanged" in result.output.splitlines()[0]
+    assert "4 written, 18 unchanged" in result.output.splitlines()[0]
     assert "  wrote   out/paris-2-millions/fr.md" in result.output.splitlines()
 
 

@@ -18,10 +18,11 @@ STARTER = REPO / "pressgen" / "project" / "starter"
 PROJECT_FILES = sorted([
     ".github/CODEOWNERS", ".github/workflows/pressgen.yml", ".gitignore", "milestones.yaml",
     "schema/milestones.schema.json", "schema/pressgen.schema.json", "schema/release.schema.json",
-    "templates/base.html", "templates/email.html", "templates/en/page.html", "templates/en/release.md", "templates/fr/page.html",
-    "templates/fr/release.md", "templates/index.html", "templates/print.html", "templates/release.txt",
-    "templates/style.css",
-])
+    "templates/atom.xml", "templates/base.html", "templates/email.html", "templates/head.html", "templates/newsroom.html",
+    "templates/print.html", "templates/release.txt", "templates/sitemap.xml", "templates/style.css",
+] + [f"templates/{lang}/{name}" for lang in ("en", "fr") for name in (
+    "feed.xml", "index.html", "page.html", "release.md",
+    *(f"posts/{network}.txt" for network in ("bluesky", "linkedin", "mastodon", "threads", "x")))])
 
 
 def invoke(*args: str):
@@ -35,11 +36,12 @@ def test_init_then_build_gives_the_expected_files(tmp_path: Path) -> None:
     project = tmp_path / "newsroom"
     assert sorted(tree(project)) == PROJECT_FILES
     assert result.stdout.splitlines()[-1] == \
-        "Created the project in newsroom/: 17 written, 0 skipped. Next: cd newsroom && pressgen build"
+        "Created the project in newsroom/: 34 written, 0 skipped. Next: cd newsroom && pressgen build"
     built = run_pressgen("build", cwd=project)
     assert built.returncode == 0, built.stderr
-    assert sorted(tree(project / "out")) == sorted([".pressgen-manifest", "index.html"] + [
-        f"example-100000/{lang}.{ext}" for lang in ("en", "fr") for ext in ("eml", "html", "md", "pdf", "txt")])
+    assert sorted(tree(project / "out")) == sorted([".pressgen-manifest", "index.html", "index.en.html"] + [
+        f"example-100000/{lang}.{ext}" for lang in ("en", "fr") for ext in ("eml", "html", "md", "pdf", "txt")]
+        + [f"example-100000/posts.{lang}.txt" for lang in ("en", "fr")])
     assert "# @ExampleMuseum reaches 100,000\u00a0followers on Instagram" in (
         project / "out" / "example-100000" / "en.md").read_text(encoding="utf-8")
     assert "Le compte Instagram @ExampleMuseum a dépassé 100\u202f000\u00a0abonnés." in (
@@ -83,11 +85,11 @@ def test_an_existing_file_is_never_overwritten_and_is_named(tmp_path: Path) -> N
     assert result.exit_code == 0
     assert f"  skipped {project}/.gitignore (it exists; left as it is)" in result.output
     assert f"  skipped {project}/templates/fr/release.md (it exists; left as it is)" in result.output
-    assert "15 written, 2 skipped" in result.output
+    assert "32 written, 2 skipped" in result.output
     assert (project / "templates" / "fr" / "release.md").read_text(encoding="utf-8") == "mine"
     assert (project / ".gitignore").read_text(encoding="utf-8") == "mine too\n"
     again = invoke("init", str(project))
-    assert "0 written, 17 skipped" in again.output
+    assert "0 written, 34 skipped" in again.output
 
 
 def test_an_existing_project_in_the_other_layout_is_not_doubled(tmp_path: Path) -> None:

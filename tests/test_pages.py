@@ -21,6 +21,7 @@ class PageFacts(HTMLParser):
         self.title = ""
         self.description = ""
         self.alternates: dict[str, str] = {}
+        self.links: dict[str, str] = {}
         self.visible_links: list[tuple[str, str]] = []
         self.resources: list[str] = []
         self.h1 = ""
@@ -37,8 +38,10 @@ class PageFacts(HTMLParser):
         elif tag == "meta" and a.get("name") == "description":
             self.description = a.get("content", "")
         elif tag == "link":
-            if a.get("rel") == "alternate":
+            if a.get("rel") == "alternate" and "hreflang" in a:
                 self.alternates[a["hreflang"]] = a["href"]
+            elif a.get("rel") in ("alternate", "canonical"):
+                self.links[a.get("type", a["rel"])] = a["href"]  # never fetched by a browser
             else:
                 self.resources.append(a.get("href", ""))
         elif tag == "a" and "hreflang" in a:
@@ -83,7 +86,10 @@ def test_release_page_is_a_complete_standalone_document(built: Path, locale: str
     assert page.charset == "utf-8"
     assert page.title.strip() and page.title == " ".join(page.h1.split(" "))
     assert len(page.description) > 40
-    assert page.alternates == {locale: f"{locale}.html", other: f"{other}.html"}
+    site = "https://newsroom.example.org/paris-2-millions/"
+    assert page.alternates == {locale: f"{site}{locale}.html", other: f"{site}{other}.html", "x-default": f"{site}fr.html"}
+    assert page.links["canonical"] == f"{site}{locale}.html"
+    assert page.links["application/atom+xml"] == f"https://newsroom.example.org/feed.{locale}.xml"
     assert page.visible_links == [(other, f"{other}.html")]
     assert "@media print" in page.styles
     external = [r for r in page.resources if r.startswith(("http:", "https:", "//"))]

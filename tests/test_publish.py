@@ -57,10 +57,10 @@ DRAFT_NEEDLES = [DRAFT, "xyzzy", "Plughheadline", "Grueword", "Zorkspeaker", "Fr
 
 # The example as most tests build it (md and html: see tests/helpers.py); the organisation's
 # logo goes beside each release whose page shows it.
-PUBLISHED_FILES = [".pressgen-manifest", "index.html",
+PUBLISHED_FILES = [".pressgen-manifest", "feed.en.xml", "feed.fr.xml", "index.en.html", "index.html",
                    "paris-1-million/en.html", "paris-1-million/fr.html", "paris-1-million/logo.svg",
                    "paris-2-millions/bravo-paris.svg", "paris-2-millions/en.html", "paris-2-millions/fr.html",
-                   "paris-2-millions/logo.svg"]
+                   "paris-2-millions/logo.svg", "sitemap.xml"]
 LIFTED_FILES = sorted(PUBLISHED_FILES + [f"{EMBARGOED}/en.html", f"{EMBARGOED}/fr.html", f"{EMBARGOED}/logo.svg"])
 
 
@@ -80,20 +80,25 @@ def publish(root: Path, target: Path, at: str | None, *more: str) -> int:
 
 
 class _Index(HTMLParser):
-    """What a reader of the index sees: entries, links and all the text."""
+    """What a reader of the newsroom sees: entries, the links of its list and all the text."""
 
     def __init__(self) -> None:
         super().__init__()
         self.entries: list[str] = []
         self.links: list[str] = []
         self.text: list[str] = []
+        self.in_main = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
+        self.in_main = self.in_main or tag == "main"
         if tag == "li":
             self.entries.append(values.get("id") or "")
-        if tag in ("a", "link") and values.get("href"):
+        if tag == "a" and self.in_main and values.get("href"):
             self.links.append(values["href"])
+
+    def handle_endtag(self, tag: str) -> None:
+        self.in_main = self.in_main and tag != "main"
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)

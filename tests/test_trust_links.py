@@ -50,8 +50,12 @@ class PageAudit(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.findings: list[str] = []
         self.styles = 0
+        self.structured_data = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script" and attrs == [("type", "application/ld+json")]:
+            self.structured_data = True  # data, never run: its text is checked below
+            return
         if tag in self.DANGEROUS:
             self.findings.append(f"<{tag}>")
         self.styles += tag == "style"
@@ -73,10 +77,23 @@ class PageAudit(HTMLParser):
                     self.findings.append(f"{tag}[{name}] leads to {value!r}")
             if tag == "meta" and name == "http-equiv":
                 self.findings.append("meta[http-equiv]")
-            if tag == "link" and name == "rel" and value != "alternate":
+            if tag == "link" and name == "rel" and value not in ("alternate", "canonical"):
                 self.findings.append(f"link[rel={value}]")
 
     handle_startendtag = handle_starttag
+
+    def handle_data(self, data: str) -> None:
+        if self.structured_data:
+            try:
+                json.loads(data)
+            except ValueError:
+                self.findings.append("structured data that is not JSON")
+            if "<" in data:
+                self.findings.append("structured data holding <")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.structured_data = False
 
 
 def page_findings(page: str) -> list[str]:
@@ -313,7 +330,7 @@ def assert_located(problems: list, field: str) -> None:
 
 def assert_pages_clean(files: dict[str, bytes]) -> None:
     pages = {name: body.decode("utf-8") for name, body in files.items() if name.endswith(".html")}
-    assert len(pages) == 3  # two languages and the index
+    assert len(pages) == 4  # two languages and the newsroom in each
     for name, page in pages.items():
         assert page_findings(page) == [], name
 
@@ -502,8 +519,9 @@ def test_every_template_element_and_attribute_is_allowed() -> None:
     for page in (REPO / "out").rglob("*.html"):
         inventory.feed(page.read_text(encoding="utf-8"))
     shell = {"html", "head", "body"}
-    allowed_tags = sanitize.HEAD_TAGS | sanitize.BODY_TAGS | shell
-    allowed = {**sanitize.BODY_ATTRIBUTES, **sanitize.HEAD_ATTRIBUTES, "html": {"lang"}, "link": {"rel", "hreflang", "href"}}
+    allowed_tags = sanitize.HEAD_TAGS | sanitize.BODY_TAGS | shell | {"script"}  # structured data only
+    allowed = {**sanitize.BODY_ATTRIBUTES, **sanitize.HEAD_ATTRIBUTES, "html": {"lang"},
+               "link": {"rel", "hreflang", "href", "type"}, "script": {"type"}}
     for tag, attribute in sorted(inventory.seen):
         assert tag in allowed_tags, tag
         assert not attribute or attribute in allowed.get(tag, set()), (tag, attribute)

@@ -85,9 +85,9 @@ def init(folder: Path, locales: list[str], layout: str = "one-file") -> Created:
     for shared in sorted(templates.iterdir(), key=lambda entry: entry.name):
         if shared.is_file():  # the templates every language shares: page shell, index, e-mail, PDF…
             files[f"templates/{shared.name}"] = shared.read_bytes()
-    for tag, language in languages:
-        for name in ("release.md", "page.html"):
-            files[f"templates/{tag}/{name}"] = (templates / language / name).read_bytes()
+    for tag, language in languages:  # release, page, newsroom, feed, and posts/ for each network
+        for name, data in _files_under(templates / language):
+            files[f"templates/{tag}/{name}"] = data
     tags = [tag for tag, _ in languages]
     for name in FILES:
         files[f"schema/{schema_file_name(name)}"] = schema_text(name, tags)
@@ -216,3 +216,14 @@ def _scalar(text: str) -> str:
     if re.search(r"[:#{}\[\],&*!|>'\"%@`]", text) or text != text.strip():
         return json.dumps(text, ensure_ascii=False)
     return text
+
+
+def _files_under(folder, prefix: str = "") -> list[tuple[str, bytes]]:
+    """Every file under a package folder, by its path inside it."""
+    found = []
+    for entry in sorted(folder.iterdir(), key=lambda entry: entry.name):
+        if entry.is_file():
+            found.append((prefix + entry.name, entry.read_bytes()))
+        elif entry.is_dir():
+            found += _files_under(entry, f"{prefix}{entry.name}/")
+    return found

@@ -69,6 +69,24 @@ class Hashtag(Checked):
     example = "#2MillionsParis"
 
 
+class SiteUrl(Checked):
+    """The address the published site is served from: every absolute link of a page, a feed,
+    the sitemap and the posts starts with it."""
+
+    pattern = re.compile(r"https://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*)?")
+    expected = "an absolute https:// address, without ?query or #fragment"
+    example = "https://presse.example.org/"
+
+    @property
+    def root(self) -> str:
+        """The address with exactly one final slash: what output paths are joined to."""
+        return self.rstrip("/") + "/"
+
+    def absolute(self, path: str) -> str:
+        """The absolute address of the output at ``path`` (from ``output_path()``)."""
+        return self.root + path
+
+
 class Email(Checked):
     pattern = re.compile(r"[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}")
     expected = "an e-mail address"
@@ -217,6 +235,13 @@ class Contact:
     role: Translated | None = field(default=None, metadata=doc("What they answer for"))
 
 
+@dataclass(frozen=True)
+class Site:
+    base_url: SiteUrl = field(metadata=doc(
+        "Where the published site is served from (https://…/): pages get absolute alternates and a canonical "
+        "link, sharing cards and structured data; feeds and the sitemap are written; posts link to the release"))
+
+
 @dataclass(frozen=True, kw_only=True)
 class Defaults:
     """What every milestone shares unless it says otherwise: the fields a milestone inherits."""
@@ -287,6 +312,7 @@ class Settings:
     outputs: list[FormatName] | None = field(
         default=None, metadata=doc("The output formats to write (md, html, …); all of them when left out")
     )
+    site: Site | None = field(default=None, metadata=doc("The published site: its address"))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -309,6 +335,7 @@ class Project:
     # The checked bytes of every file the milestones name, by path as written: the renderer
     # publishes these, never the file as it is on disk later (it may have been swapped since).
     files: dict[str, VerifiedFile] = field(default_factory=dict, compare=False, repr=False)
+    site: Site | None = None  # where the published site is served from; None: relative links only
 
 
 def _empty_source_map() -> SourceMap:

@@ -11,6 +11,7 @@ import markupsafe
 from pressgen.render.formats import OutputContext, output_path
 from pressgen.render.release import PAGE_TEMPLATE, Release
 from pressgen.render.sanitize import sanitize_page
+from pressgen.render.sharing import page_head
 
 
 def render(release: Release, context: OutputContext) -> bytes:
@@ -20,6 +21,6 @@ def render(release: Release, context: OutputContext) -> bytes:
     page = context.template(
         release.locale, PAGE_TEMPLATE, m=release.m, locale=release.locale, body=markupsafe.Markup(release.body),
         title=release.title, description=release.description, alternates=alternates,
-        language_names=context.language_names, here=here,
+        language_names=context.language_names, here=here, page=page_head(release, context),
     )
     return sanitize_page(page, here).encode("utf-8")

@@ -184,7 +184,8 @@ def apply_rules(d: Decoded) -> tuple[model.Project | None, list[Problem]]:
     outputs = tuple(name for name in FORMATS if d.top.outputs is None or name in d.top.outputs)
     milestones = [_with_defaults(m, d.top.defaults) for m in d.top.milestones]
     files = {path: found for path, found in d.files.items() if isinstance(found, VerifiedFile)}
-    return model.Project(list(d.top.locales), dict(d.top.nouns), milestones, outputs, d.sources, files), []
+    return model.Project(list(d.top.locales), dict(d.top.nouns), milestones, outputs, d.sources, files,
+                         site=d.top.site), []
 
 
 def _with_defaults(m: model.Milestone, defaults: model.Defaults) -> model.Milestone:

@@ -110,7 +110,7 @@ def make_environment(templates: Path, locale: Locale) -> jinja2.Environment:
     environment = BoundedSandbox(
         loader=jinja2.FileSystemLoader(template_folders(templates, locale)),
         undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(["html"], default_for_string=False, default=False),
+        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=False, default=False),
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,

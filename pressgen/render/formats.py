@@ -26,9 +26,14 @@ class OutputContext(Protocol):
 
     locales: list[str]
     language_names: dict[str, str]
+    site: "model.Site | None"  # where the published site is served from, when the project says
 
     def template(self, language: str, name: str, /, **values: Any) -> str:
         """Template ``name`` of ``language`` (along its fallback chain), rendered; errors located."""
+
+    def template_lines(self, language: str, name: str, /, **values: Any) -> Any:
+        """The same, as (template line, output) pieces with the template's file
+        (:class:`pressgen.render.renderer.TemplateLines`): a check can point at a line."""
 
     def project_file(self, milestone: "model.Milestone", relative: str) -> "VerifiedFile":
         """A file the milestone names (its image, the organisation's logo): the very bytes the
@@ -50,6 +55,8 @@ class Format:
     # Whether ``pressgen publish`` deploys it. False by default: a new format stays in the
     # review copy (out/) until someone decides the public may read it.
     published: bool = False
+    # What the file name starts with before the language ("posts." for posts.fr.txt).
+    prefix: str = ""
 
     @property
     def render(self) -> Callable[["Release", OutputContext], bytes]:
@@ -69,10 +76,15 @@ FORMATS: dict[str, Format] = {
                "an e-mail to open in a mail client and send to the press list"),
         Format("pdf", ".pdf", "application/pdf", "pdf",
                "the release on letterhead, to attach and to print", published=True),
+        Format("posts", ".txt", "text/plain; charset=utf-8", "posts",
+               "the posts for each social network, each with its count and the network's limit", prefix="posts."),
     )
 }
 
 INDEX = "index.html"
+SITEMAP = "sitemap.xml"
+# The site-wide files: paths of their own, outside every milestone's folder.
+SITE_KINDS = ("index", "feed", "sitemap")
 
 
 def output_path(kind: str, milestone: str | None = None, locale: str | None = None, name: str | None = None) -> str:
@@ -80,10 +92,19 @@ def output_path(kind: str, milestone: str | None = None, locale: str | None = No
 
     ``output_path("html", "paris-2-millions", "fr")`` → ``paris-2-millions/fr.html``;
     ``output_path("asset", "paris-2-millions", name="photo.jpg")`` → ``paris-2-millions/photo.jpg``
-    (a file a release shows); ``output_path("index")`` → ``index.html``.
+    (a file a release shows); ``output_path("index")`` → ``index.html`` (the newsroom in the
+    first language), ``output_path("index", locale="en")`` → ``index.en.html`` (see
+    :func:`newsroom_path`); ``output_path("feed", locale="fr")`` → ``feed.fr.xml``;
+    ``output_path("sitemap")`` → ``sitemap.xml``.
     """
-    if kind == "index":
-        return INDEX
+    if kind in SITE_KINDS:
+        if kind == "sitemap":
+            return SITEMAP
+        if kind == "feed" and locale is None:
+            raise ValueError("a feed needs its locale")
+        if locale is None:
+            return INDEX
+        return f"{kind}.{locale}" + (".xml" if kind == "feed" else ".html")
     if milestone is None:
         raise ValueError(f"output_path({kind!r}) needs a milestone")
     if kind == "asset":
@@ -92,7 +113,13 @@ def output_path(kind: str, milestone: str | None = None, locale: str | None = No
         return f"{milestone}/{name}"
     if locale is None:
         raise ValueError(f"output_path({kind!r}) needs a locale")
-    return f"{milestone}/{locale}{FORMATS[kind].suffix}"
+    return f"{milestone}/{FORMATS[kind].prefix}{locale}{FORMATS[kind].suffix}"
+
+
+def newsroom_path(locale: str, locales: list[str]) -> str:
+    """The newsroom front page of ``locale``: ``index.html`` for the project's first language
+    (what the site's own address shows), ``index.<locale>.html`` for the others."""
+    return output_path("index") if locale == locales[0] else output_path("index", locale=locale)
 
 
 def written_names(milestone: str, locales: list[str]) -> dict[str, str]:

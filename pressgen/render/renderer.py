@@ -3,7 +3,8 @@
 Per language: one sandboxed Jinja2 environment (:mod:`pressgen.render.environment`) and one
 Markdown converter, built once and reused for every milestone. Each release goes through the
 steps of :mod:`pressgen.render.release`, then into every enabled format of
-:mod:`pressgen.render.formats`; ``templates/index.html`` lists every release.
+:mod:`pressgen.render.formats`; the site-wide pages (newsroom, feeds,
+sitemap) are made from each milestone's summary (:mod:`pressgen.render.site`).
 """
 
 from __future__ import annotations
@@ -26,10 +27,12 @@ from pressgen.model.walk import project_files
 from pressgen.project.files import VerifiedFile
 from pressgen.project.layout import Layout
 from pressgen.render.environment import make_environment, utc_offset
-from pressgen.render.formats import FORMATS, INDEX, output_path
+from pressgen.render.formats import FORMATS, output_path
 from pressgen.render.linebreaks import break_sentences
 from pressgen.render.localize import localize
-from pressgen.render.sanitize import safe_body, sanitize_page
+from pressgen.render.sanitize import safe_body
+from pressgen.render.site import render_site_pages
+from pressgen.render.summary import summarize
 from pressgen.render.release import (
     PAGE_TEMPLATE,
     RELEASE_TEMPLATE,
@@ -39,7 +42,7 @@ from pressgen.render.release import (
     tidy_markdown,
 )
 
-INDEX_TEMPLATE = "index.html"
+INDEX_TEMPLATE = "index.html"  # the newsroom, per language (pressgen.render.newsroom)
 
 __all__ = ["Release", "Rendered", "Renderer", "utc_offset"]
 
@@ -53,6 +56,15 @@ class Rendered:
 
     files: dict[str, bytes]
     releases: list[Release]
+
+
+@dataclass
+class TemplateLines:
+    """A rendered template, piece by piece, each with the template line that wrote it."""
+
+    file: str  # as messages show it
+    path: Path
+    pieces: list[tuple[int, str]]
 
 
 class Renderer:
@@ -90,7 +102,7 @@ class Renderer:
             releases.extend(milestone_releases)
         if problems:
             raise PressgenError(list(dict.fromkeys(problems)))
-        files[output_path("index")] = self.render_index(releases)
+        files.update(self.render_site(releases))
         return Rendered(dict(sorted(files.items())), releases)
 
     def render_milestone(self, milestone: model.Milestone) -> tuple[dict[str, bytes], list[Release]]:
@@ -109,24 +121,13 @@ class Renderer:
             files[output_path("asset", milestone.id, name=checked.name)] = checked.data
         return files, releases
 
-    def render_index(self, releases: list[Release]) -> bytes:
-        by_id: dict[str, dict[str, Release]] = {}
+    def render_site(self, releases: list[Release]) -> dict[str, bytes]:
+        """The site-wide files (newsroom, feeds, sitemap), from the milestones' summaries."""
+        by_id: dict[str, list[Release]] = {}
         for release in releases:
-            by_id.setdefault(release.milestone_id, {})[release.locale] = release
-        entries = []
-        for milestone in self.project.milestones:
-            entries.append(SimpleNamespace(
-                id=milestone.id,
-                status=milestone.status,
-                date=milestone.date,
-                embargo_until=milestone.embargo_until,
-                releases=[by_id[milestone.id][locale] for locale in self.project.locales],
-            ))
-        first = self.project.locales[0]
-        text = self._call(first, INDEX_TEMPLATE, milestones=entries, locales=self.project.locales,
-                          language_names=self.language_names, here=INDEX)
-        text = sanitize_page(text, INDEX)
-        return text.encode("utf-8")
+            by_id.setdefault(release.milestone_id, []).append(release)
+        summaries = [summarize(milestone, by_id[milestone.id], self) for milestone in self.project.milestones]
+        return render_site_pages(summaries, self)
 
     # -- one release ---------------------------------------------------------------------------
     def _render_release(self, milestone: model.Milestone, locale: Locale) -> Release:
@@ -148,8 +149,28 @@ class Renderer:
     def locales(self) -> list[str]:
         return self.project.locales
 
+    @property
+    def site(self) -> model.Site | None:
+        return self.project.site
+
     def template(self, language: str, name: str, /, **values: Any) -> str:
         return self._call(language, name, **values)
+
+    def template_lines(self, language: str, name: str, /, **values: Any) -> TemplateLines:
+        """Template ``name`` rendered as (template line, output) pieces, for checks that point
+        at the line that wrote something (a post over its network's limit)."""
+        def run(template: jinja2.Template) -> TemplateLines:
+            pieces = []
+            try:
+                output = template.root_render_func(template.new_context(values))
+                for piece in output:  # suspended at the yield that gave the piece
+                    pieces.append((template.get_corresponding_lineno(output.gi_frame.f_lineno), piece))
+            except Exception:
+                template.environment.handle_exception()  # the traceback at template lines
+            path = Path(template.filename) if template.filename else self.layout.templates
+            return TemplateLines(self.layout.display(path), path, pieces)
+
+        return self._guarded(language, name, run)
 
     def project_file(self, milestone: model.Milestone, relative: str) -> VerifiedFile:
         # What the project rules checked, not the file as it is now: it may have been replaced
@@ -185,7 +206,7 @@ class Renderer:
                 raise PressgenError([self._template_problem(filename, lineno, f"template '{wanted}' not found")]) from None
             raise PressgenError([Problem(
                 self.layout.display(self.layout.templates / language), 0, 0, f"template '{wanted}' not found",
-                hint=f"every language folder needs {RELEASE_TEMPLATE} and {PAGE_TEMPLATE}; templates/ needs {INDEX_TEMPLATE}",
+                hint=f"every language folder needs {RELEASE_TEMPLATE} and {PAGE_TEMPLATE} and {INDEX_TEMPLATE}",
             )]) from None
         except (jinja2.TemplateError, SecurityError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError,
                 RecursionError, MemoryError) as error:

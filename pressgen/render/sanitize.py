@@ -20,12 +20,20 @@ the text, not on a parse (a parser that reads a page differently from browsers c
 difference): the page is kept when, with the character references of letters, digits and
 punctuation other than ``< > & " '`` read, it is byte for byte the sanitiser's output.
 Otherwise the sanitiser's output is written.
+
+One script is let through in the head, and only one kind: structured data,
+``<script type="application/ld+json">`` holding a JSON object exactly as :func:`json_ld_text`
+writes it. That form escapes ``<``, ``>`` and ``&`` inside strings (``\u003c``), so no text of
+the sources can close the element (``</script>``) or open a comment; anything else in such an
+element, or any other script, is refused or removed like the rest.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
+from typing import Any
 
 import nh3
 
@@ -34,8 +42,9 @@ from pressgen.model.urls import ALLOWED_SCHEMES, image_refusal, link_refusal
 
 # What the templates write in the head.
 HEAD_TAGS = {"meta", "title", "link", "style"}
-HEAD_ATTRIBUTES = {"meta": {"charset", "name", "content"}, "link": {"hreflang", "href"}}
-HEAD_VALUES = {"link": {"rel": {"alternate"}}}  # an alternate page is never fetched
+HEAD_ATTRIBUTES = {"meta": {"charset", "name", "property", "content"}, "link": {"hreflang", "href"}}
+# A browser fetches neither an alternate (another language, the feed) nor a canonical link.
+HEAD_VALUES = {"link": {"rel": {"alternate", "canonical"}, "type": {"application/atom+xml"}}}
 # What the templates write in the body, and what the Markdown of a text can make.
 BODY_TAGS = {
     "header", "nav", "main", "footer", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
@@ -68,6 +77,28 @@ _SHELL = re.compile(
 _NUMERIC_REFERENCE = re.compile(r"&#(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6});")
 _KEPT_ESCAPED = set("<>&\"'")
 _STYLE = re.compile(r"<style>(.*?)</style>", re.DOTALL | re.IGNORECASE)
+_JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+
+
+def json_ld_text(data: dict[str, Any]) -> str:
+    """Structured data as the inside of ``<script type="application/ld+json">``: JSON with
+    ``<``, ``>`` and ``&`` escaped, so that nothing in it can end the element; deterministic."""
+    text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False)
+    return re.sub(r"[<>&]", lambda match: _JSON_ESCAPES[match.group(0)], text)
+
+
+def _json_ld_refusal(inside: str) -> str | None:
+    """Why the inside of a structured-data script may not be published; None when it may."""
+    try:
+        data = json.loads(inside)
+    except ValueError as error:
+        return f"is not JSON ({error})"
+    if not isinstance(data, dict):
+        return "is not a JSON object"
+    if json_ld_text(data) != inside:
+        return "is not written as pressgen writes structured data (json_ld_text), with < > & escaped"
+    return None
 
 
 def _url_filter(tag: str, attribute: str, value: str) -> str | None:
@@ -129,7 +160,7 @@ def sanitize_page(page: str, name: str) -> str:
             name, "is not a whole HTML document: <!DOCTYPE html>, <html lang=\"…\">, <head>…</head>, "
                   "<body>…</body>, </html>, with nothing else outside head and body",
             "see templates/base.html for the shape of a page")])
-    head = sanitize_fragment(shell["head"], HEAD_TAGS, HEAD_ATTRIBUTES, HEAD_VALUES)
+    head = _sanitize_head(shell["head"], name)
     for style in _STYLE.findall(head):
         loads = [what for what in _LOADS if what in style.lower()]
         if loads:
@@ -138,6 +169,23 @@ def sanitize_page(page: str, name: str) -> str:
                 "take url(…), @import and backslash escapes out of the templates' <style>")])
     body = sanitize_fragment(shell["body"], BODY_TAGS, BODY_ATTRIBUTES)
     return shell["doctype"] + head + shell["between"] + body + shell["end"]
+
+
+def _sanitize_head(head: str, name: str) -> str:
+    """The head, sanitised around its structured-data scripts, which are checked instead."""
+    pieces: list[str] = []
+    start = 0
+    for found in _JSON_LD.finditer(head):
+        refused = _json_ld_refusal(found.group(1))
+        if refused:
+            raise PressgenError([_template_problem(
+                name, f"has a <script type=\"application/ld+json\"> that {refused}",
+                "write structured data as {{ page.json_ld }}, from pressgen.render.sharing")])
+        pieces.append(sanitize_fragment(head[start:found.start()], HEAD_TAGS, HEAD_ATTRIBUTES, HEAD_VALUES))
+        pieces.append(found.group(0))
+        start = found.end()
+    pieces.append(sanitize_fragment(head[start:], HEAD_TAGS, HEAD_ATTRIBUTES, HEAD_VALUES))
+    return "".join(pieces)
 
 
 def _template_problem(name: str, message: str, hint: str) -> Problem:
