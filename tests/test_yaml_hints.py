@@ -38,6 +38,8 @@ def explained(text: str, loader) -> tuple[int, int, str, str]:
                               'put the value in quotes if you mean the text: b: "*headline"')),
     ("a:\n  b: & co\n", (2, 6, "YAML syntax: '&' starts a YAML anchor and cannot start a text unless it is in quotes",
                          'put the value in quotes: b: "& co"')),
+    ("a:\n  b: 1\n  just text\n  c: 2\n", (3, 3, "YAML syntax: line 3 is neither a 'key: value' line nor the continuation of a value",
+                                        "add the ':' after its key, or indent a text that goes on from the line above under its key")),
     ("a:\n\tb: 1\n", (2, 1, "YAML syntax: a tab cannot indent YAML",
                       "indent with spaces, not tabs (most editors can turn tabs into spaces)")),
     # A key two spaces too far after a plain value ("mapping values are not allowed") …
