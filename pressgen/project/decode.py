@@ -66,7 +66,6 @@ class Decoder:
         # walked wherever they are used: nested ones could expand a few lines into billions.
         self.walked = 0
         self.budget = 1000 + 4 * len(text)
-        self._lines: list[str] | None = None
         # The organisation's time zone (an IANA name), when the file gives one: the example
         # of an embargo's hint then has the offset of that date there.
         self.time_zone = time_zone
@@ -105,7 +104,7 @@ class Decoder:
         and the hashtag (with the sentence that shows it) would silently disappear. Read only for
         an empty value: a comment glued to its ``#`` right after the colon is a value lost, an
         error for any key; ``key:  # a note`` (a space after ``#``) is a comment and left alone."""
-        line = self.line(key.end_mark.line + 1)
+        line = self.sources.line(self.file, key.end_mark.line + 1)
         after = line[key.end_mark.column:]
         found = re.match(r"\s*:[ \t]+(#[^\s#][^\n]*)$", after)
         if not found:
@@ -121,12 +120,6 @@ class Decoder:
             place, f"'{name}' is empty: YAML reads everything after # as a comment, so {lost} is lost", path,
             f'put {what} in quotes: {name}: "{escaped}"'))
         return INVALID
-
-    def line(self, number: int) -> str:
-        """The text of line ``number`` (1-based); the file is split once, when first asked."""
-        if self._lines is None:
-            self._lines = self.sources.texts.get(self.file, "").splitlines()
-        return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
 
     # -- containers ----------------------------------------------------------------------------
     def pairs(self, node: yaml.Node, path: str, expected: str) -> list[tuple[yaml.Node, str, yaml.Node]] | None:
