@@ -123,3 +123,10 @@ def test_the_organisation_time_zone_is_read_from_the_nodes() -> None:
     root = yaml.compose("defaults:\n  organisation:\n    time_zone: Europe/Paris\n")
     assert declared_time_zone(root) == "Europe/Paris"
     assert declared_time_zone(yaml.compose(MINIMAL)) is None
+
+
+def test_an_embargo_with_a_time_it_cannot_read_keeps_its_date_in_the_example(tmp_path: Path) -> None:
+    text = replace("    status: published\n", "    status: embargoed\n    embargo_until: 2017-04-11 9h\n")
+    messages = problems_for(tmp_path, text)
+    assert any("'2017-04-11 9h' is not a date and time" in m and "hint: write 2017-04-11T09:00:00+HH:MM for 11 April" in m
+               for m in messages), messages

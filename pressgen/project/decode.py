@@ -389,10 +389,13 @@ def _date_readings(raw: str) -> list[dt.date]:
         a, b, year = (int(g) for g in found.groups())
         candidates = [(a, b), (b, a)]
     else:
-        found = _YEAR_FIRST.fullmatch(raw)
+        found = _YEAR_FIRST.fullmatch(raw) or _DATE.fullmatch(raw)
         if not found:
             return []
-        year, month, day = (int(g) for g in found.groups() if g is not None)
+        if found.re is _DATE:
+            year, month, day = (int(part) for part in raw.split("-"))
+        else:
+            year, month, day = (int(g) for g in found.groups() if g is not None)
         candidates = [(day, month)]
     for day, month in candidates:
         try:
