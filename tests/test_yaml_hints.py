@@ -130,3 +130,10 @@ def test_an_embargo_with_a_time_it_cannot_read_keeps_its_date_in_the_example(tmp
     messages = problems_for(tmp_path, text)
     assert any("'2017-04-11 9h' is not a date and time" in m and "hint: write 2017-04-11T09:00:00+HH:MM for 11 April" in m
                for m in messages), messages
+
+
+def test_a_list_item_lost_to_a_comment_is_reported(tmp_path: Path) -> None:
+    text = replace("    status: published\n", "    status: published\n    highlights:\n      - #Bravo\n")
+    messages = problems_for(tmp_path, text)
+    assert any("highlights[0]: this item is empty: YAML reads everything after # as a comment, so #Bravo is lost" in m
+               and 'hint: put the hashtag in quotes: - "#Bravo"' in m for m in messages), messages

@@ -87,8 +87,8 @@ class Decoder:
             raise AliasBomb(node)
         self.sources.record(path, self.place(node))
         self.nodes[path] = node
-        if key is not None and _is_null(node) and not node.value:
-            lost = self.lost_to_comment(key, path)
+        if _is_null(node) and not node.value:
+            lost = self.lost_to_comment(node, key, path)
             if lost:
                 return lost
         if node.tag not in _CORE_TAGS:
@@ -99,26 +99,28 @@ class Decoder:
             return None if _is_null(node) else self.value(node, found.args[0], path)
         return getattr(self, found.kind.value)(node, found, path)
 
-    def lost_to_comment(self, key: yaml.Node, path: str) -> Any:
+    def lost_to_comment(self, node: yaml.Node, key: yaml.Node | None, path: str) -> Any:
         """``hashtag: #Paris3Millions``: YAML reads the value as a comment and the key as empty,
         and the hashtag (with the sentence that shows it) would silently disappear. Read only for
-        an empty value: a comment glued to its ``#`` right after the colon is a value lost, an
-        error for any key; ``key:  # a note`` (a space after ``#``) is a comment and left alone."""
-        line = self.sources.line(self.file, key.end_mark.line + 1)
-        after = line[key.end_mark.column:]
-        found = re.match(r"\s*:[ \t]+(#[^\s#][^\n]*)$", after)
+        an empty value: a comment glued to its ``#`` right after the colon (or the ``-`` of a
+        list item) is a value lost, an error for any key; ``key:  # a note`` (a space after
+        ``#``) is a comment and left alone."""
+        mark = node.start_mark  # just after the ':' or the '-'
+        line = self.sources.line(self.file, mark.line + 1)
+        found = re.match(r"[ \t]+(#[^\s#].*)$", line[mark.column:])
         if not found:
             return None
         lost = found.group(1).rstrip()
-        column = key.end_mark.column + found.start(1) + 1
         name = key.value if isinstance(key, yaml.ScalarNode) else ""
         what = "the hashtag" if re.fullmatch(r"#\w+", lost) else "the value"
         escaped = lost.replace("\\", "\\\\").replace('"', '\\"')
-        place = Place(self.file, key.end_mark.line + 1, column)
+        place = Place(self.file, mark.line + 1, mark.column + found.start(1) + 1)
+        subject = f"'{name}'" if name else "this item"
         self.sources.record(path, place)
         self.problems.append(self.sources.problem(
-            place, f"'{name}' is empty: YAML reads everything after # as a comment, so {lost} is lost", path,
-            f'put {what} in quotes: {name}: "{escaped}"'))
+            place, f"{subject} is empty: YAML reads everything after # as a comment, "
+                   f"so {lost} is lost", path,
+            f'put {what} in quotes: {name + ":" if name else "-"} "{escaped}"'))
         return INVALID
 
     # -- containers ----------------------------------------------------------------------------
