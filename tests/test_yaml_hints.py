@@ -54,6 +54,11 @@ def explained(text: str, loader) -> tuple[int, int, str, str]:
     ("a:\n  b:\n    c: 1\n   d: 2\n", (4, 4, "YAML syntax: line 4 is indented 3 spaces, but its neighbour `c:` on line 3 is "
                                        "indented 4 spaces", "indent line 4 with 4 spaces (like `c:` on line 3) or 2 spaces "
                                        "(like `b:` on line 2): the keys of one mapping start in the same column")),
+    # … and after a text, between the keys it is written under.
+    ("m:\n  - q:\n      - t: >-\n          Some text\n          goes on\n      h: x\n",
+     (6, 7, "YAML syntax: line 6 is indented 6 spaces, like no key above it: `q:` on line 2 is indented 4 spaces, "
+            "`t:` on line 3 is indented 8 spaces",
+      "indent line 6 with 4 spaces (like `q:`) or 8 spaces (like `t:`): the keys of one mapping start in the same column")),
     ("a:\n  b: Twitter: a\n", (2, 13, "YAML syntax: a ': ' inside a value that is not in quotes starts a new key",
                                "a value that contains ': ' must be put in quotes: b: \"Twitter: a\"")),
     ("a:\n  b: \"x\" y\n", (2, 10, "YAML syntax: text after the closing quote of a value",

@@ -133,8 +133,8 @@ def _out_of_line(lines: list[str], line: int, column: int) -> Explained | None:
     neighbour = f"its neighbour `{name}:` on line {number}" if name else f"line {number} above it"
     message = (f"YAML syntax: line {line} is indented {_spaces(indent)}, but {neighbour} is indented "
                f"{_spaces(neighbour_indent)}")
-    if not name:  # the line above is a text, not a key: which column is meant is not known
-        return Explained(line, column, message, _GENERIC)
+    if not name:  # the line above is a text: compare with the keys it is written under
+        return _between_keys(lines, line, column, indent) or Explained(line, column, message, _GENERIC)
     fits = [(neighbour_indent, name, number)]
     if indent < neighbour_indent:  # between two levels: it may belong to the one further out
         outer = next(((n, key, at) for n, key, at in _fitting_indents(lines, line) if n <= indent), None)
@@ -143,6 +143,21 @@ def _out_of_line(lines: list[str], line: int, column: int) -> Explained | None:
     choices = " or ".join(f"{_spaces(n)} (like `{key}:` on line {at})" if key else _spaces(n) for n, key, at in fits)
     hint = f"indent line {line} with {choices}: the keys of one mapping start in the same column"
     return Explained(line, column, message, hint)
+
+
+def _between_keys(lines: list[str], line: int, column: int, indent: int) -> Explained | None:
+    """Line ``line`` follows a text (``en: >-`` and its lines): name the keys above it whose
+    columns it falls between, the nearest further out and the nearest further in."""
+    levels = _fitting_indents(lines, line)
+    inner = next(((n, key, at) for n, key, at in reversed(levels) if n > indent and key), None)
+    outer = next(((n, key, at) for n, key, at in levels if n < indent and key), None)
+    found = [level for level in (outer, inner) if level is not None]
+    if not found:
+        return None
+    said = ", ".join(f"`{key}:` on line {at} is indented {_spaces(n)}" for n, key, at in found)
+    choices = " or ".join(f"{_spaces(n)} (like `{key}:`)" for n, key, _ in found)
+    return Explained(line, column, f"YAML syntax: line {line} is indented {_spaces(indent)}, like no key above it: {said}",
+                     f"indent line {line} with {choices}: the keys of one mapping start in the same column")
 
 
 def _fitting_indents(lines: list[str], line: int) -> list[tuple[int, str, int]]:
