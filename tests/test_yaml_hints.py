@@ -38,6 +38,8 @@ def explained(text: str, loader) -> tuple[int, int, str, str]:
                               'put the value in quotes if you mean the text: b: "*headline"')),
     ("a:\n  b: & co\n", (2, 6, "YAML syntax: '&' starts a YAML anchor and cannot start a text unless it is in quotes",
                          'put the value in quotes: b: "& co"')),
+    ("a:\n  b: 1\n  just text\n  c: 2\n", (3, 3, "YAML syntax: line 3 is neither a 'key: value' line nor the continuation of a value",
+                                        "add the ':' after its key, or indent a text that goes on from the line above under its key")),
     ("a:\n\tb: 1\n", (2, 1, "YAML syntax: a tab cannot indent YAML",
                       "indent with spaces, not tabs (most editors can turn tabs into spaces)")),
     # A key two spaces too far after a plain value ("mapping values are not allowed") …
@@ -52,6 +54,11 @@ def explained(text: str, loader) -> tuple[int, int, str, str]:
     ("a:\n  b:\n    c: 1\n   d: 2\n", (4, 4, "YAML syntax: line 4 is indented 3 spaces, but its neighbour `c:` on line 3 is "
                                        "indented 4 spaces", "indent line 4 with 4 spaces (like `c:` on line 3) or 2 spaces "
                                        "(like `b:` on line 2): the keys of one mapping start in the same column")),
+    # … and after a text, between the keys it is written under.
+    ("m:\n  - q:\n      - t: >-\n          Some text\n          goes on\n      h: x\n",
+     (6, 7, "YAML syntax: line 6 is indented 6 spaces, like no key above it: `q:` on line 2 is indented 4 spaces, "
+            "`t:` on line 3 is indented 8 spaces",
+      "indent line 6 with 4 spaces (like `q:`) or 8 spaces (like `t:`): the keys of one mapping start in the same column")),
     ("a:\n  b: Twitter: a\n", (2, 13, "YAML syntax: a ': ' inside a value that is not in quotes starts a new key",
                                "a value that contains ': ' must be put in quotes: b: \"Twitter: a\"")),
     ("a:\n  b: \"x\" y\n", (2, 10, "YAML syntax: text after the closing quote of a value",
@@ -121,3 +128,17 @@ def test_the_organisation_time_zone_is_read_from_the_nodes() -> None:
     root = yaml.compose("defaults:\n  organisation:\n    time_zone: Europe/Paris\n")
     assert declared_time_zone(root) == "Europe/Paris"
     assert declared_time_zone(yaml.compose(MINIMAL)) is None
+
+
+def test_an_embargo_with_a_time_it_cannot_read_keeps_its_date_in_the_example(tmp_path: Path) -> None:
+    text = replace("    status: published\n", "    status: embargoed\n    embargo_until: 2017-04-11 9h\n")
+    messages = problems_for(tmp_path, text)
+    assert any("'2017-04-11 9h' is not a date and time" in m and "hint: write 2017-04-11T09:00:00+HH:MM for 11 April" in m
+               for m in messages), messages
+
+
+def test_a_list_item_lost_to_a_comment_is_reported(tmp_path: Path) -> None:
+    text = replace("    status: published\n", "    status: published\n    highlights:\n      - #Bravo\n")
+    messages = problems_for(tmp_path, text)
+    assert any("highlights[0]: this item is empty: YAML reads everything after # as a comment, so #Bravo is lost" in m
+               and 'hint: put the hashtag in quotes: - "#Bravo"' in m for m in messages), messages

@@ -66,7 +66,6 @@ class Decoder:
         # walked wherever they are used: nested ones could expand a few lines into billions.
         self.walked = 0
         self.budget = 1000 + 4 * len(text)
-        self._lines: list[str] | None = None
         # The organisation's time zone (an IANA name), when the file gives one: the example
         # of an embargo's hint then has the offset of that date there.
         self.time_zone = time_zone
@@ -88,8 +87,8 @@ class Decoder:
             raise AliasBomb(node)
         self.sources.record(path, self.place(node))
         self.nodes[path] = node
-        if key is not None and _is_null(node) and not node.value:
-            lost = self.lost_to_comment(key, path)
+        if _is_null(node) and not node.value:
+            lost = self.lost_to_comment(node, key, path)
             if lost:
                 return lost
         if node.tag not in _CORE_TAGS:
@@ -100,33 +99,29 @@ class Decoder:
             return None if _is_null(node) else self.value(node, found.args[0], path)
         return getattr(self, found.kind.value)(node, found, path)
 
-    def lost_to_comment(self, key: yaml.Node, path: str) -> Any:
+    def lost_to_comment(self, node: yaml.Node, key: yaml.Node | None, path: str) -> Any:
         """``hashtag: #Paris3Millions``: YAML reads the value as a comment and the key as empty,
         and the hashtag (with the sentence that shows it) would silently disappear. Read only for
-        an empty value: a comment glued to its ``#`` right after the colon is a value lost, an
-        error for any key; ``key:  # a note`` (a space after ``#``) is a comment and left alone."""
-        line = self.line(key.end_mark.line + 1)
-        after = line[key.end_mark.column:]
-        found = re.match(r"\s*:[ \t]+(#[^\s#][^\n]*)$", after)
+        an empty value: a comment glued to its ``#`` right after the colon (or the ``-`` of a
+        list item) is a value lost, an error for any key; ``key:  # a note`` (a space after
+        ``#``) is a comment and left alone."""
+        mark = node.start_mark  # just after the ':' or the '-'
+        line = self.sources.line(self.file, mark.line + 1)
+        found = re.match(r"[ \t]+(#[^\s#].*)$", line[mark.column:])
         if not found:
             return None
         lost = found.group(1).rstrip()
-        column = key.end_mark.column + found.start(1) + 1
         name = key.value if isinstance(key, yaml.ScalarNode) else ""
         what = "the hashtag" if re.fullmatch(r"#\w+", lost) else "the value"
         escaped = lost.replace("\\", "\\\\").replace('"', '\\"')
-        place = Place(self.file, key.end_mark.line + 1, column)
+        place = Place(self.file, mark.line + 1, mark.column + found.start(1) + 1)
+        subject = f"'{name}'" if name else "this item"
         self.sources.record(path, place)
         self.problems.append(self.sources.problem(
-            place, f"'{name}' is empty: YAML reads everything after # as a comment, so {lost} is lost", path,
-            f'put {what} in quotes: {name}: "{escaped}"'))
+            place, f"{subject} is empty: YAML reads everything after # as a comment, "
+                   f"so {lost} is lost", path,
+            f'put {what} in quotes: {name + ":" if name else "-"} "{escaped}"'))
         return INVALID
-
-    def line(self, number: int) -> str:
-        """The text of line ``number`` (1-based); the file is split once, when first asked."""
-        if self._lines is None:
-            self._lines = self.sources.texts.get(self.file, "").splitlines()
-        return self._lines[number - 1] if 0 < number <= len(self._lines) else ""
 
     # -- containers ----------------------------------------------------------------------------
     def pairs(self, node: yaml.Node, path: str, expected: str) -> list[tuple[yaml.Node, str, yaml.Node]] | None:
@@ -396,10 +391,13 @@ def _date_readings(raw: str) -> list[dt.date]:
         a, b, year = (int(g) for g in found.groups())
         candidates = [(a, b), (b, a)]
     else:
-        found = _YEAR_FIRST.fullmatch(raw)
+        found = _YEAR_FIRST.fullmatch(raw) or _DATE.fullmatch(raw)
         if not found:
             return []
-        year, month, day = (int(g) for g in found.groups() if g is not None)
+        if found.re is _DATE:
+            year, month, day = (int(part) for part in raw.split("-"))
+        else:
+            year, month, day = (int(g) for g in found.groups() if g is not None)
         candidates = [(day, month)]
     for day, month in candidates:
         try:

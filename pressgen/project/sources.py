@@ -32,9 +32,13 @@ class SourceMap:
 
     texts: dict[str, str] = field(default_factory=dict)
     places: dict[str, Place] = field(default_factory=dict)
+    # Each file's lines, split when a message first asks for one: a check that reports
+    # thousands of problems must not split a large file for each.
+    _lines: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def add_text(self, file: str, text: str) -> None:
         self.texts[file] = text
+        self._lines.pop(file, None)
 
     def record(self, path: str, place: Place) -> None:
         self.places[path] = place
@@ -64,7 +68,9 @@ class SourceMap:
         text = self.texts.get(file)
         if text is None or line < 1:
             return ""
-        lines = text.splitlines()
+        lines = self._lines.get(file)
+        if lines is None:
+            lines = self._lines[file] = text.splitlines()
         return lines[line - 1].rstrip() if line <= len(lines) else ""
 
     def problem(self, place: Place | None, message: str, key_path: str = "", hint: str = "",

@@ -20,7 +20,8 @@ _RESERVED = {
     "`": "'`' is reserved in YAML and cannot start a value",
     "%": "'%' starts a YAML directive and cannot start a value",
 }
-_KEY_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?P<key>[^\s#:'\"][^:#]*?):(?:\s|$)")
+_KEY_LINE = re.compile(r"(?P<indent> *)(?P<dashes>(?:- +)*)(?!-\s)(?P<key>[^\s#:'\"{}\[\],&*!|>%@`][^:#]*?):(?:\s|$)")
+_GENERIC = "check the indentation (spaces, not tabs) and that every key ends with ':'"
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,10 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> Explained:
     char = here[column - 1] if 0 < column <= len(here) else ""
     problem = error.problem or ""
 
+    if "\ufeff" in here[:column]:
+        at = here.index("\ufeff") + 1
+        return Explained(line, at, "YAML syntax: an invisible character, a byte order mark (U+FEFF), stands here",
+                         "delete it: it comes with text pasted from another program")
     if "cannot start any token" in problem:
         if char == "\t":
             return Explained(line, column, "YAML syntax: a tab cannot indent YAML",
@@ -69,6 +74,11 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> Explained:
             return Explained(line, column, f"YAML syntax: '{indicator}' starts a text written on the lines below it; "
                              "nothing but a comment may follow it on its line",
                              f"move the text to the next line, indented, or write it in quotes: {_quoted(without, start)}")
+    if "could not find expected ':'" in problem and error.context_mark is not None:
+        key_line = error.context_mark.line + 1
+        return Explained(key_line, error.context_mark.column + 1,
+                         f"YAML syntax: line {key_line} is neither a 'key: value' line nor the continuation of a value",
+                         "add the ':' after its key, or indent a text that goes on from the line above under its key")
     if "mapping values are not allowed" in problem:
         return _mapping_value(lines, line, column)
     if ("did not find expected key" in problem or "expected <block end>" in problem
@@ -79,7 +89,11 @@ def explain(error: yaml.MarkedYAMLError, text: str) -> Explained:
         if 0 < column - 1 <= len(here) and here[:column - 1].rstrip().endswith(("\"", "'")):
             return Explained(line, column, "YAML syntax: text after the closing quote of a value",
                              f"put the whole value in quotes: {_quoted(here, _value_start(here))}")
-    return Explained(line, column, f"YAML syntax: {raw}", "")
+    if "escape" in problem:
+        return Explained(line, column, f"YAML syntax: {raw}",
+                         "in double quotes a backslash starts an escape: write \\\\ for a backslash, or use single quotes")
+    structure = "block" in raw or "document start" in raw or "simple key" in raw
+    return Explained(line, column, f"YAML syntax: {raw}", _GENERIC if structure else "")
 
 
 def _mapping_value(lines: list[str], line: int, column: int) -> Explained:
@@ -116,9 +130,11 @@ def _out_of_line(lines: list[str], line: int, column: int) -> Explained | None:
     neighbour_indent, name = _key_indent(text)
     if neighbour_indent == indent:
         return None
-    what = f"`{name}:`" if name else "the line"
-    message = (f"YAML syntax: line {line} is indented {_spaces(indent)}, but its neighbour {what} on line "
-               f"{number} is indented {_spaces(neighbour_indent)}")
+    neighbour = f"its neighbour `{name}:` on line {number}" if name else f"line {number} above it"
+    message = (f"YAML syntax: line {line} is indented {_spaces(indent)}, but {neighbour} is indented "
+               f"{_spaces(neighbour_indent)}")
+    if not name:  # the line above is a text: compare with the keys it is written under
+        return _between_keys(lines, line, column, indent) or Explained(line, column, message, _GENERIC)
     fits = [(neighbour_indent, name, number)]
     if indent < neighbour_indent:  # between two levels: it may belong to the one further out
         outer = next(((n, key, at) for n, key, at in _fitting_indents(lines, line) if n <= indent), None)
@@ -127,6 +143,21 @@ def _out_of_line(lines: list[str], line: int, column: int) -> Explained | None:
     choices = " or ".join(f"{_spaces(n)} (like `{key}:` on line {at})" if key else _spaces(n) for n, key, at in fits)
     hint = f"indent line {line} with {choices}: the keys of one mapping start in the same column"
     return Explained(line, column, message, hint)
+
+
+def _between_keys(lines: list[str], line: int, column: int, indent: int) -> Explained | None:
+    """Line ``line`` follows a text (``en: >-`` and its lines): name the keys above it whose
+    columns it falls between, the nearest further out and the nearest further in."""
+    levels = _fitting_indents(lines, line)
+    inner = next(((n, key, at) for n, key, at in reversed(levels) if n > indent and key), None)
+    outer = next(((n, key, at) for n, key, at in levels if n < indent and key), None)
+    found = [level for level in (outer, inner) if level is not None]
+    if not found:
+        return None
+    said = ", ".join(f"`{key}:` on line {at} is indented {_spaces(n)}" for n, key, at in found)
+    choices = " or ".join(f"{_spaces(n)} (like `{key}:`)" for n, key, _ in found)
+    return Explained(line, column, f"YAML syntax: line {line} is indented {_spaces(indent)}, like no key above it: {said}",
+                     f"indent line {line} with {choices}: the keys of one mapping start in the same column")
 
 
 def _fitting_indents(lines: list[str], line: int) -> list[tuple[int, str, int]]:
