@@ -116,7 +116,7 @@ def make_environment(templates: Path, locale: Locale) -> jinja2.Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
-    environment.filters.update(filters_for(locale.tag))
+    environment.filters.update(filters_for(locale))
     environment.globals["utc_offset"] = utc_offset
     environment.globals["years_between"] = years_between
     environment.globals["url_for"] = url_for

@@ -31,7 +31,7 @@ GAPS = [
     ("e-mail address rewritten", "fr", "fr", "Écrire à jean--luc@x.fr",
      "Écrire à jean — luc@x.fr", "Écrire à jean--luc@x.fr"),
     ("lang span typeset as French", "fr", "fr", '<span lang="en">"Hi" -- ok!</span>',
-     f'<span lang="en">«{NB}Hi{NB}» — ok{NN}!</span>', '<span lang="en">“Hi”—ok!</span>'),
+     f'<span lang="en">«{NB}Hi{NB}» — ok{NN}!</span>', '<span lang="en">“Hi” — ok!</span>'),
     ("en-GB double quotes turned single", "en_GB", "en-GB", 'He said "yes".',
      "He said ‘yes’.", "He said “yes”."),
     ("no U+00A0 between guillemet and markup", "fr", "fr", "«*mot*»",

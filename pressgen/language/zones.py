@@ -1,0 +1,75 @@
+"""The name of a moment's time zone, as a reader understands it: "CET", "Paris time",
+« heure de Paris », or "UTC+1" when nothing better can be known.
+
+An offset alone does not say which zone it is (+01:00 is CET in Paris in winter, WAT in
+Lagos, BST in London in summer), so the name comes from the organisation's time zone, an IANA
+name (``organisation.time_zone: Europe/Paris``) read with the standard library's zoneinfo.
+The name is used only when that zone has the moment's offset at that moment; otherwise (no
+time zone given, or an offset that is not the zone's then) the offset is named as it is,
+"UTC+1", so a wrong name is never printed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+
+from pressgen.language.locale import LocaleLike, locale_for
+
+
+def utc_offset(moment: dt.datetime) -> str:
+    """``UTC+1``, ``UTC−3:30``: the offset of an aware datetime, as a reader understands it."""
+    offset = moment.utcoffset() or dt.timedelta(0)
+    minutes = int(offset.total_seconds() // 60)
+    sign = "+" if minutes >= 0 else "\u2212"
+    hours, rest = divmod(abs(minutes), 60)
+    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
+
+
+@functools.lru_cache(maxsize=1)
+def known_zones() -> frozenset[str]:
+    """Every IANA name zoneinfo can read on this machine (its tzdata)."""
+    from zoneinfo import available_timezones
+
+    return frozenset(available_timezones())
+
+
+def zone_name(moment: dt.datetime, zone: str | None, locale: LocaleLike) -> str:
+    """"CET" / "CEST" (the zone's abbreviation, where it has a lettered one) or "Paris time"
+    / « heure de Paris » (the house style's ``time_zone_names``); "UTC+1" without a zone or
+    when the zone does not have the moment's offset then."""
+    if not zone or moment.utcoffset() is None:
+        return utc_offset(moment)
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        info = ZoneInfo(zone)
+    except (ZoneInfoNotFoundError, ValueError):
+        return utc_offset(moment)
+    local = moment.astimezone(info)
+    if local.utcoffset() != moment.utcoffset():
+        return utc_offset(moment)
+    rules = locale_for(locale).rules
+    house = rules.house
+    abbreviation = local.tzname() or ""
+    if (house is None or house.time_zone_names == "abbreviation") and abbreviation.isalpha():
+        return abbreviation
+    return rules.zone_of_city(_city(zone, locale_for(locale).cldr))
+
+
+def _city(zone: str, cldr: str) -> str:
+    """The zone's city in the language (« Londres »), from CLDR; the IANA name's last part
+    otherwise (``America/Port_of_Spain`` -> "Port of Spain")."""
+    from babel.dates import get_timezone, get_timezone_location
+
+    try:
+        return get_timezone_location(get_timezone(zone), locale=cldr, return_city=True)
+    except (LookupError, ValueError):
+        return zone.rsplit("/", 1)[-1].replace("_", " ")
+
+
+def format_moment(moment: dt.datetime, zone: str | None, locale: LocaleLike) -> str:
+    """A date and time with its zone, in the house style: "9 a.m. CET, Nov. 15, 2016",
+    "9am CET, 15 November 2016", « 15 novembre 2016 à 9 h (heure de Paris) »."""
+    rules = locale_for(locale).rules
+    return rules.moment(moment, zone_name(moment, zone, locale))
