@@ -469,14 +469,14 @@ def _units(units: tuple[str, ...]) -> re.Pattern[str]:
 # Words French writes with the œ ligature (oeuvre, coeur…), for the ``ligatures`` setting;
 # never « coexister », « coefficient », « moelle », « Noël ».
 _OE_WORDS = re.compile(
-    r"\b(?:(c|C|s|S|ch|Ch|ranc|Ranc|éc|Éc|m|M|b|B|n|N|v|V|man|Man)?(o)e"
+    r"\b(?:(c|C|s|S|ch|Ch|ranc|Ranc|éc|Éc|m|M|b|B|n|N|v|V|man|Man)?([oO])e"
     r"(?=u(?:vr|r|f|d|x)|urs\b|il|uf|u\b|ux\b|cum|soph|dèm|dip|nolog|strog|st\b))"
 )
 
 
 def _ligature(match: re.Match[str]) -> str:
     lead, o = match.group(1) or "", match.group(2)
-    return lead + ("Œ" if o == "O" or (not lead and match.group(0)[0].isupper()) else "œ")
+    return lead + ("Œ" if o == "O" else "œ")
 
 def _own_rules(text: str, style: Typography, mode: Mode) -> str:
     """pressgen's fixes on top of polytypo (see the module docstring), prose only: those the

@@ -134,6 +134,8 @@ class PressRules(LanguageRules):
         house = self.house
         if not house.dateline_dash:
             return f"{text}\n\n"
+        if not house.spaced_dash:
+            return f"{text}{house.dash_mark}"
         return f"{text}{NBSP}{house.dash_mark} "
 
     def month_and_day(self, d: datetime.date) -> tuple[str, str]:
