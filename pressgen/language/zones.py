@@ -53,7 +53,9 @@ def zone_name(moment: dt.datetime, zone: str | None, locale: LocaleLike) -> str:
     house = rules.house
     abbreviation = local.tzname() or ""
     if (house is None or house.time_zone_names == "abbreviation") and abbreviation.isalpha():
-        return abbreviation
+        written = rules.zone_abbreviation(abbreviation)
+        if written is not None:
+            return written
     return rules.zone_of_city(_city(zone, locale_for(locale).cldr))
 
 

@@ -43,7 +43,7 @@ DATELINE = [
     # The Lexique: the dateline on its own line, no dash; the lede starts a new paragraph.
     ("fr", D, f"Paris, le 2{NB}septembre{NB}2009\n\n"),
     ("fr", FIRST, f"Paris, le 1er{NB}septembre{NB}2009\n\n"),
-    ("fr_CA", D, f"Paris, le 2{NB}septembre{NB}2009\n\n"),
+    ("fr_CA", D, f"Paris, le 2{NB}septembre{NB}2009{NB}– "),  # Quebec: the dash, en
     # AP and the Guardian: the dash (the style's own), then the lede on the same line.
     ("en", D, f"PARIS, Sept. 2, 2009{NB}— "),
     ("en_GB", D, f"PARIS, 2 September 2009{NB}– "),

@@ -27,7 +27,7 @@ def styled(tag: str, **settings) -> dict:
 
 @pytest.mark.parametrize(("tag", "name"), [("en", "AP"), ("en_US", "AP"), ("en_GB", "Guardian and BBC"),
                                            ("fr", "Lexique de l’Imprimerie nationale"),
-                                           ("fr_CA", "Lexique de l’Imprimerie nationale")])
+                                           ("fr_CA", "Lexique, as Quebec writes it (OQLF)")])
 def test_each_tuned_language_has_a_named_house_style(tag: str, name: str) -> None:
     assert locale_for(tag).rules.house.name == name
 
@@ -75,6 +75,19 @@ def test_lexique_defaults() -> None:
     # One dash convention: the spaced en dash the templates typed becomes the cadratin.
     assert typeset_text("Projet – ne pas diffuser", "fr") == "Projet — ne pas diffuser"
     assert typeset_text("de 1964–2009", "fr") == "de 1964–2009"  # a range is not a dash
+
+
+def test_fr_ca_differs_where_quebec_does() -> None:
+    f = filters_for("fr_CA")
+    assert f["long_date"](datetime.date(2017, 4, 11)) == f"11{NB}avril{NB}2017"  # as in France
+    assert f["duration"](7, "year") == "sept ans"
+    assert f["dateline"](datetime.date(2017, 4, 11), "Montréal") == f"Montréal, le 11{NB}avril{NB}2017{NB}– "
+    assert typeset_text("a -- b et c — d", "fr_CA") == "a – b et c – d"
+    summer = datetime.datetime(2017, 4, 11, 9, tzinfo=datetime.timezone(datetime.timedelta(hours=-4)))
+    winter = datetime.datetime(2017, 1, 11, 9, tzinfo=datetime.timezone(datetime.timedelta(hours=-5)))
+    assert f["date_time"](summer, "America/Montreal") == f"11{NB}avril{NB}2017 à 9{NB}h (HAE)"
+    assert f["zone"](winter, "America/Toronto") == "HNE"
+    assert f["zone"](WINTER, "Europe/Paris") == "heure de Paris"  # no Quebec abbreviation for it
 
 
 def test_number_words() -> None:

@@ -146,6 +146,11 @@ class LanguageRules(abc.ABC):
         Nov. 15, 2016", « 15 novembre 2016 à 9 h (heure de Paris) »; CLDR's order elsewhere."""
         return f"{self.long_date(when.date(), False)} {self.time(when.time())} ({zone})"
 
+    def zone_abbreviation(self, abbreviation: str) -> str | None:
+        """A zone's abbreviation as this language writes it ("CET"), or None to name the zone
+        by its city instead."""
+        return abbreviation
+
     def zone_of_city(self, city: str) -> str:
         """A time zone named after its city: "Paris time", « heure de Paris »."""
         return city

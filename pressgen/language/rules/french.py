@@ -6,8 +6,12 @@ singular below 2), « 1er septembre 2009 », « Paris, le 2 septembre 2009 — �
 no-break spaces inside « » and before ; ! ? : and %. Counts stop at milliard: « billion »
 means 10^12 in French and 10^9 to English readers, so press copy writes « 1 000 milliards ».
 
-fr_CA differs only where Quebec usage does: polytypo's fr-CA rules (no space before ; ! ?)
-and U+00A0 between digit groups (CLDR's, as the number filter prints them) instead of U+202F.
+fr_CA differs only where Quebec usage does: polytypo's fr-CA rules (no space before ; ! ?),
+U+00A0 between digit groups (CLDR's, as the number filter prints them) instead of U+202F, the
+spaced en dash (« a – b ») as the one dash, the dateline followed by it as Quebec releases
+write it (« Montréal, le 11 avril 2017 – »), and time zones by their French abbreviations
+(« 9 h (HNE) », heure normale de l’Est; « HAE » in summer), as the Office québécois de la
+langue française writes them.
 """
 
 from __future__ import annotations
@@ -192,3 +196,18 @@ class CanadianFrench(French):
     cldr = "fr_CA"
     native_names = {"fr_CA": "Français (Canada)"}
     typography = dataclasses.replace(French.typography, polytypo_tag="fr-CA", digit_group=NBSP)
+    house_style = dataclasses.replace(
+        French.house_style, name="Lexique, as Quebec writes it (OQLF)", dash="en dash",
+        dateline_dash=True, time_zone_names="abbreviation")
+
+    def zone_abbreviation(self, abbreviation: str) -> str | None:
+        """The OQLF's abbreviations of North America's zones (EST -> HNE); None for others,
+        which are named by their city."""
+        return _QUEBEC_ZONES.get(abbreviation)
+
+
+# The OQLF's abbreviations: heure normale / avancée de l'Est, du Centre, des Rocheuses, du
+# Pacifique, de l'Atlantique, de Terre-Neuve.
+_QUEBEC_ZONES = {"EST": "HNE", "EDT": "HAE", "CST": "HNC", "CDT": "HAC", "MST": "HNR",
+                 "MDT": "HAR", "PST": "HNP", "PDT": "HAP", "AST": "HNA", "ADT": "HAA",
+                 "NST": "HNT", "NDT": "HAT"}
