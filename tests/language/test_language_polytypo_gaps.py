@@ -91,9 +91,11 @@ def test_style_gap(why: str, locales: tuple[str, ...], tag: str, text: str, raw:
                    markdown: bool) -> None:
     polytypo_says = _raw(text, tag, markdown)
     assert polytypo_says == raw, f"polytypo changed ({why}): {polytypo_says!r}; review our fix"
+    typeset = typeset_markdown if markdown else typeset_text
     for locale in locales:
-        result = (typeset_markdown if markdown else typeset_text)(text, locale)
+        result = typeset(text, locale)
         assert result == ours, (locale, result)
+        assert typeset(result, locale) == result, "typesetting twice must give the same text"
 
 
 @pytest.mark.parametrize("markdown", [True, False], ids=["md", "text"])
