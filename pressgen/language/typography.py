@@ -370,23 +370,48 @@ def _paragraphs(text: str, fix: Callable[[str], str]) -> str:
     return "".join(out)
 
 
-def _inch_marks(paragraph: str) -> str:
+def _in_prose(pattern: re.Pattern[str], text: str, mode: Mode) -> re.Match[str] | None:
+    """The first match of ``pattern`` that touches no code, tag or link target."""
+    protected = _not_prose(text, mode)
+    for match in pattern.finditer(text):
+        if not any(a < match.end() and match.start() < b for a, b in protected):
+            return match
+    return None
+
+
+def _quotes_in_prose(paragraph: str, mode: Mode) -> int:
+    protected = _not_prose(paragraph, mode)
+    return sum(1 for i, c in enumerate(paragraph) if c == '"' and not any(a <= i < b for a, b in protected))
+
+
+def _inch_marks(mode: Mode) -> Callable[[str], str]:
     """``"A 12" screen," he said.``: three straight quotes cannot pair; the one after a figure
     is an inch mark (″). polytypo pairs it with the opening quote instead."""
-    if paragraph.count('"') % 2 == 0 or not _INCH.search(paragraph):
-        return paragraph
-    return _INCH.sub("\u2033", paragraph, count=1)
+
+    def fix(paragraph: str) -> str:
+        if not _INCH.search(paragraph) or _quotes_in_prose(paragraph, mode) % 2 == 0:
+            return paragraph
+        match = _in_prose(_INCH, paragraph, mode)
+        if match is None:
+            return paragraph
+        return paragraph[:match.start()] + "\u2033" + paragraph[match.end():]
+
+    return fix
 
 
-def _continued_quotation(opening: str) -> Callable[[str], str]:
+def _continued_quotation(opening: str, mode: Mode) -> Callable[[str], str]:
     """A paragraph that starts with a straight double quote it never closes opens a quotation
     that goes on in the next paragraph: it gets the opening mark (polytypo, which pairs marks
     within a paragraph, leaves it straight)."""
 
     def fix(paragraph: str) -> str:
-        if paragraph.count('"') % 2 == 0:
+        match = _PARAGRAPH_OPENING.match(paragraph)
+        if match is None or _quotes_in_prose(paragraph, mode) % 2 == 0:
             return paragraph
-        return _PARAGRAPH_OPENING.sub(lambda m: m.group(1) + opening, paragraph, count=1)
+        quote = match.end() - 1
+        if any(a <= quote < b for a, b in _not_prose(paragraph, mode)):
+            return paragraph  # an indented code block, say
+        return paragraph[:quote] + opening + paragraph[quote + 1:]
 
     return fix
 
@@ -423,9 +448,9 @@ def _before_polytypo(text: str, style: Typography, mode: Mode) -> str:
     from polytypo._engine.locale import get_locale_data
 
     if '"' in text:
-        text = _paragraphs(text, _inch_marks)
+        text = _paragraphs(text, _inch_marks(mode))
         quotes = get_locale_data(style.quotes_from or style.polytypo_tag)["quotes"]["primary"]
-        text = _paragraphs(text, _continued_quotation(quotes["open"]))
+        text = _paragraphs(text, _continued_quotation(quotes["open"], mode))
     if style.single_quotes and ("'" in text or "‘" in text):
         text = _paragraphs(text, lambda p: _single_quotes(p, style.quotes_from or style.polytypo_tag, mode))
     return text

@@ -121,3 +121,11 @@ def test_french_ligatures_are_kept_and_never_broken(locale: str) -> None:
     # « oeuvre » as typed stays as typed unless the house style says otherwise (see
     # test_language_house_style.py).
     assert typeset_text("une oeuvre", locale) == "une oeuvre"
+
+
+@pytest.mark.parametrize("text", [
+    'Code `x = 12"` and "hi', '<a title="12">x</a> he said "hi', '    "indented code\n',
+    "```\n'code' and 12\"\n```\n",
+])
+def test_the_quote_fixes_leave_code_and_tags_alone(text: str) -> None:
+    assert typeset_markdown(text, "en") == text
