@@ -84,7 +84,10 @@ class AmericanEnglish(PressRules):
     conjunctions = {"and": "and", "or": "or"}
 
     # The AP Stylebook's entries: "months", "numerals", "comma" (no serial comma in a simple
-    # series), "a.m., p.m.", "dash" (a space on both sides), "time zones".
+    # series), "a.m., p.m.", "dash" (a space on both sides), "time zones" (an abbreviation
+    # linked with a clock reading, not set off by commas: "9 a.m. PST"). AP spells out the zones
+    # used outside North America in body copy; an embargo line, a wire header, abbreviates
+    # them as wire services do ("9 A.M. CET"), and ``time_zone_names: city`` gives "Paris time".
     house_style = HouseStyle(
         name="AP", serial_comma=False, spell_out_below=10, abbreviate_months=True, clock="ap",
         time_zone_names="abbreviation", dateline_dash=True, dash="em dash", spaced_dash=True,

@@ -180,7 +180,7 @@ class Generic(LanguageRules):
 
     def dateline(self, d: datetime.date, city: str, dash: bool) -> str:
         text = f"{city}, {self.long_date(d, False)}"
-        return f"{text}{NBSP}{self._dash()}" if dash else text
+        return f"{text}{NBSP}{self._dash()} " if dash else text
 
     def _dash(self) -> str:
         """The dash polytypo's data gives the language for a parenthetical (de, nl « – »,
