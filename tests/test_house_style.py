@@ -48,7 +48,7 @@ def test_a_setting_reaches_every_part_of_the_release(tmp_path: Path) -> None:
     source = project / "milestones.yaml"
     text = source.read_text(encoding="utf-8")
     text = text.replace("\nnouns:\n", "\nstyle:\n  en: {serial_comma: true, abbreviate_months: false, spell_out_below: 0}\n"
-                        "  fr: {dateline_dash: true}\n\nnouns:\n", 1)
+                        "  fr: {dateline_dash: true, spell_out_below: 0}\n\nnouns:\n", 1)
     source.write_text(text, encoding="utf-8")
     assert main(["--project", str(project), "build"]) == 0
     en = (project / "out" / "paris-2-millions" / "en.md").read_text(encoding="utf-8")
@@ -91,3 +91,20 @@ def test_french_golden_files_follow_the_lexique() -> None:
         assert dateline and dateline.group(0).endswith(("2016", "2017")), dateline  # its own line, no dash
     embargoed = (REPO / "out" / "paris-instagram-150000" / "fr.md").read_text(encoding="utf-8")
     assert embargoed.startswith(f"**Sous embargo jusqu’au 15{NB}novembre{NB}2016 à 9{NB}h (heure de Paris)**\n")
+
+
+def test_every_language_spells_numbers_out_below_the_same_threshold(tmp_path: Path) -> None:
+    """Otherwise "7 years" would be a figure that « sept ans » does not state, for the audit."""
+    problems = problems_for(tmp_path, MINIMAL.replace("milestones:\n", "style:\n  en: {spell_out_below: 0}\nmilestones:\n"))
+    assert problems == [p for p in problems if p.startswith(
+        "milestones.yaml:17:25: error: style.en.spell_out_below: the languages spell numbers out below "
+        "different thresholds (fr 10, en 0)")] and len(problems) == 1, problems
+    same = "style:\n  en: {spell_out_below: 0}\n  fr: {spell_out_below: 0}\nmilestones:\n"
+    root = tmp_path / "same"
+    (root / "templates" / "fr").mkdir(parents=True)
+    (root / "templates" / "en").mkdir(parents=True)
+    (root / "milestones.yaml").write_text(MINIMAL.replace("milestones:\n", same), encoding="utf-8")
+    from pressgen.pipeline import load_project
+    from pressgen.project.layout import Layout
+
+    assert load_project(Layout(root)).style["fr"].spell_out_below == 0

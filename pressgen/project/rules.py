@@ -185,6 +185,30 @@ def style_is_known(d: Decoded) -> Iterator[Problem]:
             yield d.sources.problem_at(f"{path}.spell_out_below",
                                        f"spell_out_below is {settings.spell_out_below}; it goes from 0 to {MAX_SPELL_OUT}",
                                        "10 spells out one to nine; 0 writes every number in figures")
+    yield from _same_spelling_everywhere(d, chains)
+
+
+def _same_spelling_everywhere(d: Decoded, chains: dict[str, tuple[str, ...]]) -> Iterator[Problem]:
+    """Every language spells numbers out below the same threshold: the figures audit reads « 7 »
+    as a figure and « sept », "seven" as none, so "7 years" beside « sept ans » would be a
+    figure in one language only."""
+    from pressgen.language.locale import locale_for
+    from pressgen.language.style import MAX_SPELL_OUT
+
+    if any(not 0 <= (x.spell_out_below or 0) <= MAX_SPELL_OUT for x in d.top.style.values()):
+        return  # reported as out of range
+    thresholds: dict[str, int] = {}
+    for tag in chains:
+        house = locale_for(tag, d.top.style).rules.house
+        if house is not None:
+            thresholds[tag] = house.spell_out_below
+    if len(set(thresholds.values())) < 2:
+        return
+    given = [tag for tag, settings in d.top.style.items() if settings.spell_out_below is not None]
+    where = f"style.{given[0]}.spell_out_below" if given else "style"
+    shown = ", ".join(f"{tag} {value}" for tag, value in thresholds.items())
+    yield d.sources.problem_at(where, f"the languages spell numbers out below different thresholds ({shown})",
+                               "give every language the same spell_out_below: the releases must state the same figures")
 
 
 def time_zones_are_known(d: Decoded) -> Iterator[Problem]:
