@@ -65,7 +65,8 @@ def format_count(n: Number, noun: NounForms, locale: LocaleLike,
     The figure is tied to the word after it by U+00A0, so a line never starts with the noun.
 
     Round counts of at least ``words_from`` (and of at least a million) read in words and
-    figures; all others are written in full figures.
+    figures; all others are written in full figures, except the whole numbers below the house
+    style's ``spell_out_below``, in words (« sept abonnés », "seven followers").
     """
     rules = locale_for(locale).rules
     value = to_decimal(n)
