@@ -3,7 +3,9 @@
 
 An offset alone does not say which zone it is (+01:00 is CET in Paris in winter, WAT in
 Lagos, BST in London in summer), so the name comes from the organisation's time zone, an IANA
-name (``organisation.time_zone: Europe/Paris``) read with the standard library's zoneinfo.
+name (``organisation.time_zone: Europe/Paris``) read with the standard library's zoneinfo
+from the pinned ``tzdata`` package, never from the machine's own tz database: the same name
+on every machine, and known on one that has none.
 The name is used only when that zone has the moment's offset at that moment; otherwise (no
 time zone given, or an offset that is not the zone's then) the offset is named as it is,
 "UTC+1", so a wrong name is never printed.
@@ -28,10 +30,23 @@ def utc_offset(moment: dt.datetime) -> str:
 
 @functools.lru_cache(maxsize=1)
 def known_zones() -> frozenset[str]:
-    """Every IANA name zoneinfo can read on this machine (its tzdata)."""
-    from zoneinfo import available_timezones
+    """Every IANA zone name of the pinned tzdata."""
+    from importlib.resources import files
 
-    return frozenset(available_timezones())
+    return frozenset(files("tzdata").joinpath("zones").read_text(encoding="utf-8").split())
+
+
+@functools.lru_cache(maxsize=None)
+def time_zone(name: str):  # -> zoneinfo.ZoneInfo | None
+    """The zone ``name`` from the pinned tzdata; None for a name it does not hold."""
+    from importlib.resources import files
+    from zoneinfo import ZoneInfo
+
+    if name not in known_zones():
+        return None
+    data = files("tzdata.zoneinfo").joinpath(*name.split("/"))
+    with data.open("rb") as handle:
+        return ZoneInfo.from_file(handle, key=name)
 
 
 def zone_name(moment: dt.datetime, zone: str | None, locale: LocaleLike) -> str:
@@ -40,11 +55,8 @@ def zone_name(moment: dt.datetime, zone: str | None, locale: LocaleLike) -> str:
     when the zone does not have the moment's offset then."""
     if not zone or moment.utcoffset() is None:
         return utc_offset(moment)
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        info = ZoneInfo(zone)
-    except (ZoneInfoNotFoundError, ValueError):
+    info = time_zone(zone)
+    if info is None:
         return utc_offset(moment)
     local = moment.astimezone(info)
     if local.utcoffset() != moment.utcoffset():

@@ -57,13 +57,16 @@ class PressRules(LanguageRules):
     # "and" / "or" -> the word that joins the last two items.
     conjunctions: ClassVar[dict[str, str]] = {}
     percent_sign: ClassVar[str] = "%"  # what follows the figure: « \u00a0% » or "%"
+    # Duration unit -> its grammatical gender, where number words agree (« une semaine »).
+    unit_genders: ClassVar[dict[str, str]] = {}
     typography: ClassVar[Typography]  # type: ignore[misc]
     house_style: ClassVar[HouseStyle]  # type: ignore[misc]
+    reading: ClassVar[Reading]  # type: ignore[misc]
 
     @property
     def house(self) -> HouseStyle:
+        """The style's defaults with the project's settings (``style:``) for this locale."""
         return self.house_style.with_settings(self.locale.settings)
-    reading: ClassVar[Reading]  # type: ignore[misc]
 
     @property
     def polytypo_tag(self) -> str:
@@ -91,9 +94,6 @@ class PressRules(LanguageRules):
             plural = self.is_singular(scaled) is False
             return f"{figure}{NBSP}{other if plural else one}", plural
         return None
-
-    # Duration unit -> its grammatical gender, where number words agree (« une semaine »).
-    unit_genders: ClassVar[dict[str, str]] = {}
 
     def duration(self, value: int, unit: str) -> str:
         one, other = self.units[unit]
