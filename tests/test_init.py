@@ -64,7 +64,7 @@ def test_the_languages_and_the_folder_layout_can_be_chosen(tmp_path: Path) -> No
     owners = (project / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
     assert "/templates/fr_CA/" in owners and "/out/*/en_GB.*" in owners
     assert invoke("--project", str(project), "build").exit_code == 0
-    assert "LYON, 1 March 2025\u00a0—" in (project / "out" / "example-100000" / "en_GB.md").read_text(encoding="utf-8")
+    assert "LYON, 1 March 2025\u00a0–" in (project / "out" / "example-100000" / "en_GB.md").read_text(encoding="utf-8")
     assert invoke("--project", str(project), "check").exit_code == 0
 
 

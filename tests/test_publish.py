@@ -328,7 +328,7 @@ def test_out_keeps_every_release_and_marks_the_ones_not_public(newsroom: Path) -
         for lang in ("fr", "en"):
             page = (out / milestone / f"{lang}.html").read_text(encoding="utf-8")
             assert (noindex in page) is hidden, (milestone, lang)
-    assert "Projet – ne pas diffuser" in (out / DRAFT / "fr.html").read_text(encoding="utf-8")
+    assert "Projet — ne pas diffuser" in (out / DRAFT / "fr.html").read_text(encoding="utf-8")
     assert read_index(out / "index.html").entries == [DRAFT, "paris-2-millions", EMBARGOED, "paris-1-million"]  # newest first
     # The draft's traces are there to be found: the search in the publish folder is not blind.
     written = tree(out)

@@ -26,11 +26,13 @@ from pressgen.language.dates import (
 )
 from pressgen.language.lists import format_list
 from pressgen.language.locale import Locale, LocaleLike, locale_for
-from pressgen.language.nouns import NounForms, format_compact, format_count
+from pressgen.language.nouns import NounForms, format_compact, format_compared, format_count
 from pressgen.language.numbers import format_currency, format_number, format_percent
 from pressgen.language.ordinals import format_ordinal
+from pressgen.language.style import StyleSettings
 
-__all__ = ["Locale", "NounForms", "filters_for", "locale_for", "typeset_markdown", "typeset_text"]
+__all__ = ["Locale", "NounForms", "StyleSettings", "filters_for", "locale_for", "typeset_markdown",
+           "typeset_text"]
 
 
 @lru_cache(maxsize=None)
@@ -47,10 +49,17 @@ def _filters(locale: Locale) -> tuple[tuple[str, Callable[..., Any]], ...]:
             lambda n, noun, words_from=1_000_000: format_count(n, noun, locale, words_from),
         ),
         ("compact", lambda n: format_compact(n, locale)),
+        (
+            "compared",
+            lambda n, among, noun, form="auto": format_compared(n, among, noun, locale, form),
+        ),
         ("long_date", lambda d, weekday=False: format_long_date(d, locale, weekday)),
         ("dateline", lambda d, city, dash=True: format_dateline(d, city, locale, dash)),
         ("duration", lambda value, unit: format_duration(value, unit, locale)),
         ("time", lambda t: format_time(t, locale)),
+        ("date_time", lambda moment, zone=None: _moment(moment, zone, locale)),
+        ("zone", lambda moment, zone=None: _zone(moment, zone, locale)),
+        ("elide", lambda word, particle: locale.rules.elide(str(word), particle)),
         (
             "ordinal",
             lambda n, gender="masculine", html=True: format_ordinal(n, locale, gender, html),
@@ -61,7 +70,19 @@ def _filters(locale: Locale) -> tuple[tuple[str, Callable[..., Any]], ...]:
 
 
 def _typeset(text: str, locale: Locale) -> str:
-    return typeset_text(str(text), locale.tag)
+    return typeset_text(str(text), locale)
+
+
+def _moment(moment, zone: str | None, locale: Locale) -> str:
+    from pressgen.language.zones import format_moment
+
+    return format_moment(moment, zone, locale)
+
+
+def _zone(moment, zone: str | None, locale: Locale) -> str:
+    from pressgen.language.zones import zone_name
+
+    return zone_name(moment, zone, locale)
 
 
 def typeset_markdown(text: str, locale: LocaleLike) -> str:
@@ -70,19 +91,20 @@ def typeset_markdown(text: str, locale: LocaleLike) -> str:
     HTML tags or attributes. Idempotent and deterministic. See typography.py."""
     from pressgen.language.typography import typeset_markdown as run
 
-    return run(text, locale_for(locale).tag)
+    return run(text, locale_for(locale))
 
 
 def typeset_text(text: str, locale: LocaleLike) -> str:
     """The same typography for one plain string (a title, a meta description)."""
     from pressgen.language.typography import typeset_text as run
 
-    return run(text, locale_for(locale).tag)
+    return run(text, locale_for(locale))
 
 
 def filters_for(locale: LocaleLike) -> dict[str, Callable[..., Any]]:
-    """The Jinja2 filters bound to ``locale`` (see README, "Template filters"); ValueError
-    for an unknown folder name.
+    """The Jinja2 filters bound to ``locale`` (see README, "Template filters"), in its house
+    style (a Locale from ``locale_for(tag, style)`` carries the project's settings);
+    ValueError for an unknown folder name.
 
     The functions are built once per locale and cached; each call returns a fresh dict, so a
     caller that adds to it cannot change what the next caller gets.

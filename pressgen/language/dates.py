@@ -17,20 +17,22 @@ UNITS = ("year", "month", "week", "day")
 
 
 def format_long_date(d: datetime.date, locale: LocaleLike, weekday: bool = False) -> str:
-    """« 2 septembre 2009 », « 1er septembre 2009 », "September 2, 2009", "2 September 2009".
+    """« 2 septembre 2009 » (tied by U+00A0), « 1er septembre 2009 », "Sept. 2, 2009" (AP),
+    "2 September 2009" (en_GB), as the house style sets the months.
 
-    ``weekday=True``: « mercredi 2 septembre 2009 », "Wednesday, September 2, 2009",
-    "Wednesday, 2 September 2009" (CLDR's full patterns).
+    ``weekday=True``: « mercredi 2 septembre 2009 », "Wednesday, Sept. 2, 2009",
+    "Wednesday, 2 September 2009".
     """
     return locale_for(locale).rules.long_date(d, weekday)
 
 
 def format_dateline(d: datetime.date, city: str, locale: LocaleLike, dash: bool = True) -> str:
-    """The opening of a release, separator included, so the lede follows after one space.
-
-    fr « Paris, le 2 septembre 2009 — », en_US (AP) "PARIS, Sept. 2, 2009 —",
-    en_GB "PARIS, 2 September 2009 —", de « Berlin, 2. September 2009 – » (the language's
-    own dash). The space before the dash is U+00A0 so the dash never starts a line.
+    """The opening of a release with what leads to the lede, as the house style sets it:
+    en_US (AP) "PARIS, Sept. 2, 2009 — ", en_GB "PARIS, 2 September 2009 – ", fr_CA
+    « Montréal, le 2 septembre 2009 – » (the dash, tied by U+00A0, and a space), fr
+    « Paris, le 2 septembre 2009 » and a paragraph break (the Lexique sets it on its own line);
+    de « Berlin, 2. September 2009 – » (the language's own dash, and a space). Templates
+    write ``{{ m.date | dateline(m.city) -}}`` and the lede right after it.
     ``dash=False`` gives the bare dateline (« Paris, le 2 septembre 2009 »).
     """
     return locale_for(locale).rules.dateline(d, city, dash)

@@ -20,7 +20,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Union
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from pressgen.language.rules.base import LanguageRules
+    from pressgen.language.style import StyleSettings
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,9 @@ class Locale:
     native_name: str = ""  # the language in itself, capitalised: "Français", "Deutsch"
     english_name: str = ""  # the language in English, as messages name it: "French"
     style: type[LanguageRules] | None = field(default=None, compare=False, repr=False)
+    # The project's changes to the language's house style (pressgen.language.style), merged
+    # along the chain; None: the house style as it is.
+    settings: StyleSettings | None = None
 
     @property
     def chain(self) -> tuple[str, ...]:
@@ -67,13 +73,29 @@ class Locale:
 LocaleLike = Union[str, Locale]
 
 
-def locale_for(tag: LocaleLike) -> Locale:
+def locale_for(tag: LocaleLike, style: Mapping[str, StyleSettings] | None = None) -> Locale:
     """The :class:`Locale` for a template folder name (``fr``, ``fr-CA``, ``pt_BR``), or the
     Locale itself; ValueError when pressgen cannot write it, so a typo in a folder name cannot
-    silently produce English typography in a French release."""
-    if isinstance(tag, Locale):
-        return tag
-    return _resolve(tag)
+    silently produce English typography in a French release.
+
+    ``style`` is the project's ``style:`` (language -> :class:`StyleSettings`): the Locale
+    then carries the settings of its chain, and its rules write that style."""
+    locale = tag if isinstance(tag, Locale) else _resolve(tag)
+    if style:
+        from pressgen.language.style import merged
+
+        settings = merged(locale.chain, style)
+        if settings != locale.settings:
+            return _with_settings(locale, settings)
+    return locale
+
+
+@functools.lru_cache(maxsize=None)
+def _with_settings(locale: Locale, settings: StyleSettings | None) -> Locale:
+    """One Locale object per (language, settings), so caches keyed on it stay small."""
+    import dataclasses
+
+    return dataclasses.replace(locale, settings=settings)
 
 
 def _region(key: str) -> str | None:

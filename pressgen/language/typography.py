@@ -50,7 +50,7 @@ from collections.abc import Callable
 from typing import Literal
 
 from pressgen.language import fast_rules
-from pressgen.language.locale import locale_for
+from pressgen.language.locale import Locale, LocaleLike, locale_for
 from pressgen.language.rules import tuned_tag_for
 from pressgen.language.rules.base import Typography
 from pressgen.language.wordscan import sub_at_word_starts
@@ -253,7 +253,7 @@ class _Masks:
         return pattern.sub(back, text)
 
 
-def _span_locale(tag: str, locale: str) -> str | None:
+def _span_locale(tag: str, locale: Locale) -> LocaleLike | None:
     """Our locale (or a polytypo tag) for a ``lang`` attribute; None if we cannot typeset it.
 
     The document's own language keeps the document's variant (fr inside fr_CA is fr_CA);
@@ -276,7 +276,7 @@ def _span_locale(tag: str, locale: str) -> str | None:
         return None
 
 
-def _mask(text: str, locale: str, mode: Mode, masks: _Masks) -> str:
+def _mask(text: str, locale: Locale, mode: Mode, masks: _Masks) -> str:
     """Take out lang spans (typeset by their own language) and URLs, e-mails, handles, tags."""
 
     def span(match: re.Match[str]) -> str:
@@ -284,7 +284,7 @@ def _mask(text: str, locale: str, mode: Mode, masks: _Masks) -> str:
         inner = _span_locale(tag, locale)
         if inner is None:
             typeset = content
-        elif inner.startswith("polytypo:"):
+        elif isinstance(inner, str) and inner.startswith("polytypo:"):
             typeset = _typeset(content, inner.removeprefix("polytypo:"), mode, raw_tag=True)
         else:
             typeset = _typeset(content, inner, mode)
@@ -347,6 +347,162 @@ def _dash(style: Typography) -> Callable[[re.Match[str]], str]:
     return replace
 
 
+# A straight double quote after a figure, in a paragraph whose double quotes do not pair: an
+# inch mark (``a 12" screen``), written as the double prime so no quote pairs with it.
+_INCH = re.compile('(?<=\\d)"')
+# A paragraph that opens a quotation it does not close: the opening mark of a quotation that
+# runs over several paragraphs (each opens with it; only the last one closes).
+_PARAGRAPH_OPENING = re.compile('^((?:[ \t]*(?:[>*+-]|\\d+[.)])[ \t]+)*[ \t]*)"')
+# A straight single quote that may open or close a quotation (not one inside a word: it's).
+_SINGLE_QUOTE = re.compile("(?<![A-Za-z0-9])'|'(?![A-Za-z0-9])")
+_PARAGRAPHS = re.compile(r"\n[ \t]*\n")
+
+
+def _paragraphs(text: str, fix: Callable[[str], str]) -> str:
+    """``fix`` applied to each paragraph (text between blank lines), the breaks kept."""
+    pieces = _PARAGRAPHS.split(text)
+    if len(pieces) == 1:
+        return fix(text)
+    breaks = _PARAGRAPHS.findall(text)
+    out = [fix(pieces[0])]
+    for brk, piece in zip(breaks, pieces[1:]):
+        out += [brk, fix(piece)]
+    return "".join(out)
+
+
+def _in_prose(pattern: re.Pattern[str], text: str, mode: Mode) -> re.Match[str] | None:
+    """The first match of ``pattern`` that touches no code, tag or link target."""
+    protected = _not_prose(text, mode)
+    for match in pattern.finditer(text):
+        if not any(a < match.end() and match.start() < b for a, b in protected):
+            return match
+    return None
+
+
+def _quotes_in_prose(paragraph: str, mode: Mode) -> int:
+    protected = _not_prose(paragraph, mode)
+    return sum(1 for i, c in enumerate(paragraph) if c == '"' and not any(a <= i < b for a, b in protected))
+
+
+def _inch_marks(mode: Mode) -> Callable[[str], str]:
+    """``"A 12" screen," he said.``: three straight quotes cannot pair; the one after a figure
+    is an inch mark (″). polytypo pairs it with the opening quote instead."""
+
+    def fix(paragraph: str) -> str:
+        if not _INCH.search(paragraph) or _quotes_in_prose(paragraph, mode) % 2 == 0:
+            return paragraph
+        match = _in_prose(_INCH, paragraph, mode)
+        if match is None:
+            return paragraph
+        return paragraph[:match.start()] + "\u2033" + paragraph[match.end():]
+
+    return fix
+
+
+def _continued_quotation(opening: str, mode: Mode) -> Callable[[str], str]:
+    """A paragraph that starts with a straight double quote it never closes opens a quotation
+    that goes on in the next paragraph: it gets the opening mark (polytypo, which pairs marks
+    within a paragraph, leaves it straight)."""
+
+    def fix(paragraph: str) -> str:
+        match = _PARAGRAPH_OPENING.match(paragraph)
+        if match is None or _quotes_in_prose(paragraph, mode) % 2 == 0:
+            return paragraph
+        quote = match.end() - 1
+        if any(a <= quote < b for a, b in _not_prose(paragraph, mode)):
+            return paragraph  # an indented code block, say
+        return paragraph[:quote] + opening + paragraph[quote + 1:]
+
+    return fix
+
+
+def _single_quotes(paragraph: str, tag: str, mode: Mode) -> str:
+    """English: a quotation the author put in single quotes stays in single quotes (‘…’);
+    polytypo's en-US and en-GB pair them into double ones. polytypo decides which straight
+    marks pair (its analysis); we only choose the single curly marks for those pairs. Curly
+    single quotes already there are kept the same way (polytypo would pair them into double
+    ones too, so typesetting twice would not give the same text as once)."""
+    if "‘" not in paragraph and ("'" not in paragraph or not _SINGLE_QUOTE.search(paragraph)):
+        return paragraph
+    import polytypo
+
+    fast_rules.install(mode)
+    options = {"dialect": "commonmark"} if mode == "markdown" else {}
+    changes = polytypo.analyze(paragraph, locale=tag, mode=mode, rules=_QUOTES_ONLY, **options)
+    chars = list(paragraph)
+    for change in changes:
+        if change.rule_id == "quotes" and change.before in "'‘’" and change.after in "“”":
+            chars[change.start] = _SINGLE_OPEN if change.after == "“" else _SINGLE_CLOSE
+    return "".join(chars)
+
+
+# Stand-ins for the single marks of an author's single quotes while polytypo runs (it would
+# pair curly ones into double ones too); put back by _own_rules. Private-use characters, which
+# no text of a release holds.
+_SINGLE_OPEN, _SINGLE_CLOSE = "\ue000", "\ue001"
+
+
+def _before_polytypo(text: str, style: Typography, mode: Mode) -> str:
+    """pressgen's fixes that must see the marks as the author typed them (inch marks, a
+    quotation over several paragraphs, single quotes), before polytypo pairs them."""
+    from polytypo._engine.locale import get_locale_data
+
+    if '"' in text:
+        text = _paragraphs(text, _inch_marks(mode))
+        quotes = get_locale_data(style.quotes_from or style.polytypo_tag)["quotes"]["primary"]
+        text = _paragraphs(text, _continued_quotation(quotes["open"], mode))
+    if style.single_quotes and ("'" in text or "‘" in text):
+        text = _paragraphs(text, lambda p: _single_quotes(p, style.quotes_from or style.polytypo_tag, mode))
+    return text
+
+
+# (R) glued to a mark, as typed after a brand name: polytypo turns only a spaced one into ®.
+_REGISTERED = re.compile(r"(?<=[^\W_])\((?:R|r)\)")
+# A registered or trade mark sign after a space (``Brand (R)`` as polytypo writes it): glued.
+_SPACED_MARK = re.compile("(?<=[^\\W_])[ \u00a0\u202f]+([®™])")
+# A no-break space pasted before a full stop, a comma or an ellipsis, after a word.
+_SPACE_BEFORE_STOP = re.compile("(?<=[^\\s«“‘(\\[])[\u00a0\u202f]+(?=[.,…])")
+# A dash between words: an em dash, closed or spaced, or a spaced en dash (a closed en dash is
+# a range: 1964–2009); polytypo's word joiners around a range are not spaces.
+_WORD_DASH = re.compile("(?<=[^\\s\\d])([ \u00a0]?)—([ \u00a0]?)(?=\\S)"
+                        "|(?<=\\S)([ \u00a0])–([ \u00a0])(?=\\S)"
+                        "|(?<=\\d)([ \u00a0])—([ \u00a0])(?=\\S)")
+
+
+def _one_dash(style: Typography) -> Callable[[re.Match[str]], str]:
+    """Every dash between words as the style's: fr « a — b », en "a — b" (AP), en_GB "a – b";
+    the spaces typed are kept (a no-break one before the dash stays), missing ones added."""
+
+    def replace(match: re.Match[str]) -> str:
+        groups = [g for g in match.groups()]
+        before = next((g for g in groups[0::2] if g is not None), "")
+        after = next((g for g in groups[1::2] if g is not None), "")
+        if not style.spaced_dash:
+            return style.dash
+        return f"{before or ' '}{style.dash}{after or ' '}"
+
+    return replace
+
+
+@functools.lru_cache(maxsize=None)
+def _units(units: tuple[str, ...]) -> re.Pattern[str]:
+    """A figure, a space and a unit or currency symbol (« 5 M€ »): the space becomes U+00A0."""
+    alternatives = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    return re.compile(f"(?<=\\d)[ \u202f]?({alternatives})(?![\\w’'])")
+
+
+# Words French writes with the œ ligature (oeuvre, coeur…), for the ``ligatures`` setting;
+# never « coexister », « coefficient », « moelle », « Noël ».
+_OE_WORDS = re.compile(
+    r"\b(?:(c|C|s|S|ch|Ch|ranc|Ranc|éc|Éc|m|M|b|B|n|N|v|V|man|Man)?([oO])e"
+    r"(?=u(?:vr|r|f|d|x)|urs\b|il|uf|u\b|ux\b|cum|soph|dèm|dip|nolog|strog|st\b))"
+)
+
+
+def _ligature(match: re.Match[str]) -> str:
+    lead, o = match.group(1) or "", match.group(2)
+    return lead + ("Œ" if o == "O" else "œ")
+
 def _own_rules(text: str, style: Typography, mode: Mode) -> str:
     """pressgen's fixes on top of polytypo (see the module docstring), prose only: those the
     locale's rules switch on."""
@@ -364,6 +520,20 @@ def _own_rules(text: str, style: Typography, mode: Mode) -> str:
         text = _sub_in_prose(_FR_UNIT, NBSP + r"\1", text, mode)
     if style.digit_group is not None:
         text = _sub_in_prose(_DIGIT_GROUPS, _digit_groups(style.digit_group), text, mode)
+    if style.tied_units:
+        text = _sub_in_prose(_units(style.tied_units), NBSP + r"\1", text, mode)
+    if style.unify_dashes and ("—" in text or "–" in text):
+        text = _sub_in_prose(_WORD_DASH, _one_dash(style), text, mode)
+    if "(" in text:
+        text = _sub_in_prose(_REGISTERED, "®", text, mode)
+    if "®" in text or "™" in text:
+        text = _sub_in_prose(_SPACED_MARK, r"\1", text, mode)
+    if "\u00a0" in text or "\u202f" in text:
+        text = _sub_in_prose(_SPACE_BEFORE_STOP, "", text, mode)
+    if style.ligatures:
+        text = _sub_in_prose(_OE_WORDS, _ligature, text, mode)
+    if _SINGLE_OPEN in text or _SINGLE_CLOSE in text:
+        text = text.replace(_SINGLE_OPEN, "‘").replace(_SINGLE_CLOSE, "’")
     return text
 
 
@@ -376,51 +546,60 @@ _QUOTES_ONLY = {
 _ALL_BUT_QUOTES = {"quotes": False, "apostrophe": False}
 
 
-def _polytypo(text: str, tag: str, mode: Mode) -> str:
+# polytypo's rules that are off by default and that a style turns on (Typography.ranges).
+_RANGES = {"ranges": True}
+
+
+def _polytypo(text: str, tag: str, mode: Mode, rules: dict[str, bool] | None = None) -> str:
     fast_rules.install(mode)
     if mode == "markdown":
         from polytypo.markdown import transform as markdown
 
-        return markdown(text, locale=tag, dialect="commonmark")
+        return markdown(text, locale=tag, dialect="commonmark", rules=rules)
     from polytypo.text import transform as plain
 
-    return plain(text, locale=tag)
+    return plain(text, locale=tag, rules=rules)
 
 
-def _polytypo_quotes_from(text: str, quotes: str, tag: str, mode: Mode) -> str:
+def _polytypo_quotes_from(text: str, quotes: str, tag: str, mode: Mode,
+                          rules: dict[str, bool] | None = None) -> str:
     """Quotes and apostrophes by polytypo's ``quotes`` rules, everything else by ``tag``'s
     (en-GB with double quotes: its quotes as en-US)."""
     fast_rules.install(mode)
+    rest = {**_ALL_BUT_QUOTES, **(rules or {})}
     if mode == "markdown":
         from polytypo.markdown import transform as markdown
 
         quoted = markdown(text, locale=quotes, dialect="commonmark", rules=_QUOTES_ONLY)
-        return markdown(quoted, locale=tag, dialect="commonmark", rules=_ALL_BUT_QUOTES)
+        return markdown(quoted, locale=tag, dialect="commonmark", rules=rest)
     from polytypo.text import transform as plain
 
     quoted = plain(text, locale=quotes, rules=_QUOTES_ONLY)
-    return plain(quoted, locale=tag, rules=_ALL_BUT_QUOTES)
+    return plain(quoted, locale=tag, rules=rest)
 
 
-def _typeset(text: str, locale: str, mode: Mode, raw_tag: bool = False) -> str:
+def _typeset(text: str, locale: LocaleLike, mode: Mode, raw_tag: bool = False) -> str:
     if not text:
         return text
     masks = _Masks(text)
     if raw_tag:  # a language we do not support ourselves: polytypo alone, URLs protected
-        masked = _mask(text, "en", mode, masks)
+        assert isinstance(locale, str)
+        masked = _mask(text, locale_for("en"), mode, masks)
         return masks.restore(_polytypo(masked, locale, mode))
-    masked = _mask(text, locale, mode, masks)
     own = locale_for(locale)
-    style = own.rules.typography
+    masked = _mask(text, own, mode, masks)
+    style = own.rules.typesetting
     if style is None:
         # Generic locales: polytypo's own rules for the language, none of our French or
         # English fixes; a language polytypo does not know is left as typed.
         tag = own.polytypo_tag
         return masks.restore(masked if tag is None else _polytypo(masked, tag, mode))
+    masked = _before_polytypo(masked, style, mode)
+    rules = _RANGES if style.ranges else None
     if style.quotes_from is not None:
-        done = _polytypo_quotes_from(masked, style.quotes_from, style.polytypo_tag, mode)
+        done = _polytypo_quotes_from(masked, style.quotes_from, style.polytypo_tag, mode, rules)
     else:
-        done = _polytypo(masked, style.polytypo_tag, mode)
+        done = _polytypo(masked, style.polytypo_tag, mode, rules)
     return masks.restore(_own_rules(done, style, mode))
 
 
@@ -428,7 +607,7 @@ _FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.M)
 _INDENTED_CODE = re.compile(r"(?:\A|\n\n)(?: {4}|\t)")
 
 
-def typeset_markdown(text: str, locale: str) -> str:
+def typeset_markdown(text: str, locale: LocaleLike) -> str:
     """Typography for a whole rendered Markdown document (see the module docstring).
 
     Blocks (the text between blank lines) are typeset one by one and remembered: releases share
@@ -437,16 +616,17 @@ def typeset_markdown(text: str, locale: str) -> str:
     this is several times faster on a full build too. A document with code blocks, whose blank
     lines may sit inside the code, is typeset whole.
     """
+    own = locale_for(locale)
     if _FENCE.search(text) or _INDENTED_CODE.search(text):
-        return _typeset(text, locale, "markdown")
-    return "\n\n".join(_typeset_block(block, locale) for block in text.split("\n\n"))
+        return _typeset(text, own, "markdown")
+    return "\n\n".join(_typeset_block(block, own) for block in text.split("\n\n"))
 
 
 @functools.lru_cache(maxsize=8192)
-def _typeset_block(block: str, locale: str) -> str:
+def _typeset_block(block: str, locale: Locale) -> str:
     return _typeset(block, locale, "markdown")
 
 
-def typeset_text(text: str, locale: str) -> str:
+def typeset_text(text: str, locale: LocaleLike) -> str:
     """Typography for one plain string: a title, a meta description, a YAML value."""
-    return _typeset(text, locale, "text")
+    return _typeset(text, locale_for(locale), "text")

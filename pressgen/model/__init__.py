@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Generic, Literal, TypeVar
 
-from pressgen.language import NounForms
+from pressgen.language import NounForms, StyleSettings
 from pressgen.model.text import Text
 from pressgen.model.urls import Refusal, address_refusal
 
@@ -121,6 +121,14 @@ class FormatName(Checked):
     example = "html"
 
 
+class TimeZoneName(Checked):
+    """An IANA time zone name; whether zoneinfo knows it is a project rule (rules.py)."""
+
+    pattern = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*")
+    expected = "an IANA time zone name such as Europe/Paris"
+    example = "Europe/Paris"
+
+
 class ProjectFile(Checked):
     """A file of the project that a release publishes (an image), by its path from the folder of
     ``milestones.yaml``. Only the form of the path is checked here; whether the file may be
@@ -156,6 +164,9 @@ class Organisation:
     )
     logo: ProjectFile | None = field(
         default=None, metadata=doc("Its logo, for the letterhead of the PDF: an image file in the project")
+    )
+    time_zone: TimeZoneName | None = field(
+        default=None, metadata=doc("Its time zone (Europe/Paris), to name the zone of an embargo: CET, « heure de Paris »")
     )
 
 
@@ -313,6 +324,9 @@ class Settings:
         default=None, metadata=doc("The output formats to write (md, html, …); all of them when left out")
     )
     site: Site | None = field(default=None, metadata=doc("The published site: its address"))
+    style: dict[LanguageCode, StyleSettings] = field(
+        default_factory=dict, metadata=doc("Changes to each language's house style (see README, House style)")
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -336,6 +350,7 @@ class Project:
     # publishes these, never the file as it is on disk later (it may have been swapped since).
     files: dict[str, VerifiedFile] = field(default_factory=dict, compare=False, repr=False)
     site: Site | None = None  # where the published site is served from; None: relative links only
+    style: dict[str, StyleSettings] = field(default_factory=dict)  # language -> house style changes
 
 
 def _empty_source_map() -> SourceMap:

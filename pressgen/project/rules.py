@@ -153,6 +153,78 @@ def files_are_publishable(d: Decoded) -> Iterator[Problem]:
             yield d.sources.problem_at((key, "defaults" + key[len(path):]), refusal.message, refusal.hint)
 
 
+def style_is_known(d: Decoded) -> Iterator[Problem]:
+    """``style:`` names the project's languages (or a language of their chains), and each gives
+    only settings its house style has (French has no ``clock``)."""
+    from pressgen.language.locale import locale_for
+    from pressgen.language.style import MAX_SPELL_OUT
+
+    chains = {}
+    for tag in d.top.locales:
+        try:
+            chains[tag] = locale_for(tag).chain
+        except ValueError:
+            continue  # locales_are_writable reported it
+    known = list(dict.fromkeys(t for chain in chains.values() for t in chain))
+    for tag, settings in d.top.style.items():
+        path = f"style.{tag}"
+        if tag not in known:
+            yield d.sources.problem_at(path, f"'{tag}' is not one of the project's languages ({', '.join(d.top.locales)})",
+                                       suggest(tag, known) or "add it to 'locales', or remove it")
+            continue
+        house = locale_for(tag).rules.house
+        if house is None:
+            yield d.sources.problem_at(path, f"'{tag}' is written in CLDR's forms, which have no house style to change",
+                                       "remove it: house styles are those of French and English")
+            continue
+        for name in (f.name for f in dataclasses.fields(settings)):
+            if getattr(settings, name) is not None and name not in house.settable():
+                yield d.sources.problem_at(f"{path}.{name}", f"'{name}' is not a setting of the {house.name} style ({tag})",
+                                           f"its settings are: {', '.join(house.settable())}")
+        if settings.spell_out_below is not None and not 0 <= settings.spell_out_below <= MAX_SPELL_OUT:
+            yield d.sources.problem_at(f"{path}.spell_out_below",
+                                       f"spell_out_below is {settings.spell_out_below}; it goes from 0 to {MAX_SPELL_OUT}",
+                                       "10 spells out one to nine; 0 writes every number in figures")
+    yield from _same_spelling_everywhere(d, chains)
+
+
+def _same_spelling_everywhere(d: Decoded, chains: dict[str, tuple[str, ...]]) -> Iterator[Problem]:
+    """Every language spells numbers out below the same threshold: the figures audit reads « 7 »
+    as a figure and « sept », "seven" as none, so "7 years" beside « sept ans » would be a
+    figure in one language only."""
+    from pressgen.language.locale import locale_for
+    from pressgen.language.style import MAX_SPELL_OUT
+
+    if any(not 0 <= (x.spell_out_below or 0) <= MAX_SPELL_OUT for x in d.top.style.values()):
+        return  # reported as out of range
+    thresholds: dict[str, int] = {}
+    for tag in chains:
+        house = locale_for(tag, d.top.style).rules.house
+        if house is not None:
+            thresholds[tag] = house.spell_out_below
+    if len(set(thresholds.values())) < 2:
+        return
+    given = [tag for tag, settings in d.top.style.items() if settings.spell_out_below is not None]
+    where = f"style.{given[0]}.spell_out_below" if given else "style"
+    shown = ", ".join(f"{tag} {value}" for tag, value in thresholds.items())
+    yield d.sources.problem_at(where, f"the languages spell numbers out below different thresholds ({shown})",
+                               "give every language the same spell_out_below: the releases must state the same figures")
+
+
+def time_zones_are_known(d: Decoded) -> Iterator[Problem]:
+    """``organisation.time_zone`` is a zone zoneinfo knows (Europe/Paris), in defaults or in a
+    milestone."""
+    from pressgen.language.zones import known_zones
+
+    places = [("defaults.organisation.time_zone", d.top.defaults.organisation)]
+    places += [(f"{path}.organisation.time_zone", m.organisation) for path, m in _milestones(d)]
+    for path, organisation in places:
+        zone = organisation.time_zone if organisation is not None else None
+        if zone is not None and zone not in known_zones():
+            yield d.sources.problem_at(path, f"'{zone}' is not a time zone pressgen knows",
+                                       suggest(zone, sorted(known_zones())) or "write its IANA name, such as Europe/Paris or America/Montreal")
+
+
 def shared_fields_are_given(d: Decoded) -> Iterator[Problem]:
     """organisation, account, city and about: in the milestone or under defaults."""
     for path, m in _milestones(d):
@@ -168,6 +240,7 @@ FILE_RULES: tuple[Rule, ...] = (locales_are_writable,)
 RULES: tuple[Rule, ...] = (
     formats_are_known, ids_are_unique, ids_are_not_keys, nouns_are_defined, embargo_matches_status,
     embargo_follows_date, platform_counts_have_nouns, files_are_publishable, shared_fields_are_given,
+    style_is_known, time_zones_are_known,
 )
 
 
@@ -185,7 +258,7 @@ def apply_rules(d: Decoded) -> tuple[model.Project | None, list[Problem]]:
     milestones = [_with_defaults(m, d.top.defaults) for m in d.top.milestones]
     files = {path: found for path, found in d.files.items() if isinstance(found, VerifiedFile)}
     return model.Project(list(d.top.locales), dict(d.top.nouns), milestones, outputs, d.sources, files,
-                         site=d.top.site), []
+                         site=d.top.site, style=dict(d.top.style)), []
 
 
 def _with_defaults(m: model.Milestone, defaults: model.Defaults) -> model.Milestone:

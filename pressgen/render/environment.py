@@ -20,6 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from pressgen.language import filters_for
 from pressgen.language.locale import Locale
+from pressgen.language.zones import utc_offset
 from pressgen.render.formats import output_path, relative_url
 
 
@@ -116,7 +117,7 @@ def make_environment(templates: Path, locale: Locale) -> jinja2.Environment:
         lstrip_blocks=True,
         auto_reload=False,
     )
-    environment.filters.update(filters_for(locale.tag))
+    environment.filters.update(filters_for(locale))
     environment.globals["utc_offset"] = utc_offset
     environment.globals["years_between"] = years_between
     environment.globals["url_for"] = url_for
@@ -128,15 +129,6 @@ def url_for(context: jinja2.runtime.Context, kind: str, milestone: str | None = 
             locale: str | None = None, name: str | None = None) -> str:
     """A link from the page being rendered (``here`` in its context) to another output."""
     return relative_url(output_path(kind, milestone, locale, name), context["here"])
-
-
-def utc_offset(moment: dt.datetime) -> str:
-    """``UTC+1``, ``UTC−3:30``: a time zone as a reader understands it, from an aware datetime."""
-    offset = moment.utcoffset() or dt.timedelta(0)
-    minutes = int(offset.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "\u2212"
-    hours, rest = divmod(abs(minutes), 60)
-    return f"UTC{sign}{hours}" + (f":{rest:02d}" if rest else "")
 
 
 def years_between(start: dt.date, end: dt.date) -> int:

@@ -73,7 +73,12 @@ class Converter:
             fragment = str(stash[int(match.group(1))])
             return html.unescape(fragment) if fragment.startswith("&") else ""
 
-        words = self._PLACEHOLDER.sub(restore, "".join(root.itertext()))
+        # Blocks are joined as sentences: a dateline set on its own line (« Paris, le 11 avril
+        # 2017 ») takes a full stop before the lede that follows it.
+        blocks = ["".join(block.itertext()).strip() for block in root] or ["".join(root.itertext())]
+        words = self._PLACEHOLDER.sub(restore, " ".join(
+            b + "." if i < len(blocks) - 1 and b and b[-1] not in ".!?…:;»”’)" else b
+            for i, b in enumerate(blocks)))
         # Ordinary white space only: the no-break spaces typography put in stay (an e-mail's
         # subject, a PDF's title must not break « 2 millions » either).
         return _SPACES.sub(" ", words.replace(markdown_util.AMP_SUBSTITUTE, "&")).strip()

@@ -111,7 +111,7 @@ class Renderer:
         files: dict[str, bytes] = {}
         releases = []
         for tag in self.project.locales:
-            release = self._render_release(milestone, locale_for(tag))
+            release = self._render_release(milestone, self._locale(tag))
             releases.append(release)
             self._formatted = {}  # this release's outputs, so that one format can carry another
             for name in self.project.outputs:  # in registry order (pressgen.project.rules)
@@ -135,9 +135,9 @@ class Renderer:
         m = localize(milestone, locale, self.project.nouns)
         source, parts = self._call_parts(tag, RELEASE_TEMPLATE, m=m, locale=tag,
                                          here=output_path("md", milestone.id, tag))
-        text = tidy_markdown(typeset_markdown(source, tag))
+        text = tidy_markdown(typeset_markdown(source, locale))
         converter = self._converter(tag)
-        parts = {name: typeset_markdown(value, tag) if value.strip() else "" for name, value in parts.items()}
+        parts = {name: typeset_markdown(value, locale) if value.strip() else "" for name, value in parts.items()}
         title, status, description = (converter.plain(parts[name]) for name in ("headline", "status", "lead"))
         # One sentence per line in the Markdown (readable diffs); every other format starts
         # from the text before the breaks.
@@ -229,8 +229,12 @@ class Renderer:
     # -- per-language machinery, built once ------------------------------------------------------
     def _environment(self, locale: str) -> jinja2.Environment:
         if locale not in self._environments:
-            self._environments[locale] = make_environment(self.layout.templates, locale_for(locale))
+            self._environments[locale] = make_environment(self.layout.templates, self._locale(locale))
         return self._environments[locale]
+
+    def _locale(self, tag: str) -> Locale:
+        """The language in the project's house style (``style:`` in milestones.yaml)."""
+        return locale_for(tag, self.project.style)
 
     def _converter(self, locale: str) -> Converter:
         if locale not in self._converters:

@@ -13,18 +13,18 @@ D = datetime.date(2009, 9, 2)
 FIRST = datetime.date(2009, 9, 1)
 
 LONG_DATE = [
-    ("fr", D, False, "2 septembre 2009"),
-    ("fr", FIRST, False, "1er septembre 2009"),
-    ("fr", D, True, "mercredi 2 septembre 2009"),
-    ("fr", FIRST, True, "mardi 1er septembre 2009"),
-    ("fr_CA", FIRST, False, "1er septembre 2009"),
-    ("en", D, False, "September 2, 2009"),
-    ("en", FIRST, False, "September 1, 2009"),
-    ("en", D, True, "Wednesday, September 2, 2009"),
+    ("fr", D, False, f"2{NB}septembre{NB}2009"),
+    ("fr", FIRST, False, f"1er{NB}septembre{NB}2009"),
+    ("fr", D, True, f"mercredi 2{NB}septembre{NB}2009"),
+    ("fr", FIRST, True, f"mardi 1er{NB}septembre{NB}2009"),
+    ("fr_CA", FIRST, False, f"1er{NB}septembre{NB}2009"),
+    ("en", D, False, "Sept. 2, 2009"),
+    ("en", FIRST, False, "Sept. 1, 2009"),
+    ("en", D, True, "Wednesday, Sept. 2, 2009"),
     ("en_GB", D, False, "2 September 2009"),
     ("en_GB", D, True, "Wednesday, 2 September 2009"),
-    ("fr", datetime.date(2024, 2, 29), False, "29 février 2024"),
-    ("fr", datetime.date(2000, 8, 15), False, "15 août 2000"),
+    ("fr", datetime.date(2024, 2, 29), False, f"29{NB}février{NB}2024"),
+    ("fr", datetime.date(2000, 8, 15), False, f"15{NB}août{NB}2000"),
 ]
 
 
@@ -36,15 +36,17 @@ def test_long_date(locale: str, d, weekday: bool, expected: str) -> None:
 
 def test_long_date_accepts_a_datetime() -> None:
     result = filters_for("fr")["long_date"](datetime.datetime(2009, 9, 2, 14, 30))
-    assert result == "2 septembre 2009", repr(result)
+    assert result == f"2{NB}septembre{NB}2009", repr(result)
 
 
 DATELINE = [
-    ("fr", D, f"Paris, le 2 septembre 2009{NB}—"),
-    ("fr", FIRST, f"Paris, le 1er septembre 2009{NB}—"),
-    ("fr_CA", D, f"Paris, le 2 septembre 2009{NB}—"),
-    ("en", D, f"PARIS, Sept. 2, 2009{NB}—"),
-    ("en_GB", D, f"PARIS, 2 September 2009{NB}—"),
+    # The Lexique: the dateline on its own line, no dash; the lede starts a new paragraph.
+    ("fr", D, f"Paris, le 2{NB}septembre{NB}2009\n\n"),
+    ("fr", FIRST, f"Paris, le 1er{NB}septembre{NB}2009\n\n"),
+    ("fr_CA", D, f"Paris, le 2{NB}septembre{NB}2009{NB}– "),  # Quebec: the dash, en
+    # AP and the Guardian: the dash (the style's own), then the lede on the same line.
+    ("en", D, f"PARIS, Sept. 2, 2009{NB}— "),
+    ("en_GB", D, f"PARIS, 2 September 2009{NB}– "),
 ]
 
 
@@ -55,7 +57,7 @@ def test_dateline(locale: str, d, expected: str) -> None:
 
 
 def test_dateline_without_dash() -> None:
-    assert filters_for("fr")["dateline"](D, "Paris", dash=False) == "Paris, le 2 septembre 2009"
+    assert filters_for("fr")["dateline"](D, "Paris", dash=False) == f"Paris, le 2{NB}septembre{NB}2009"
     assert filters_for("en")["dateline"](D, "Paris", dash=False) == "PARIS, Sept. 2, 2009"
 
 
@@ -66,18 +68,25 @@ def test_dateline_without_dash() -> None:
 )
 def test_ap_month_abbreviations(month: int, expected: str) -> None:
     result = filters_for("en")["dateline"](datetime.date(2009, month, 2), "New York")
-    assert result == f"NEW YORK, {expected} 2, 2009{NB}—", repr(result)
+    assert result == f"NEW YORK, {expected} 2, 2009{NB}— ", repr(result)
+    # AP abbreviates the same months with a date everywhere, not only in the dateline.
+    assert filters_for("en")["long_date"](datetime.date(2009, month, 2)) == f"{expected} 2, 2009"
 
 
 DURATION = [
-    ("fr", 8, "year", f"8{NB}ans"),
-    ("fr", 1, "year", f"1{NB}an"),
+    # One to nine in words (the Lexique, AP, the Guardian); from ten, figures.
+    ("fr", 8, "year", "huit ans"),
+    ("fr", 1, "year", "un an"),
     ("fr", 0, "year", f"0{NB}an"),
-    ("fr", 3, "month", f"3{NB}mois"),
-    ("fr", 2, "weeks", f"2{NB}semaines"),
-    ("fr", 1, "day", f"1{NB}jour"),
-    ("en", 8, "year", f"8{NB}years"),
-    ("en", 1, "year", f"1{NB}year"),
+    ("fr", 3, "month", "trois mois"),
+    ("fr", 2, "weeks", "deux semaines"),
+    ("fr", 1, "week", "une semaine"),
+    ("fr", 1, "day", "un jour"),
+    ("fr", 10, "year", f"10{NB}ans"),
+    ("en", 8, "year", "eight years"),
+    ("en", 1, "year", "one year"),
+    ("en", 10, "year", f"10{NB}years"),
+    ("en_GB", 7, "year", "seven years"),
     ("en_GB", 0, "month", f"0{NB}months"),
     ("en", 1000, "day", f"1,000{NB}days"),
 ]

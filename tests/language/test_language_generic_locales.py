@@ -92,11 +92,11 @@ CASES: list[tuple[str, str, tuple, dict, str]] = [
     ("nl", "long_date", (SEPT_2,), {}, "2 september 2009"),
     # dateline: polytypo's parenthetical dash for the language (en dash in de and nl, em dash
     # in it; es has none, so the em dash).
-    ("de", "dateline", (SEPT_2, "Berlin"), {}, "Berlin, 2.\u00a0September 2009\u00a0–"),
+    ("de", "dateline", (SEPT_2, "Berlin"), {}, "Berlin, 2.\u00a0September 2009\u00a0– "),
     ("de", "dateline", (SEPT_2, "Berlin"), {"dash": False}, "Berlin, 2.\u00a0September 2009"),
-    ("es", "dateline", (SEPT_2, "Madrid"), {}, "Madrid, 2 de septiembre de 2009\u00a0—"),
-    ("it", "dateline", (SEPT_2, "Roma"), {}, "Roma, 2 settembre 2009\u00a0—"),
-    ("nl", "dateline", (SEPT_2, "Amsterdam"), {}, "Amsterdam, 2 september 2009\u00a0–"),
+    ("es", "dateline", (SEPT_2, "Madrid"), {}, "Madrid, 2 de septiembre de 2009\u00a0— "),
+    ("it", "dateline", (SEPT_2, "Roma"), {}, "Roma, 2 settembre 2009\u00a0— "),
+    ("nl", "dateline", (SEPT_2, "Amsterdam"), {}, "Amsterdam, 2 september 2009\u00a0– "),
     ("de", "time", (datetime.time(14, 30),), {}, "14:30"),
     ("de", "time", (datetime.time(9, 5),), {}, "09:05"),
     ("es", "time", (datetime.time(9, 5),), {}, "9:05"),
@@ -260,7 +260,7 @@ def test_typeset_filter_in_a_generic_locale() -> None:
 def test_filter_output_survives_typesetting() -> None:
     """What the filters print is already typeset: the typography pass changes nothing."""
     f = filters_for("de")
-    line = (f"{f['dateline'](SEPT_2, 'Berlin')} {f['count'](2_000_000, FOLLOWER['de'])}, "
+    line = (f"{f['dateline'](SEPT_2, 'Berlin')}{f['count'](2_000_000, FOLLOWER['de'])}, "
             f"{f['percent'](0.12)}, {f['duration'](8, 'year')}, {f['currency'](2000, 'EUR', 0)}.")
     assert typeset_markdown(line, "de") == line
 

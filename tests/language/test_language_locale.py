@@ -92,7 +92,7 @@ def test_a_tuned_variant_is_one_subclass_and_one_line_in_the_registry(monkeypatc
         assert locale.tuned and locale.native_name == "Français (Belgique)"
         f = filters_for(locale)
         assert f["count"](2_000_000, NounForms("abonné", "abonnés")) == f"2{NBSP}millions d’abonnés"
-        assert f["long_date"](datetime.date(2009, 9, 1)) == "1er septembre 2009"
+        assert f["long_date"](datetime.date(2009, 9, 1)) == f"1er{NBSP}septembre{NBSP}2009"
         assert typeset_text("1 000 000 de vues", "fr_BE") == f"1{NBSP}000{NBSP}000 de vues"
     finally:
         monkeypatch.undo()

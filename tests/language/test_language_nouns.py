@@ -21,7 +21,12 @@ COUNT = [
     ("fr", 1, ABONNE, f"1{NB}abonné"),
     ("fr", 0, ABONNE, f"0{NB}abonné"),
     ("fr", 1.5, ABONNE, f"1,5{NB}abonné"),
-    ("fr", 2, ABONNE, f"2{NB}abonnés"),
+    # One to nine in words (the house styles); French « un »/« une » needs the noun's gender.
+    ("fr", 2, ABONNE, "deux abonnés"),
+    ("fr", 1, NounForms("personne", "personnes", gender="feminine"), "une personne"),
+    ("fr", 1, NounForms("abonné", "abonnés", gender="masculine"), "un abonné"),
+    ("fr", 9, ABONNE, "neuf abonnés"),
+    ("fr", 10, ABONNE, f"10{NB}abonnés"),
     ("fr", 169_000, ABONNE, f"169{NN}000{NB}abonnés"),
     ("fr_CA", 169_000, ABONNE, f"169{NB}000{NB}abonnés"),
     ("fr", 999_999, ABONNE, f"999{NN}999{NB}abonnés"),
@@ -37,10 +42,12 @@ COUNT = [
     ("fr", 2_000_000, HABITANT, f"2{NB}millions d’habitants"),
     ("fr", 2_000_000, HASHTAG, f"2{NB}millions de hashtags"),
     ("fr", 2_000_000, YAOURT, f"2{NB}millions de yaourts"),
-    ("en", 1, FOLLOWER, f"1{NB}follower"),
+    ("en", 1, FOLLOWER, "one follower"),
     ("en", 0, FOLLOWER, f"0{NB}followers"),
-    ("en", 1.0, FOLLOWER, f"1{NB}follower"),
-    ("en", 2, FOLLOWER, f"2{NB}followers"),
+    ("en", 1.0, FOLLOWER, "one follower"),
+    ("en", 1.5, FOLLOWER, f"1.5{NB}followers"),
+    ("en", 2, FOLLOWER, "two followers"),
+    ("en", 12, FOLLOWER, f"12{NB}followers"),
     ("en", 169_000, FOLLOWER, f"169,000{NB}followers"),
     ("en", 1_000_000, FOLLOWER, f"1{NB}million followers"),
     ("en", 2_000_000, FOLLOWER, f"2{NB}million followers"),
@@ -124,3 +131,34 @@ def test_compact(locale: str, n: int, expected: str) -> None:
 )
 def test_elision(noun: NounForms, expected: bool) -> None:
     assert elides(noun) is expected
+
+
+# --- compared: a list of figures in one form ------------------------------------------------
+
+def test_compared_figures_share_one_form() -> None:
+    f = filters_for("fr")
+    peers = [1_250_000, 2_100_000]
+    # Both read exactly in words and figures: both are written so.
+    assert [f["compared"](n, peers, ABONNE) for n in peers] == [
+        f"1,25{NB}million d’abonnés", f"2,1{NB}millions d’abonnés"]
+    # One of them does not (444 000): all in full figures, never a mix.
+    peers = [2_100_000, 444_000]
+    assert [f["compared"](n, peers, ABONNE) for n in peers] == [
+        f"2{NN}100{NN}000{NB}abonnés", f"444{NN}000{NB}abonnés"]
+    e = filters_for("en")
+    assert [e["compared"](n, [1_250_000, 2_100_000], FOLLOWER) for n in (1_250_000, 2_100_000)] == [
+        f"1.25{NB}million followers", f"2.1{NB}million followers"]
+
+
+def test_compared_form_can_be_chosen() -> None:
+    f = filters_for("fr")
+    assert f["compared"](2_000_000, [2_000_000], ABONNE, form="figures") == f"2{NN}000{NN}000{NB}abonnés"
+    assert f["compared"](1_234_567, [1_234_567], ABONNE, form="words") == f"1,23{NB}million d’abonnés"
+    assert f["compared"](444_000, [2_000_000], ABONNE, form="words") == f"444{NN}000{NB}abonnés"
+    with pytest.raises(ValueError):
+        f["compared"](1, [1], ABONNE, form="mixed")
+
+
+def test_compared_writes_small_figures_in_figures() -> None:
+    """Compared figures stay figures, even below the house style's spelling threshold."""
+    assert filters_for("en")["compared"](7, [7, 15_300], FOLLOWER) == f"7{NB}followers"

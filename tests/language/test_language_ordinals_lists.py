@@ -64,13 +64,13 @@ ITEMS = ["Facebook", "Instagram", "Snapchat"]
 AND_LIST = [
     ("fr", ITEMS, "Facebook, Instagram et Snapchat"),
     ("fr_CA", ITEMS, "Facebook, Instagram et Snapchat"),
-    ("en", ITEMS, "Facebook, Instagram, and Snapchat"),
+    ("en", ITEMS, "Facebook, Instagram and Snapchat"),  # AP: no serial comma
     ("en_GB", ITEMS, "Facebook, Instagram and Snapchat"),
     ("fr", ["A", "B"], "A et B"),
     ("en", ["A", "B"], "A and B"),
     ("en", ["A"], "A"),
     ("en", [], ""),
-    ("en", (x for x in ["A", "B", "C", "D"]), "A, B, C, and D"),
+    ("en", (x for x in ["A", "B", "C", "D"]), "A, B, C and D"),
 ]
 
 
@@ -82,4 +82,4 @@ def test_and_list(locale: str, items, expected: str) -> None:
 
 def test_or_list() -> None:
     assert filters_for("fr")["and_list"](["A", "B", "C"], conjunction="or") == "A, B ou C"
-    assert filters_for("en")["and_list"](["A", "B", "C"], "or") == "A, B, or C"
+    assert filters_for("en")["and_list"](["A", "B", "C"], "or") == "A, B or C"

@@ -31,7 +31,7 @@ GAPS = [
     ("e-mail address rewritten", "fr", "fr", "Écrire à jean--luc@x.fr",
      "Écrire à jean — luc@x.fr", "Écrire à jean--luc@x.fr"),
     ("lang span typeset as French", "fr", "fr", '<span lang="en">"Hi" -- ok!</span>',
-     f'<span lang="en">«{NB}Hi{NB}» — ok{NN}!</span>', '<span lang="en">“Hi”—ok!</span>'),
+     f'<span lang="en">«{NB}Hi{NB}» — ok{NN}!</span>', '<span lang="en">“Hi” — ok!</span>'),
     ("en-GB double quotes turned single", "en_GB", "en-GB", 'He said "yes".',
      "He said ‘yes’.", "He said “yes”."),
     ("no U+00A0 between guillemet and markup", "fr", "fr", "«*mot*»",
@@ -57,3 +57,75 @@ def test_text_mode_url_gap() -> None:
     assert raw == "See https://x.com/a—b?q=1… now", raw
     result = typeset_text("See https://x.com/a--b?q=1... now", "en")
     assert result == "See https://x.com/a--b?q=1… now", repr(result)
+
+
+# --- the gaps of issue 14, in Markdown and in text, for every tuned style ------------------
+# (why, our locales, polytypo tag, input, what polytypo prints, what pressgen prints)
+WJ = "\u2060"
+STYLE_GAPS = [
+    ("French unit symbols breakable", ("fr", "fr_CA"), "fr", "5 M€, 100 MW et 20 ha",
+     "5 M€, 100 MW et 20 ha", f"5{NB}M€, 100{NB}MW et 20{NB}ha"),
+    ("French dollar breakable", ("fr_CA",), "fr-CA", "Un billet de 10 $.",
+     "Un billet de 10 $.", f"Un billet de 10{NB}$."),
+    ("(R) glued to a mark left as typed", ("fr", "fr_CA", "en", "en_GB"), "en-US",
+     "Brand(R) and Brand(c)", "Brand(R) and Brand(c)", "Brand® and Brand(c)"),
+    ("no-break space pasted before . , …", ("fr", "fr_CA", "en", "en_GB"), "fr",
+     f"Fin{NB}. Et{NB}, puis{NB}…", f"Fin{NB}. Et{NB}, puis{NB}…", "Fin. Et, puis…"),
+    ("inch mark turned into a closing quote", ("en", "en_GB"), "en-US",
+     '"A 12" screen," he said.', '“A 12” screen," he said.', "“A 12″ screen,” he said."),
+    ("quotation over two paragraphs left straight", ("en", "en_GB"), "en-US",
+     '"First paragraph.\n\n"Second paragraph."', '"First paragraph.\n\n“Second paragraph.”',
+     "“First paragraph.\n\n“Second paragraph.”"),
+    ("French quotation over two paragraphs left straight", ("fr", "fr_CA"), "fr",
+     '"Premier.\n\n"Second."', f'"Premier.\n\n«{NB}Second.{NB}»',
+     f"«{NB}Premier.\n\n«{NB}Second.{NB}»"),
+    ("English single quotes made double", ("en",), "en-US", "He said 'yes' and it's 'fine'.",
+     "He said “yes” and it’s “fine”.", "He said ‘yes’ and it’s ‘fine’."),
+]
+
+
+@pytest.mark.parametrize("markdown", [True, False], ids=["md", "text"])
+@pytest.mark.parametrize(("why", "locales", "tag", "text", "raw", "ours"), STYLE_GAPS,
+                         ids=[g[0] for g in STYLE_GAPS])
+def test_style_gap(why: str, locales: tuple[str, ...], tag: str, text: str, raw: str, ours: str,
+                   markdown: bool) -> None:
+    polytypo_says = _raw(text, tag, markdown)
+    assert polytypo_says == raw, f"polytypo changed ({why}): {polytypo_says!r}; review our fix"
+    typeset = typeset_markdown if markdown else typeset_text
+    for locale in locales:
+        result = typeset(text, locale)
+        assert result == ours, (locale, result)
+        assert typeset(result, locale) == result, "typesetting twice must give the same text"
+
+
+@pytest.mark.parametrize("markdown", [True, False], ids=["md", "text"])
+@pytest.mark.parametrize("locale", ["en", "en_GB"])
+def test_ranges_rule_is_off_in_polytypo_and_on_for_english(locale: str, markdown: bool) -> None:
+    """polytypo has the range dash but leaves it off by default; pressgen turns it on for
+    English, where Chicago and AP want 1964–2009, and leaves phone numbers, ISO dates and
+    identifiers alone (polytypo's rule never touches them)."""
+    text = "From 1964-2009, pp. 34-36; call 555-1234 on 2016-11-15 (ISBN 978-3-16-148410-0)."
+    assert _raw(text, "en-US", markdown) == text
+    result = (typeset_markdown if markdown else typeset_text)(text, locale)
+    assert result == (f"From 1964{WJ}–{WJ}2009, pp. 34{WJ}–{WJ}36; call 555-1234 on 2016-11-15 "
+                      "(ISBN 978-3-16-148410-0)."), result
+    # French has no range rule: the hyphen stays.
+    assert typeset_text("de 1964-2009", "fr") == "de 1964-2009"
+
+
+@pytest.mark.parametrize("locale", ["fr", "fr_CA"])
+def test_french_ligatures_are_kept_and_never_broken(locale: str) -> None:
+    text = "Une œuvre, un cœur, des mœurs, Œdipe."
+    assert typeset_markdown(text, locale) == text
+    assert typeset_text(text, locale) == text
+    # « oeuvre » as typed stays as typed unless the house style says otherwise (see
+    # test_language_house_style.py).
+    assert typeset_text("une oeuvre", locale) == "une oeuvre"
+
+
+@pytest.mark.parametrize("text", [
+    'Code `x = 12"` and "hi', '<a title="12">x</a> he said "hi', '    "indented code\n',
+    "```\n'code' and 12\"\n```\n",
+])
+def test_the_quote_fixes_leave_code_and_tags_alone(text: str) -> None:
+    assert typeset_markdown(text, "en") == text

@@ -60,6 +60,20 @@ def _en_gb_two_passes(text: str, _locale: str) -> str:
     return _markdown(_markdown(text, "en-US", QUOTES_ONLY), "en-GB", ALL_BUT_QUOTES)
 
 
+def _markdown_ranges(text: str, locale: str) -> str:
+    """English as typography.py calls polytypo: with its ``ranges`` rule on (1964–2009)."""
+    return _markdown(text, locale, typography._RANGES)
+
+
+def _text_ranges(text: str, locale: str) -> str:
+    return _text(text, locale, typography._RANGES)
+
+
+def _en_gb_two_passes_ranges(text: str, _locale: str) -> str:
+    quoted = _markdown(text, "en-US", QUOTES_ONLY)
+    return _markdown(quoted, "en-GB", {**ALL_BUT_QUOTES, **typography._RANGES})
+
+
 Case = tuple[Callable[[str, str], str], str, str]  # (function, text, locale)
 
 
@@ -198,6 +212,10 @@ def test_generated_release_texts() -> None:
                 cases.append((_text, text, tag))
             if tag == "en-GB" and i % 3 == 1:
                 cases.append((_en_gb_two_passes, text, tag))
+            if not french:  # pressgen turns polytypo's ranges rule on for English
+                cases.append((_markdown_ranges if i % 2 else _text_ranges, text, tag))
+                if tag == "en-GB" and i % 3 == 2:
+                    cases.append((_en_gb_two_passes_ranges, text, tag))
     assert len(cases) >= 2 * GENERATED
     _assert_same(cases)
 
@@ -217,7 +235,8 @@ EDGES = [
     "J. R. R. Tolkien", "J. Tolkien", "Mr. J. Doe",
     "A.B. Smith", "a. B. c", "U.S. Army", "e. g. This", "Dr. A. B. Smith", "J.-P. Sartre",
     "Il dit -- non -- oui", "a - b", "a -b", "a- b", "a--b", "a---b", "a ---- b", "a — b", "a—b",
-    "a – b", "a–b", "2009-2017", "2009 - 2017", "XIV-XV", "I - V", "$15-$20", "10 %-20 %",
+    "a – b", "a–b", "2009-2017", "2009 - 2017", "pp. 34-36", "1964-2009, +33 1 23 45 67 89",
+    "2016-11-15", "ISBN 978-3-16-148410-0", "COVID-19 in 2020-21", "555-1234", "A4-5", "XIV-XV", "I - V", "$15-$20", "10 %-20 %",
     "(c) 2024", "(C)", "(r)", "(R)", "(tm)", "(TM)", "(Tm)", "(tM)", "a(c)", "((c))", "(c)a",
     "3 x 4", "3x4", "3 x4", "0x1F", "3 x 4 x 5", "3x4 cm", "a3x4", "2 х 3", "+/-5", "+/- 5",
     "[+/-5]", "+/-", "a  b", "a   b", "( a )", "[ a ]", "{ a }", "( )", "a , b", "a . b", "a .NET",
@@ -245,6 +264,9 @@ def test_edge_cases(locale: str) -> None:
         cases += [(_markdown, text, locale), (_text, text, locale)]
         if locale == "en-GB":
             cases.append((_en_gb_two_passes, text, locale))
+            cases.append((_en_gb_two_passes_ranges, text, locale))
+        if locale.startswith("en"):
+            cases += [(_markdown_ranges, text, locale), (_text_ranges, text, locale)]
     _assert_same(cases)
 
 

@@ -16,7 +16,10 @@ Adding a hand-tuned regional variant, say Belgian French (``fr_BE``):
            typography = dataclasses.replace(French.typography, digit_group=NBSP)
 
    (``en_CA`` likewise in english.py, from ``AmericanEnglish``.) Every method not overridden
-   (dates, counts, ordinals, lists, the audit's reading, abbreviations) is inherited.
+   (dates, counts, ordinals, lists, the audit's reading, abbreviations) is inherited, and so
+   is the house style (``house_style``, a :class:`~pressgen.language.style.HouseStyle`):
+   ``house_style = dataclasses.replace(French.house_style, name=…, dash="en dash")`` changes
+   its defaults, which a project's ``style:`` changes in turn.
 2. Register it in :data:`TUNED` below: ``"fr_BE": BelgianFrench``. From then on ``fr_BE`` is
    no longer refused as "another French region", and ``<span lang="fr-BE">`` uses it.
 3. Add ``templates/fr_BE/`` and put ``fr_BE`` under ``locales`` in milestones.yaml.

@@ -12,6 +12,7 @@ Nothing here imports Babel or polytypo: a style loads them inside the methods th
 from __future__ import annotations
 
 import abc
+import dataclasses
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING, ClassVar
 if TYPE_CHECKING:
     from pressgen.language.locale import Locale
     from pressgen.language.nouns import NounForms
+    from pressgen.language.style import HouseStyle
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -61,6 +63,11 @@ class Typography:
     spaced_guillemets: bool = False  # a no-break space inside « », markup or not
     spaced_units: bool = False  # a no-break space before % ‰ € glued to a figure (« 12 % »)
     digit_group: str | None = None  # the space between digit groups typed with spaces
+    unify_dashes: bool = False  # every dash between words becomes ``dash`` (one convention)
+    ranges: bool = False  # polytypo's ``ranges`` rule: 1964–2009, pp. 34–36
+    tied_units: tuple[str, ...] = ()  # symbols tied to their figure (« 5 M€ », « 100 MW »)
+    single_quotes: bool = False  # 'quoted' as typed stays single (‘quoted’), not “quoted”
+    ligatures: bool = False  # « oeuvre » -> « œuvre » (a house-style setting)
 
 
 class LanguageRules(abc.ABC):
@@ -79,8 +86,18 @@ class LanguageRules(abc.ABC):
     english_name: ClassVar[str] = ""  # "French", as pressgen's messages name the language
     native_names: ClassVar[dict[str, str]] = {}  # template folder name -> "Français (Canada)"
 
+    #: The named house style and its defaults (pressgen.language.style); None for the
+    #: generic CLDR path, which has no house style to change.
+    house_style: ClassVar[HouseStyle | None] = None
+
     def __init__(self, locale: Locale) -> None:
         self.locale = locale
+
+    @property
+    def house(self) -> HouseStyle | None:
+        """The house style as this project writes it: the style's defaults with its settings."""
+        style = type(self).house_style
+        return style.with_settings(self.locale.settings) if style is not None else None
 
     # -- numbers and counted nouns ---------------------------------------------------------
     @abc.abstractmethod
@@ -92,11 +109,16 @@ class LanguageRules(abc.ABC):
         """Whether ``n`` takes a noun's ``one`` form (French 0 ≤ n < 2, English n = 1)."""
 
     @abc.abstractmethod
-    def in_words(self, n: Decimal, exact: bool) -> tuple[str, bool] | None:
+    def in_words(self, n: Decimal, exact: bool, decimals: int = 1) -> tuple[str, bool] | None:
         """(« 1,5 million », plural?) when ``n`` reads in words and figures, else None.
 
-        ``exact``: only round values (a tenth of the magnitude) qualify; otherwise ``n`` is
-        rounded to one decimal, moving up a magnitude rather than writing « 1000 millions »."""
+        ``exact``: only round values (a tenth of the magnitude, or a hundredth with
+        ``decimals=2``) qualify; otherwise ``n`` is rounded to ``decimals``, moving up a
+        magnitude rather than writing « 1000 millions »."""
+
+    def spelled(self, n: Decimal, gender: str | None) -> str | None:
+        """``n`` in words where the house style spells it out (« sept »), else None."""
+        return None
 
     @abc.abstractmethod
     def noun_after_magnitude(self, words: str, noun: NounForms) -> str:
@@ -119,6 +141,25 @@ class LanguageRules(abc.ABC):
     def time(self, t: datetime.time) -> str:
         """A clock time: « 14 h 30 », "2:30 p.m.", "2.30pm"."""
 
+    def moment(self, when: datetime.datetime, zone: str) -> str:
+        """A date and a time with its zone's name (what an embargo line says): "9 a.m. CET,
+        Nov. 15, 2016", « 15 novembre 2016 à 9 h (heure de Paris) »; CLDR's order elsewhere."""
+        return f"{self.long_date(when.date(), False)} {self.time(when.time())} ({zone})"
+
+    def zone_abbreviation(self, abbreviation: str) -> str | None:
+        """A zone's abbreviation as this language writes it ("CET"), or None to name the zone
+        by its city instead."""
+        return abbreviation
+
+    def zone_of_city(self, city: str) -> str:
+        """A time zone named after its city: "Paris time", « heure de Paris »."""
+        return city
+
+    def elide(self, word: str, particle: str) -> str:
+        """``particle`` before ``word``, elided where the language does (« d’habitants »,
+        « l’hôpital », but « de hauts lieux », « le hibou »); as it is elsewhere."""
+        return f"{particle} {word}"
+
     # -- ordinals and lists ----------------------------------------------------------------
     @abc.abstractmethod
     def ordinal(self, n: int, gender: str, html: bool) -> str:
@@ -136,6 +177,16 @@ class LanguageRules(abc.ABC):
     @abc.abstractmethod
     def typography(self) -> Typography | None:
         """pressgen's typography fixes, or None for polytypo's rules alone."""
+
+    @property
+    def typesetting(self) -> Typography | None:
+        """:attr:`typography` with the house style's choices (its dash, the ligatures): what
+        typography.py applies."""
+        style, house = self.typography, self.house
+        if style is None or house is None:
+            return style
+        return dataclasses.replace(style, dash=house.dash_mark, spaced_dash=house.spaced_dash,
+                                   ligatures=bool(house.ligatures))
 
     @property
     @abc.abstractmethod

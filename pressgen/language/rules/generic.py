@@ -120,13 +120,14 @@ class Generic(LanguageRules):
                         table.setdefault(int(size), {})[category] = pattern.pattern
         return table
 
-    def in_words(self, n: Decimal, exact: bool) -> tuple[str, bool] | None:
+    def in_words(self, n: Decimal, exact: bool, decimals: int = 1) -> tuple[str, bool] | None:
         """(« 2 Millionen », plural?) from CLDR's compact long patterns.
 
         The power of ten just below |n| picks the pattern; its zeros say what it divides by
         (« 00 Millionen » for 10^7 divides by 10^6). When rounding reaches the next power of
         ten, the next pattern is used (« 1 Milliarde »).
         """
+        step = Decimal(1).scaleb(-decimals)
         table = self._compact_patterns
         if abs(n) < 10**6 or not table:
             return None
@@ -143,10 +144,10 @@ class Generic(LanguageRules):
             divisor = Decimal(size) / Decimal(10) ** (zeros - 1)
             scaled = value / divisor
             if exact:
-                if scaled != scaled.quantize(Decimal("0.1")):
+                if scaled != scaled.quantize(step):
                     return None
             else:
-                scaled = scaled.quantize(Decimal("0.1"), rounding=ROUND_HALF_EVEN)
+                scaled = scaled.quantize(step, rounding=ROUND_HALF_EVEN)
                 rounded = scaled * divisor
                 if abs(rounded) > abs(value) and any(abs(value) < s <= abs(rounded) for s in table):
                     value = rounded
@@ -179,7 +180,7 @@ class Generic(LanguageRules):
 
     def dateline(self, d: datetime.date, city: str, dash: bool) -> str:
         text = f"{city}, {self.long_date(d, False)}"
-        return f"{text}{NBSP}{self._dash()}" if dash else text
+        return f"{text}{NBSP}{self._dash()} " if dash else text
 
     def _dash(self) -> str:
         """The dash polytypo's data gives the language for a parenthetical (de, nl « – »,
