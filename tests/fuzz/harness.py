@@ -14,6 +14,7 @@ database, so a failure found once is tried first next time).
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -156,8 +157,14 @@ class _PageAudit(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.findings: list[str] = []
+        self.structured_data = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script" and attrs == [("type", "application/ld+json")]:
+            self.structured_data = True  # data, never run: its text is checked below
+            return
+        # A language link, the feed's or the canonical address: a browser fetches none of them.
+        never_fetched = tag == "link" and dict(attrs).get("rel") in ("alternate", "canonical")
         if tag in ("script", "iframe", "object", "embed", "base", "frame"):
             self.findings.append(f"<{tag}>")
         for name, value in attrs:
@@ -169,12 +176,24 @@ class _PageAudit(HTMLParser):
                 scheme = parts.scheme.lower()
                 if scheme and scheme not in SAFE_SCHEMES:
                     self.findings.append(f"<{tag} {name}={value[:60]!r}> (scheme {scheme})")
-                if (name != "href" or tag == "link") and (scheme or value.startswith("//")):
+                if (name != "href" or tag == "link" and not never_fetched) and (scheme or value.startswith("//")):
                     self.findings.append(f"<{tag} {name}={value[:60]!r}> (loads from another host)")
             if name == "style" and "url(" in (value or "").lower():
                 self.findings.append(f"<{tag} style=…url(…)>")
         if tag == "meta" and dict(attrs).get("http-equiv", "").lower() == "refresh":
             self.findings.append("<meta http-equiv=refresh>")
+
+    def handle_data(self, data: str) -> None:
+        if self.structured_data:
+            try:
+                json.loads(data)
+            except ValueError:
+                self.findings.append("structured data that is not JSON")
+            if "<" in data:
+                self.findings.append("structured data holding <")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.structured_data = self.structured_data and tag != "script"
 
 
 def page_findings(html: str) -> list[str]:
