@@ -306,7 +306,7 @@ def test_the_sitemap_follows_the_protocol_with_its_languages(example: Path) -> N
 def test_the_newsroom_is_in_each_language_most_recent_first(example: Path) -> None:
     out = built(example)
     french, english = ((out / name).read_text(encoding="utf-8") for name in ("index.html", "index.en.html"))
-    assert '<html lang="fr">' in french and "<h1>Communiqués de presse</h1>" in french and "11 avril 2017" in french
+    assert '<html lang="fr">' in french and "<h1>Communiqués de presse</h1>" in french and "11\u00a0avril\u00a02017" in french
     assert '<html lang="en">' in english and "<h1>Press releases</h1>" in english and "April 11, 2017" in english
     order = [french.index(f'id="{m}"') for m in ("paris-2-millions", "paris-instagram-150000", "paris-1-million")]
     assert order == sorted(order)
