@@ -21,7 +21,8 @@ from pressgen.cli import main
 from pressgen.render.formats import FORMATS, output_path
 
 OUT = REPO / "out"
-IDS = ("paris-2-millions", "paris-1-million", "paris-instagram-150000")
+IDS = ("paris-2-millions", "paris-1-million", "paris-instagram-150000",
+       "velib-100-millions", "centquatre-15-ans", "pistes-cyclables-1000-km")
 RELEASES = [(milestone, locale) for milestone in IDS for locale in ("fr", "en")]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
+from typing import Literal
 
 from pressgen.language.locale import LocaleLike, locale_for
 from pressgen.language.numbers import Number, format_number, to_decimal
@@ -33,6 +34,8 @@ class NounForms:
     other: str = field(metadata={"doc": "The noun after 2 and more (« abonnés », “followers”)"})
     elide: bool | None = field(default=None, metadata={
         "doc": "French only: true for « d’ » before the noun, false for « de »; left out, the first letter decides"})
+    gender: Literal["masculine", "feminine"] | None = field(default=None, metadata={
+        "doc": "French only: its gender, for ordinals and possessives (« sa 500e école »); left out, masculine"})
 
 
 def plural_category(n: Number, locale: LocaleLike) -> str:

@@ -1,0 +1,187 @@
+"""Every kind of milestone: a subject that is not a social account, figures that are counts,
+distances, anniversaries and ranks, the lead's verb and period, French agreement with a
+feminine and a plural subject, and a project's template for one kind, which falls back to the
+default for every block it does not override."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from helpers import copy_example
+from pressgen.cli import main
+
+NOUNS = {
+    "school": {"fr": {"one": "école rénovée", "other": "écoles rénovées", "gender": "feminine"},
+               "en": {"one": "renovated school", "other": "renovated schools"}},
+    "visitor": {"fr": {"one": "visiteur", "other": "visiteurs"}, "en": {"one": "visitor", "other": "visitors"}},
+    "tree": {"fr": {"one": "arbre planté", "other": "arbres plantés"}, "en": {"one": "tree planted", "other": "trees planted"}},
+}
+CITY = {"kind": "organisation", "name": {"fr": "la Ville", "en": "the City"}}
+BERGES = {"kind": "place", "name": {"fr": "les Berges", "en": "the Berges"}}
+
+MILESTONES = [
+    {"id": "ecoles", "subject": CITY, "verb": "reach",
+     "figure": {"count": 500, "noun": "school", "kind": "ordinal"}},
+    {"id": "berges", "subject": BERGES, "verb": "welcome", "period": {"fr": "cet été", "en": "this summer"},
+     "figure": {"count": 1_000_000, "noun": "visitor"}},
+    {"id": "berges-10-ans", "subject": BERGES, "verb": "mark", "figure": {"count": 10, "kind": "anniversary"}},
+    {"id": "arbres", "subject": CITY, "verb": "pass", "period": {"fr": "depuis 2020", "en": "since 2020"},
+     "figure": {"count": 100_000, "noun": "tree"}},
+    {"id": "velib", "subject": {"kind": "service", "name": {"fr": "le Vélib’", "en": "Vélib’"}}, "verb": "top",
+     "figure": {"count": 100_000_000, "noun": "trip"}},
+    {"id": "pistes", "subject": {"kind": "programme", "name": {"fr": "les pistes cyclables", "en": "the bike lanes"}},
+     "verb": "pass_the_mark", "figure": {"count": 1000, "unit": "km"}},
+    {"id": "centquatre", "subject": {"kind": "place", "name": {"fr": "le Centquatre", "en": "the Centquatre"}},
+     "verb": "mark", "figure": {"count": 15, "kind": "anniversary"}},
+]
+
+LEADS = {
+    "ecoles": ("La Ville a atteint sa 500<sup>e</sup> école rénovée.", "The City has reached its 500th renovated school."),
+    "berges": ("Les Berges ont accueilli 1 million de visiteurs cet été.",
+               "The Berges have welcomed 1 million visitors this summer."),
+    "berges-10-ans": ("Les Berges fêtent leurs 10 ans.", "The Berges mark their 10th anniversary."),
+    "arbres": ("La Ville a dépassé 100 000 arbres plantés depuis 2020.", "The City has passed 100,000 trees planted since 2020."),
+    "velib": ("Le Vélib’ a franchi la barre des 100 millions de trajets.", "Vélib’ has topped 100 million trips."),
+    "pistes": ("Les pistes cyclables ont passé le cap des 1 000 km.", "The bike lanes have passed the 1,000 km mark."),
+    "centquatre": ("Le Centquatre fête ses 15 ans.", "The Centquatre marks its 15th anniversary."),
+}
+HEADLINES = {
+    "velib": ("Le Vélib’ franchit la barre des 100 millions de trajets", "Vélib’ tops 100 million trips"),
+    "berges": ("Les Berges accueillent 1 million de visiteurs cet été", "The Berges welcome 1 million visitors this summer"),
+    "centquatre": ("Le Centquatre fête ses 15 ans", "The Centquatre marks its 15th anniversary"),
+}
+
+
+def project_with(tmp_path: Path, milestones: list[dict], templates: dict[str, str] | None = None) -> Path:
+    """The example project with these milestones in place of its own, and extra templates."""
+    project = copy_example(tmp_path / "project")
+    source = project / "milestones.yaml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    data["nouns"].update(NOUNS)
+    data["milestones"] = [{"status": "published", "date": "2024-06-18", **m} for m in milestones]
+    source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    for name, text in (templates or {}).items():
+        path = project / "templates" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return project
+
+
+def plain(text: str) -> str:
+    return re.sub("[\u00a0\u202f]", " ", text)
+
+
+def lead(project: Path, milestone: str, lang: str) -> str:
+    """The lead sentence: the one after the dateline's dash."""
+    text = plain((project / "out" / milestone / f"{lang}.md").read_text(encoding="utf-8"))
+    return text.split(" — ", 1)[1].split("\n", 1)[0]
+
+
+def headline(project: Path, milestone: str, lang: str) -> str:
+    text = plain((project / "out" / milestone / f"{lang}.md").read_text(encoding="utf-8"))
+    return next(line[2:] for line in text.splitlines() if line.startswith("# "))
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = project_with(tmp_path_factory.mktemp("kinds"), MILESTONES)
+    assert main(["--project", str(project), "build"]) == 0
+    return project
+
+
+@pytest.mark.parametrize("milestone", LEADS)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_each_kind_has_its_lead_sentence(built: Path, milestone: str, lang: str) -> None:
+    expected = LEADS[milestone][0 if lang == "fr" else 1]
+    assert lead(built, milestone, lang) == expected
+
+
+@pytest.mark.parametrize("milestone", HEADLINES)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_generated_headline_agrees_too(built: Path, milestone: str, lang: str) -> None:
+    assert headline(built, milestone, lang) == HEADLINES[milestone][0 if lang == "fr" else 1]
+
+
+def test_social_text_appears_only_for_an_account(built: Path) -> None:
+    for lang in ("fr", "en"):
+        text = (built / "out" / "velib" / f"{lang}.md").read_text(encoding="utf-8")
+        assert "premier message" not in text and "first post" not in text
+        assert "abonnés" not in text and "followers" not in text
+
+
+def test_an_explicit_gender_and_number_win_over_the_article(tmp_path: Path) -> None:
+    subject = {"kind": "place", "name": {"fr": "l’Atelier", "en": "the Workshops"}, "gender": "feminine",
+               "number": "plural"}
+    project = project_with(tmp_path, [{"id": "atelier", "subject": subject, "verb": "reach",
+                                       "figure": {"count": 500, "noun": "school", "kind": "ordinal"}}])
+    assert main(["--project", str(project), "build"]) == 0
+    assert lead(project, "atelier", "fr") == "L’Atelier ont atteint leur 500<sup>e</sup> école rénovée."
+    assert lead(project, "atelier", "en") == "The Workshops have reached their 500th renovated school."
+
+
+# A kind template that overrides one block; everything else must be the default's.
+ANNIVERSARY_FR = """{% extends "release.md" %}
+{% block lead %}
+{{ m.date | dateline(m.city) }} Joyeux anniversaire : {{ who }} {{ subject | agree(verb[0], plural=verb[1]) }} {{ reached }}.
+{% endblock %}
+"""
+
+
+def test_a_kind_template_falls_back_to_the_default_for_every_other_block(tmp_path: Path) -> None:
+    milestone = {**MILESTONES[-1], "hashtag": "#104", "highlights": [{"fr": "Un paragraphe.", "en": "A paragraph."}],
+                 "quotes": [{"role": {"fr": "la direction", "en": "the management"}, "gender": "feminine",
+                             "text": {"fr": "Merci.", "en": "Thank you."}}],
+                 "links": [{"label": {"fr": "Le site", "en": "The website"}, "url": "https://www.104.fr"}]}
+    default = project_with(tmp_path / "default", [milestone])
+    assert main(["--project", str(default), "build"]) == 0
+    kind = project_with(tmp_path / "kind", [milestone], {"fr/kinds/anniversary.md": ANNIVERSARY_FR})
+    assert main(["--project", str(kind), "build"]) == 0
+    before = (default / "out" / "centquatre" / "fr.md").read_text(encoding="utf-8").splitlines()
+    after = (kind / "out" / "centquatre" / "fr.md").read_text(encoding="utf-8").splitlines()
+    changed = [(a, b) for a, b in zip(before, after) if a != b]
+    assert len(before) == len(after) and len(changed) == 1, changed
+    assert plain(changed[0][1]).endswith("— Joyeux anniversaire : le Centquatre fête ses 15 ans.")
+    # English has no kind template: the default, byte for byte.
+    assert (kind / "out" / "centquatre" / "en.md").read_bytes() == (default / "out" / "centquatre" / "en.md").read_bytes()
+
+
+def test_a_milestone_names_its_template(tmp_path: Path) -> None:
+    templates = {f"{lang}/kinds/festive.md": '{% extends "release.md" %}\n{% block headline %}FÊTE{% endblock %}\n'
+                 for lang in ("fr", "en")}
+    project = project_with(tmp_path, [{**MILESTONES[0], "template": "festive"}, MILESTONES[1]], templates)
+    assert main(["--project", str(project), "build"]) == 0
+    assert headline(project, "ecoles", "en") == "FÊTE"
+    assert headline(project, "berges", "en") != "FÊTE"
+
+
+def test_a_missing_template_is_located_with_a_suggestion(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    templates = {f"{lang}/kinds/festive.md": '{% extends "release.md" %}\n' for lang in ("fr", "en")}
+    project = project_with(tmp_path, [{**MILESTONES[0], "template": "festiv"}], templates)
+    assert main(["--project", str(project), "check"]) != 0
+    err = capsys.readouterr().err
+    assert "ecoles.template: no template 'festiv' for fr: templates/fr/kinds/festiv.md does not exist" in err
+    assert "did you mean 'festive'?" in err
+
+
+@pytest.mark.parametrize(("milestone", "message"), [
+    ({"figure": {"count": 15, "kind": "anniversary", "noun": "visitor"}, "subject": CITY},
+     "ecoles.figure.noun: a figure of kind anniversary has no 'noun'"),
+    ({"figure": {"count": 500, "kind": "ordinal"}, "subject": CITY}, "ecoles.figure: a figure of kind ordinal needs 'noun'"),
+    ({"figure": {"count": 5, "noun": "visitor"}, "subject": CITY,
+      "account": {"network": "Twitter", "handle": "@Paris", "url": "https://twitter.com/Paris"}},
+     "ecoles.subject: this milestone gives both 'account' and 'subject'"),
+    ({"figure": {"count": 5, "noun": "visitor"}, "subject": CITY, "platforms": [{"network": "Facebook"}]},
+     "ecoles.platforms: 'platforms' (the organisation's other networks, beside the account) needs an account"),
+    ({"figure": {"count": 5, "noun": "visitor"}, "subject": CITY, "verb": "reched"},
+     "ecoles.verb"),
+    ({"figure": {"count": 5, "noun": "visitor"}, "subject": {**CITY, "kind": "servce"}}, "ecoles.subject.kind"),
+])
+def test_what_a_kind_lacks_is_located(tmp_path: Path, capsys: pytest.CaptureFixture[str], milestone: dict, message: str) -> None:
+    project = project_with(tmp_path, [{"id": "ecoles", **milestone}])
+    assert main(["--project", str(project), "check"]) != 0
+    err = capsys.readouterr().err
+    assert re.search(r"milestones\.yaml:\d+:\d+: error: " + re.escape(message), err), err
