@@ -185,3 +185,64 @@ def test_what_a_kind_lacks_is_located(tmp_path: Path, capsys: pytest.CaptureFixt
     assert main(["--project", str(project), "check"]) != 0
     err = capsys.readouterr().err
     assert re.search(r"milestones\.yaml:\d+:\d+: error: " + re.escape(message), err), err
+
+
+# -- agreement with the speaker, translated names (issue 14) ----------------------------------------
+def quotes_release(tmp_path: Path, quotes: list[dict]) -> Path:
+    project = project_with(tmp_path, [{**MILESTONES[1], "quotes": quotes}])
+    assert main(["--project", str(project), "build"]) == 0
+    return project
+
+
+def said(project: Path, lang: str) -> list[str]:
+    text = plain((project / "out" / "berges" / f"{lang}.md").read_text(encoding="utf-8"))
+    return [line for line in text.splitlines() if line.startswith(("«", "“"))]
+
+
+def quote(fr: str, en: str, **speaker: object) -> dict:
+    return {"text": {"fr": fr, "en": en}, "role": {"fr": "adjointe", "en": "deputy mayor"}, **speaker}
+
+
+@pytest.mark.parametrize(("speaker", "fr", "en"), [
+    ({"speaker": "A. B."}, "ajoute-t-il", "he added"),
+    ({"speaker": "A. B.", "gender": "feminine"}, "ajoute-t-elle", "she added"),
+    ({"speaker": "A. B. et C. D.", "number": "plural"}, "ajoutent-ils", "they added"),
+    ({"speaker": "A. B. et C. D.", "number": "plural", "gender": "feminine"}, "ajoutent-elles", "they added"),
+])
+def test_a_speaker_quoted_again_is_a_pronoun_that_agrees(tmp_path: Path, speaker: dict, fr: str, en: str) -> None:
+    project = quotes_release(tmp_path, [quote("Un.", "One.", **speaker), quote("Deux.", "Two.", **speaker)])
+    first = "expliquent" if speaker.get("number") == "plural" else "explique"
+    assert said(project, "fr") == [f"« Un », {first} {speaker['speaker']}, adjointe.", f"« Deux », {fr}."]
+    assert said(project, "en") == [f"“One,” said {speaker['speaker']}, deputy mayor.", f"“Two,” {en}."]
+
+
+def test_a_body_quoted_again_is_named_again_in_english(tmp_path: Path) -> None:
+    body = {"role": {"fr": "la direction", "en": "the department"}, "gender": "feminine"}
+    project = quotes_release(tmp_path, [{**body, "text": {"fr": "Un.", "en": "One."}},
+                                        {**body, "text": {"fr": "Deux.", "en": "Two."}}])
+    assert said(project, "fr") == ["« Un », explique la direction.", "« Deux », ajoute-t-elle."]
+    assert said(project, "en") == ["“One,” said the department.", "“Two,” the department added."]
+
+
+def test_a_contact_name_may_be_given_per_language(tmp_path: Path) -> None:
+    project = project_with(tmp_path, [{**MILESTONES[1], "contacts": [
+        {"name": {"fr": "Service de presse", "en": "Press office"}, "email": "presse@example.org"},
+        {"name": "Paris Numérique", "email": "numerique@example.org"}]}])
+    assert main(["--project", str(project), "build"]) == 0
+    fr = plain((project / "out" / "berges" / "fr.md").read_text(encoding="utf-8"))
+    en = plain((project / "out" / "berges" / "en.md").read_text(encoding="utf-8"))
+    assert "## Contacts presse\n\n- Service de presse – <presse@example.org>\n- Paris Numérique" in fr
+    assert "## Press contacts\n\n- Press office — <presse@example.org>\n- Paris Numérique" in en
+
+
+def test_the_example_has_a_feminine_speaker_two_speakers_and_a_translated_contact() -> None:
+    from helpers import REPO
+
+    out = REPO / "out"
+    assert "« Nous visons 150 millions de trajets d’ici à 2026 », ajoute-t-elle." in plain(
+        (out / "velib-100-millions" / "fr.md").read_text(encoding="utf-8"))
+    centquatre = plain((out / "centquatre-15-ans" / "fr.md").read_text(encoding="utf-8"))
+    assert "expliquent les équipes du Centquatre." in centquatre and "ajoutent-elles." in centquatre
+    for milestone in ("paris-2-millions", "velib-100-millions"):
+        en = (out / milestone / "en.md").read_text(encoding="utf-8")
+        assert "- City of Paris Press Office (Media relations)" in en and "Service de presse" not in en

@@ -63,7 +63,8 @@ def test_email_has_the_expected_parts_and_headers(milestone: str, locale: str) -
     headline = read("txt", milestone, locale).decode("utf-8").split("\n\n")[1].replace("\n", " ")
     assert parsed["Subject"] == headline
     assert parsed["Content-Language"] == locale
-    assert parsed["From"] == parsed["Reply-To"] == "Service de presse de la Ville de Paris <presse@example.org>"
+    desk = "Service de presse de la Ville de Paris" if locale == "fr" else "City of Paris Press Office"
+    assert parsed["From"] == parsed["Reply-To"] == f"{desk} <presse@example.org>"
     assert parsed["Date"] is None and parsed["Message-ID"] is None  # same sources, same bytes
     assert raw.count(b"MIME-Version:") == 1 and b"\r\n" in raw and re.search(rb"[^\r]\n", raw) is None
     assert parsed.get_content_type() == "multipart/alternative"
