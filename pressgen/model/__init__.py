@@ -176,7 +176,6 @@ class Subject:
         "French agreement: masculine or feminine; left out, the article decides (« la » is feminine, « l’ » masculine)"))
     number: GrammaticalNumber | None = field(default=None, metadata=doc(
         "singular or plural (« les Berges ont accueilli »); left out, the French article decides (« les » is plural)"))
-    url: Url | None = field(default=None, metadata=doc("Its page, for the links and the index"))
 
 
 @dataclass(frozen=True)
