@@ -50,6 +50,8 @@ DRAFT_MILESTONE = f"""\
       alt: {{fr: Quuxalt, en: Quuxalt}}
       credit: Quuxcredit
 """
+# Where the example's milestones of other kinds than an account's begin.
+OTHER_KINDS = "\n  # Illustrative, not from the seeds: a service's count"
 DRAFT_IMAGE = b'<svg xmlns="http://www.w3.org/2000/svg"><title>Quuximagebytes</title></svg>\n'
 # Every trace the draft could leave: its id, headline, quote, speaker, role, image name and bytes.
 DRAFT_NEEDLES = [DRAFT, "xyzzy", "Plughheadline", "Grueword", "Zorkspeaker", "Frobozzrole", "quuxdraftimage",
@@ -66,11 +68,14 @@ LIFTED_FILES = sorted(PUBLISHED_FILES + [f"{EMBARGOED}/en.html", f"{EMBARGOED}/f
 
 @pytest.fixture
 def newsroom(tmp_path: Path) -> Path:
-    """The example project plus a draft with an image of its own."""
+    """The example project's account milestones (one embargoed) plus a draft with an image of
+    its own: the other kinds of milestone are the same to publishing."""
     root = copy_example(tmp_path / "project")
     (root / "images" / "quuxdraftimage.svg").write_bytes(DRAFT_IMAGE)
     source = root / "milestones.yaml"
-    source.write_text(source.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + DRAFT_MILESTONE, encoding="utf-8")
+    text = source.read_text(encoding="utf-8")
+    accounts = text[:text.index(OTHER_KINDS)] if OTHER_KINDS in text else text
+    source.write_text(accounts.rstrip("\n") + "\n\n" + DRAFT_MILESTONE, encoding="utf-8")
     return root
 
 
@@ -396,7 +401,7 @@ def test_an_embargo_ending_on_the_milestone_day_is_fine(tmp_path: Path) -> None:
     source.write_text(source.read_text(encoding="utf-8").replace(f"embargo_until: {EMBARGO}",
                                                                  "embargo_until: 2016-11-14T00:00:00-11:00"),
                       encoding="utf-8")
-    assert [m.id for m in load_project(Layout(root)).milestones][-1] == EMBARGOED
+    assert EMBARGOED in [m.id for m in load_project(Layout(root)).milestones]
 
 
 # -- the scheduled deployment -----------------------------------------------------------------------
