@@ -246,3 +246,18 @@ def test_the_example_has_a_feminine_speaker_two_speakers_and_a_translated_contac
     for milestone in ("paris-2-millions", "velib-100-millions"):
         en = (out / milestone / "en.md").read_text(encoding="utf-8")
         assert "- City of Paris Press Office (Media relations)" in en and "Service de presse" not in en
+
+
+@pytest.mark.parametrize(("kind", "extra", "lead_fr"), [
+    ("anniversary", [], "TODO : its name with its article (le Vélib’) fête ses 15 ans."),
+    ("ordinal", ["--noun", "follower"], "TODO : its name with its article (le Vélib’) a atteint son 15<sup>e</sup> abonné."),
+    ("service", ["--noun", "trip"], "TODO : its name with its article (le Vélib’) a franchi la barre des 15 trajets."),
+])
+def test_new_writes_each_kind_s_skeleton_and_it_builds(tmp_path: Path, kind: str, extra: list[str], lead_fr: str) -> None:
+    project = copy_example(tmp_path / "project")
+    assert main(["--project", str(project), "new", "a-new-one", "--kind", kind, "--date", "2025-10-11",
+                 "--count", "15", *extra]) == 0
+    text = (project / "milestones.yaml").read_text(encoding="utf-8")
+    assert "    subject:\n" in text.split("  - id: a-new-one", 1)[1]
+    assert main(["--project", str(project), "build"]) == 0
+    assert lead(project, "a-new-one", "fr") == lead_fr
