@@ -261,3 +261,15 @@ def test_new_writes_each_kind_s_skeleton_and_it_builds(tmp_path: Path, kind: str
     assert "    subject:\n" in text.split("  - id: a-new-one", 1)[1]
     assert main(["--project", str(project), "build"]) == 0
     assert lead(project, "a-new-one", "fr") == lead_fr
+
+
+def test_a_network_and_a_credit_may_be_given_per_language(tmp_path: Path) -> None:
+    account = {"network": {"fr": "Réseau", "en": "Network"}, "handle": "@Paris", "url": "https://example.org/paris"}
+    image = {"file": "images/bravo-paris.svg", "alt": {"fr": "Une image", "en": "A picture"},
+             "credit": {"fr": "Ville de Paris", "en": "City of Paris"}}
+    project = project_with(tmp_path, [{"id": "reseau", "account": account, "figure": {"count": 5000, "noun": "follower"},
+                                       "image": image}])
+    assert main(["--project", str(project), "build"]) == 0
+    assert lead(project, "reseau", "fr") == "Le compte Réseau @Paris a dépassé 5 000 abonnés."
+    assert lead(project, "reseau", "en") == "The @Paris Network account has passed 5,000 followers."
+    assert "*Photo: City of Paris*" in (project / "out" / "reseau" / "en.md").read_text(encoding="utf-8")

@@ -158,7 +158,8 @@ class FirstPost:
 
 @dataclass(frozen=True)
 class Account:
-    network: Text = field(metadata=doc("The social network, as it names itself (Twitter, Instagram)"))
+    network: Text | Translated = field(metadata=doc(
+        "The social network, as it names itself (Twitter, Instagram); one per language where the names differ"))
     handle: Handle = field(metadata=doc("The account's handle"))
     url: Url = field(metadata=doc("The account's page"))
     first_post: FirstPost | None = field(default=None, metadata=doc("The account's first post"))
@@ -200,7 +201,8 @@ class Activity:
 
 @dataclass(frozen=True)
 class PlatformFigure:
-    network: Text = field(metadata=doc("Another network the organisation is on"))
+    network: Text | Translated = field(metadata=doc(
+        "Another network the organisation is on; one per language where the names differ"))
     count: int | None = field(default=None, metadata=doc("Its audience there, when known"))
     noun: NounRef | None = field(default=None, metadata=doc("What the audience counts"))
 
