@@ -243,6 +243,9 @@ def test_the_example_has_a_feminine_speaker_two_speakers_and_a_translated_contac
         (out / "velib-100-millions" / "fr.md").read_text(encoding="utf-8"))
     centquatre = plain((out / "centquatre-15-ans" / "fr.md").read_text(encoding="utf-8"))
     assert "expliquent les équipes du Centquatre." in centquatre and "ajoutent-elles." in centquatre
+    assert "“We are aiming for 150 million trips by 2026,” she added." in plain(
+        (out / "velib-100-millions" / "en.md").read_text(encoding="utf-8"))
+    assert "they added." in (out / "centquatre-15-ans" / "en.md").read_text(encoding="utf-8")
     for milestone in ("paris-2-millions", "velib-100-millions"):
         en = (out / milestone / "en.md").read_text(encoding="utf-8")
         assert "- City of Paris Press Office (Media relations)" in en and "Service de presse" not in en
@@ -273,3 +276,11 @@ def test_a_network_and_a_credit_may_be_given_per_language(tmp_path: Path) -> Non
     assert lead(project, "reseau", "fr") == "Le compte Réseau @Paris a dépassé 5 000 abonnés."
     assert lead(project, "reseau", "en") == "The @Paris Network account has passed 5,000 followers."
     assert "*Photo: City of Paris*" in (project / "out" / "reseau" / "en.md").read_text(encoding="utf-8")
+
+
+def test_a_person_named_by_role_alone_is_a_pronoun_in_english(tmp_path: Path) -> None:
+    role = {"role": {"fr": "la porte-parole", "en": "the spokeswoman"}, "gender": "feminine", "person": True}
+    project = quotes_release(tmp_path, [{**role, "text": {"fr": "Un.", "en": "One."}},
+                                        {**role, "text": {"fr": "Deux.", "en": "Two."}}])
+    assert said(project, "fr") == ["« Un », explique la porte-parole.", "« Deux », ajoute-t-elle."]
+    assert said(project, "en") == ["“One,” said the spokeswoman.", "“Two,” she added."]

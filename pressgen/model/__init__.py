@@ -227,7 +227,10 @@ class Quote:
         default="masculine", metadata=doc("Grammatical gender for agreement (masculine, feminine)")
     )
     number: GrammaticalNumber = field(default="singular", metadata=doc(
-        "plural when several people speak together (« ont-ils ajouté », “they said”)"))
+        "plural when several people speak together (« ajoutent-ils », “they added”)"))
+    person: bool | None = field(default=None, metadata=doc(
+        "true for a person named by role alone (“she added”, not “the spokeswoman added”); "
+        "left out, a person when 'speaker' is given, else a body"))
 
 
 @dataclass(frozen=True)
