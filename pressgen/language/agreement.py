@@ -1,7 +1,7 @@
 """Agreement with a subject or a speaker: which form of a word a sentence takes.
 
-A template writes the forms (« a atteint » / « ont atteint », « a-t-il ajouté » /
-« a-t-elle ajouté »); this module decides which one applies, from what the sources say of the
+A template writes the forms (« a atteint » / « ont atteint », « ajoute-t-il » /
+« ajoute-t-elle »); this module decides which one applies, from what the sources say of the
 subject (its ``gender`` and ``number``) and, where those are left out, from the article its
 name opens with (« la Ville » is feminine, « les Berges » plural: the language's rules read
 it). Articles and prepositions (« du Vélib’ », « de la Ville », « d’arbres ») and possessives
