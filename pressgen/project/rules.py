@@ -219,29 +219,32 @@ def social_fields_have_an_account(d: Decoded) -> Iterator[Problem]:
 
 
 def templates_exist(d: Decoded) -> Iterator[Problem]:
-    """``template: anniversary`` names ``kinds/anniversary.md`` in every language's template chain."""
+    """``template: anniversary`` names ``kinds/anniversary.md`` in the templates of at least one
+    language (the others write the default release): a name found nowhere is a typo."""
     from pressgen.language.locale import locale_for
     from pressgen.render.release import KINDS_FOLDER
 
     if d.template_locales is None:
         return
     templates = d.root / "templates"
+    folders: list[Path] = []
+    for tag in d.locales:
+        try:
+            folders += [templates / t for t in locale_for(tag).chain]
+        except ValueError:
+            continue  # locales_are_writable said so
+    folders = list(dict.fromkeys([*folders, templates]))
+    known = sorted({p.stem for folder in folders if (folder / KINDS_FOLDER).is_dir()
+                    for p in (folder / KINDS_FOLDER).glob("*.md")})
     for path, m in _milestones(d):
-        if not m.template:
+        if not m.template or m.template in known:
             continue
-        for tag in d.locales:
-            try:
-                folders = [templates / t for t in locale_for(tag).chain] + [templates]
-            except ValueError:
-                continue  # locales_are_writable said so
-            if any((folder / KINDS_FOLDER / f"{m.template}.md").is_file() for folder in folders):
-                continue
-            known = sorted({p.stem for folder in folders if (folder / KINDS_FOLDER).is_dir()
-                            for p in (folder / KINDS_FOLDER).glob("*.md")})
-            yield d.sources.problem_at(
-                f"{path}.template", f"no template '{m.template}' for {tag}: templates/{tag}/{KINDS_FOLDER}/{m.template}.md does not exist",
-                suggest(m.template, known) or (f"use one of: {', '.join(known)}" if known else
-                                               f"add templates/{tag}/{KINDS_FOLDER}/{m.template}.md, starting with {{% extends \"release.md\" %}}"))
+        first = d.locales[0] if d.locales else "fr"
+        yield d.sources.problem_at(
+            f"{path}.template", f"no template '{m.template}': no templates/<language>/{KINDS_FOLDER}/{m.template}.md",
+            suggest(m.template, known) or (f"use one of: {', '.join(known)}" if known else
+                                           f"add templates/{first}/{KINDS_FOLDER}/{m.template}.md, starting with "
+                                           "{% extends \"release.md\" %}"))
 
 
 # Rules about the whole file, run even when a value was invalid, so all problems show at once.

@@ -83,11 +83,11 @@ class Converter:
 
 
 def release_templates(milestone: Any) -> list[str]:
-    """The release templates of ``milestone``, the first that exists wins: the one it names;
+    """The release templates of ``milestone``, the first that exists wins: the one it names,
     else one for its figure's kind (``kinds/anniversary.md``, ``kinds/ordinal.md``), then for
     its subject's kind (``kinds/service.md`` …, ``kinds/account.md``); then the default."""
-    if milestone.template:
-        return [f"{KINDS_FOLDER}/{milestone.template}.md"]
+    if milestone.template:  # a language without it writes the default (project rules: one has it)
+        return [f"{KINDS_FOLDER}/{milestone.template}.md", RELEASE_TEMPLATE]
     kinds = [milestone.figure.kind] if milestone.figure.kind != "count" else []
     kinds.append(milestone.subject.kind if milestone.subject else "account")
     return [f"{KINDS_FOLDER}/{kind}.md" for kind in kinds] + [RELEASE_TEMPLATE]
