@@ -458,9 +458,13 @@ def _style(line: str, style: str) -> str:
 @click.option("--network", default=None, help="The release's own network (e.g. Instagram), if not the default account's.")
 @click.option("--account", "handle", default=None, metavar="@HANDLE",
               help="The release's own account handle, if not the default account's.")
+@click.option("--kind", default="account", show_default=True,
+              type=click.Choice(["account", "service", "programme", "place", "event", "organisation",
+                                 "anniversary", "ordinal"]),
+              help="What kind of milestone: a social account's, a subject's count, an anniversary, a rank.")
 @click.pass_context
 def new(ctx: click.Context, milestone_id: str, day: dt.datetime | None, count: int | None, noun: str | None,
-        network: str | None, handle: str | None) -> None:
+        network: str | None, handle: str | None, kind: str) -> None:
     """Add a release ID to fill in: a file in releases/, or an entry at the end of milestones.yaml.
 
     Every other line of milestones.yaml is kept as it is. The texts to write are placeholders
@@ -471,6 +475,8 @@ def new(ctx: click.Context, milestone_id: str, day: dt.datetime | None, count: i
     Examples:
       pressgen new paris-3-millions --date 2018-05-01 --count 3000000 --noun follower
       pressgen new paris-tiktok-10000 --count 10000 --network TikTok --account @paris
+      pressgen new velib-200-millions --kind service --count 200000000 --noun trip
+      pressgen new centquatre-20-ans --kind anniversary --count 20
     """
     from pressgen.authoring.new import Refused, check_id, check_noun, context, new_release
     from pressgen.authoring.skeleton import Answers
@@ -490,6 +496,8 @@ def new(ctx: click.Context, milestone_id: str, day: dt.datetime | None, count: i
         if not asking:
             raise click.UsageError("--count is needed (there is no terminal to ask for it)", ctx)
         count = click.prompt("Figure reached", type=click.IntRange(min=0))
+    if noun is None and kind == "anniversary":
+        noun = found.default_noun  # an anniversary counts years: the noun is not written
     if noun is None:
         noun = click.prompt("What is counted", default=found.default_noun,
                             type=click.Choice(found.nouns) if found.nouns else str) if asking else found.default_noun
@@ -497,7 +505,7 @@ def new(ctx: click.Context, milestone_id: str, day: dt.datetime | None, count: i
         check_noun(found, noun)
     except Refused as refused:
         raise click.BadParameter(str(refused), param_hint="'--noun'") from None
-    answers = Answers(milestone_id, day.date(), count, noun, network, handle)
+    answers = Answers(milestone_id, day.date(), count, noun, network, handle, kind)
     written = _run(ctx, lambda: new_release(layout, answers), "nothing")
     click.echo(f"Wrote {written}: release {milestone_id}, a draft. Replace every TODO, then run `pressgen check`.")
 

@@ -64,6 +64,8 @@ GERMAN_NOUNS = {
     "person": {"one": "Person", "other": "Personen"},
     "post": {"one": "Beitrag", "other": "Beiträge"},
     "request": {"one": "beantwortete Frage", "other": "beantwortete Fragen"},
+    "trip": {"one": "Fahrt", "other": "Fahrten"},
+    "km": {"one": "km", "other": "km"},
 }
 
 
@@ -86,6 +88,8 @@ def add_german(project: Path) -> Path:
     source = project / "milestones.yaml"
     data = _with_german(yaml.safe_load(source.read_text(encoding="utf-8")))
     data["locales"].append("de")
+    # The fixture's German template writes an account's release only.
+    data["milestones"] = [m for m in data["milestones"] if "subject" not in m]
     for name, forms in GERMAN_NOUNS.items():
         data["nouns"][name]["de"] = forms
     source.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")

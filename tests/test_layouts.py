@@ -43,7 +43,8 @@ def folder(tmp_path: Path) -> Path:
 def test_split_writes_one_file_per_release_keeping_the_comments(folder: Path) -> None:
     assert not (folder / "milestones.yaml").exists()
     assert sorted(p.name for p in (folder / "releases").iterdir()) == [
-        "paris-1-million.yaml", "paris-2-millions.yaml", "paris-instagram-150000.yaml"]
+        "centquatre-15-ans.yaml", "paris-1-million.yaml", "paris-2-millions.yaml", "paris-instagram-150000.yaml",
+        "pistes-cyclables-1000-km.yaml", "velib-100-millions.yaml"]
     release = (folder / "releases" / "paris-2-millions.yaml").read_text(encoding="utf-8")
     # The comment above the release moved with it, the one inside stayed inside; the id is the name.
     assert release.startswith("# yaml-language-server: $schema=../schema/release.schema.json\n"
@@ -52,7 +53,7 @@ def test_split_writes_one_file_per_release_keeping_the_comments(folder: Path) ->
     assert "\nid:" not in release and release.count("\nstatus: published\n") == 1
     settings = (folder / "pressgen.yaml").read_text(encoding="utf-8")
     assert settings.startswith("# yaml-language-server: $schema=schema/pressgen.schema.json\n")
-    assert "# Counted nouns: how each language says one and several." in settings
+    assert "# Counted nouns, one and several in each language;" in settings
     assert "milestones" not in settings.split("# Shared by every milestone")[1]
     assert Layout(folder).kind() == FOLDER
 
@@ -184,7 +185,7 @@ def test_a_release_added_or_removed_is_a_file_added_or_removed(folder: Path) -> 
 def test_pressgen_finds_the_project_from_its_releases_folder(folder: Path) -> None:
     result = run_pressgen("check", "--at", "2016-11-01T00:00Z", cwd=folder / "releases")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("OK: 3 milestones")
+    assert result.stdout.startswith("OK: 6 milestones")
 
 
 def test_the_preview_watches_pressgen_yaml_and_the_releases(folder: Path, tmp_path: Path) -> None:

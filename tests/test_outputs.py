@@ -21,7 +21,8 @@ from pressgen.cli import main
 from pressgen.render.formats import FORMATS, output_path
 
 OUT = REPO / "out"
-IDS = ("paris-2-millions", "paris-1-million", "paris-instagram-150000")
+IDS = ("paris-2-millions", "paris-1-million", "paris-instagram-150000",
+       "velib-100-millions", "centquatre-15-ans", "pistes-cyclables-1000-km")
 RELEASES = [(milestone, locale) for milestone in IDS for locale in ("fr", "en")]
 
 
@@ -62,7 +63,8 @@ def test_email_has_the_expected_parts_and_headers(milestone: str, locale: str) -
     headline = read("txt", milestone, locale).decode("utf-8").split("\n\n")[1].replace("\n", " ")
     assert parsed["Subject"] == headline
     assert parsed["Content-Language"] == locale
-    assert parsed["From"] == parsed["Reply-To"] == "Service de presse de la Ville de Paris <presse@paris.fr>"
+    desk = "Service de presse de la Ville de Paris" if locale == "fr" else "City of Paris Press Office"
+    assert parsed["From"] == parsed["Reply-To"] == f"{desk} <presse@paris.fr>"
     assert parsed["Date"] is None and parsed["Message-ID"] is None  # same sources, same bytes
     assert raw.count(b"MIME-Version:") == 1 and b"\r\n" in raw and re.search(rb"[^\r]\n", raw) is None
     assert parsed.get_content_type() == "multipart/alternative"

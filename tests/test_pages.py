@@ -100,7 +100,7 @@ def test_release_page_is_a_complete_standalone_document(built: Path, locale: str
 def test_french_page_reads_in_french(built: Path) -> None:
     text = (built / "paris-2-millions" / "fr.md").read_text(encoding="utf-8")
     assert "2\u00a0millions d’abonnés" in text or "2 millions d’abonnés" in text
-    assert "explique Bruno Julliard, Premier adjoint à la Maire de Paris." in text
+    assert "explique Bruno Julliard, premier adjoint à la maire de Paris." in text
     assert '<span lang="en">Preparing nuit blanche 2009</span>' in text
 
 

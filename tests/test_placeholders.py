@@ -47,7 +47,7 @@ def test_a_shared_placeholder_contact_fails_check_once_naming_the_published_rele
     line = next(i for i, text in enumerate((project / "milestones.yaml").read_text(encoding="utf-8").splitlines(), 1)
                 if "presse@example.org" in text)
     assert (f"milestones.yaml:{line}:14: error: defaults.contacts[0].email: placeholder address 'presse@example.org' "
-            "in published releases (paris-2-millions, paris-1-million): its domain is reserved for examples "
+            "in published releases (paris-2-millions, paris-1-million, velib-100-millions, centquatre-15-ans): its domain is reserved for examples "
             "and reaches no one") in result.stderr
     assert result.stderr.count("placeholder address") == 1
 

@@ -153,7 +153,7 @@ def test_only_what_changed_is_rendered_and_the_result_equals_a_full_build(projec
     layout = Layout(project)
     rebuilder = Rebuilder(layout, tmp_path / "preview", echo=lambda _: None)
     assert rebuilder.rebuild(None)
-    assert len(rebuilder.rendered_last) == 3
+    assert len(rebuilder.rendered_last) == 6
     source = project / "milestones.yaml"
 
     replace_line(source, EN_HEADLINE, EN_HEADLINE.replace("world record", "new headline"))
@@ -167,7 +167,7 @@ def test_only_what_changed_is_rendered_and_the_result_equals_a_full_build(projec
     template = project / "templates" / "en" / "page.html"
     template.write_text(template.read_text(encoding="utf-8").replace("All releases", "Every release"), encoding="utf-8")
     assert rebuilder.rebuild({template})
-    assert len(rebuilder.rendered_last) == 3
+    assert len(rebuilder.rendered_last) == 6
     assert snapshot(tmp_path / "preview", skip_manifest=True) == check_files(project)
 
 

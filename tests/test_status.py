@@ -40,6 +40,9 @@ def test_each_release_with_its_status_at_a_moment(project: Path) -> None:
         "  paris-2-millions  2017-04-11  published  (milestones.yaml)",
         "  paris-1-million  2016-01-25  published  (milestones.yaml)",
         "  paris-instagram-150000  2016-11-14  embargoed until 2016-11-15T09:00:00+01:00  (milestones.yaml)",
+        "  velib-100-millions  2024-06-18  published  (milestones.yaml)",
+        "  centquatre-15-ans  2023-10-11  published  (milestones.yaml)",
+        "  pistes-cyclables-1000-km  2025-09-22  draft  (milestones.yaml)",
     ]
     after = invoke(project, "status", "--at", AFTER).output
     assert ("  paris-instagram-150000  2016-11-14  published: its embargo ended at 2016-11-15T09:00:00+01:00 "

@@ -100,6 +100,8 @@ class _Builder:
         kind = found.kind
         if kind is Kind.OPTIONAL:
             return _nullable(self.of(found.args[0]))
+        if kind is Kind.EITHER:
+            return {"anyOf": [self.of(alternative) for alternative in found.args]}
         if kind is Kind.RECORD:
             return self.reference(hint)
         if kind is Kind.LIST:

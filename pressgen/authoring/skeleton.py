@@ -27,6 +27,21 @@ _PROFILE_URLS = {
 }
 
 
+# The kinds ``pressgen new --kind`` knows: a social account's figure (the default), a subject
+# of each kind with a count, an anniversary and a rank. What each writes: the subject's kind, the
+# figure's kind, the lead's verb.
+KINDS: dict[str, tuple[str | None, str, str]] = {
+    "account": (None, "count", "pass"),
+    "service": ("service", "count", "top"),
+    "programme": ("programme", "count", "reach"),
+    "place": ("place", "count", "welcome"),
+    "event": ("event", "count", "welcome"),
+    "organisation": ("organisation", "count", "reach"),
+    "anniversary": ("place", "anniversary", "mark"),
+    "ordinal": ("organisation", "ordinal", "reach"),
+}
+
+
 @dataclass(frozen=True)
 class Answers:
     """What the writer told ``pressgen new`` (options or prompts)."""
@@ -37,6 +52,7 @@ class Answers:
     noun: str
     network: str | None = None  # with handle: the release's own account instead of the default one
     handle: str | None = None
+    kind: str = "account"  # one of KINDS
 
 
 @dataclass(frozen=True)
@@ -51,12 +67,25 @@ class Entry:
 def entries(answers: Answers, locales: list[str]) -> list[Entry]:
     """The keys of the new release, in the order they are written (no ``id``: the caller adds
     it where the layout needs one)."""
+    subject_kind, figure_kind, verb = KINDS[answers.kind]
     out = [
         Entry("status", "draft", "draft while you write; then published, or embargoed with embargo_until"),
         Entry("date", answers.date, "the day the figure was reached (YYYY-MM-DD)"),
-        Entry("figure", {"count": answers.count, "noun": answers.noun},
-              "the figure reached; the noun is one of those under 'nouns'"),
     ]
+    if subject_kind is not None:
+        out.append(Entry("subject", {"kind": subject_kind, "name": todo(locales, "its name with its article (le Vélib’)")},
+                         "what reached the milestone: gender: feminine or number: plural where its article does not say"))
+    if figure_kind == "anniversary":
+        out.append(Entry("figure", {"count": answers.count, "kind": "anniversary"}, "the years celebrated"))
+    elif figure_kind == "ordinal":
+        out.append(Entry("figure", {"count": answers.count, "noun": answers.noun, "kind": "ordinal"},
+                         "the rank reached (the 500th school); the noun is one of those under 'nouns'"))
+    else:
+        out.append(Entry("figure", {"count": answers.count, "noun": answers.noun},
+                         "the figure reached; the noun is one of those under 'nouns' (unit: km for a distance)"))
+    if subject_kind is not None:
+        out.append(Entry("verb", verb, "the lead's verb: pass, pass_the_mark, top, reach, mark or welcome; "
+                                       "period: {…} may say when (« depuis 2020 »)"))
     if answers.network or answers.handle:
         out.append(Entry("account", account(answers), "this release's own account, instead of the one under defaults"))
     out += [

@@ -18,6 +18,7 @@ from __future__ import annotations
 from functools import lru_cache, partial
 from typing import Any, Callable
 
+from pressgen.language import agreement
 from pressgen.language.dates import (
     format_dateline,
     format_duration,
@@ -66,6 +67,10 @@ def _filters(locale: Locale) -> tuple[tuple[str, Callable[..., Any]], ...]:
         ),
         ("and_list", lambda items, conjunction="and": format_list(items, locale, conjunction)),
         ("typeset", partial(_typeset, locale=locale)),
+        ("agree", partial(agreement.agree, locale=locale)),
+        ("of", partial(agreement.of, locale=locale)),
+        ("possessive", partial(agreement.possessive, locale=locale)),
+        ("sentence_start", agreement.sentence_start),
     )
 
 

@@ -38,7 +38,7 @@ class NounForms:
     elide: bool | None = field(default=None, metadata={
         "doc": "French only: true for « d’ » before the noun, false for « de »; left out, pressgen's lexicon decides (h aspiré…)"})
     gender: Literal["masculine", "feminine"] | None = field(default=None, metadata={
-        "doc": "The noun's gender, where a count written in words agrees (« une personne »)"})
+        "doc": "The noun's gender, where a count written in words agrees (« une personne »), and for ordinals and possessives (« sa 500e école »); left out, masculine"})
 
 
 def plural_category(n: Number, locale: LocaleLike) -> str:

@@ -154,6 +154,14 @@ Status = Literal["draft", "embargoed", "published"]
 Approximation = Literal["exactly", "more_than", "about", "nearly"]
 Period = Literal["day", "week", "month", "year"]
 Gender = Literal["masculine", "feminine"]
+GrammaticalNumber = Literal["singular", "plural"]
+SubjectKind = Literal["service", "programme", "place", "event", "organisation"]
+FigureKind = Literal["count", "anniversary", "ordinal"]
+# The lead's verb, one word per choice; each language's template says it (fr: dépasser, passer
+# le cap, franchir la barre, atteindre, fêter, accueillir; en: pass, pass the mark, top, reach,
+# mark, welcome).
+Verb = Literal["pass", "pass_the_mark", "top", "reach", "mark", "welcome"]
+PeerKind = Literal["city", "earlier", "target"]
 
 
 @dataclass(frozen=True)
@@ -179,16 +187,36 @@ class FirstPost:
 
 @dataclass(frozen=True)
 class Account:
-    network: Text = field(metadata=doc("The social network, as it names itself (Twitter, Instagram)"))
+    network: Text | Translated = field(metadata=doc(
+        "The social network, as it names itself (Twitter, Instagram); one per language where the names differ"))
     handle: Handle = field(metadata=doc("The account's handle"))
     url: Url = field(metadata=doc("The account's page"))
     first_post: FirstPost | None = field(default=None, metadata=doc("The account's first post"))
 
 
 @dataclass(frozen=True)
+class Subject:
+    """What reached the milestone when it is not a social account: a service, a programme, a
+    place, an event, the organisation itself."""
+
+    kind: SubjectKind = field(metadata=doc("What it is: service, programme, place, event or organisation"))
+    name: Translated = field(metadata=doc(
+        "How running text names it, with its article (« le Vélib’ », « la Ville », « les Berges », “the Centquatre”)"))
+    gender: Gender | None = field(default=None, metadata=doc(
+        "French agreement: masculine or feminine; left out, the article decides (« la » is feminine, « l’ » masculine)"))
+    number: GrammaticalNumber | None = field(default=None, metadata=doc(
+        "singular or plural (« les Berges ont accueilli »); left out, the French article decides (« les » is plural)"))
+
+
+@dataclass(frozen=True)
 class Figure:
-    count: int = field(metadata=doc("The number reached"))
-    noun: NounRef = field(metadata=doc("What is counted: a name from 'nouns'"))
+    count: int = field(metadata=doc("The number reached (for an anniversary: the years; for an ordinal: the rank)"))
+    noun: NounRef | None = field(default=None, metadata=doc(
+        "What is counted: a name from 'nouns' (« trajets »); for an anniversary, leave out"))
+    kind: FigureKind = field(default="count", metadata=doc(
+        "count (« 100 millions de trajets »), anniversary (« 15 ans ») or ordinal (« la 500e école »)"))
+    unit: NounRef | None = field(default=None, metadata=doc(
+        "A unit before the noun, from 'nouns' (« 1 000 km de pistes cyclables »)"))
 
 
 @dataclass(frozen=True)
@@ -202,26 +230,36 @@ class Activity:
 
 @dataclass(frozen=True)
 class PlatformFigure:
-    network: Text = field(metadata=doc("Another network the organisation is on"))
+    network: Text | Translated = field(metadata=doc(
+        "Another network the organisation is on; one per language where the names differ"))
     count: int | None = field(default=None, metadata=doc("Its audience there, when known"))
     noun: NounRef | None = field(default=None, metadata=doc("What the audience counts"))
 
 
 @dataclass(frozen=True)
 class Peer:
-    name: Translated = field(metadata=doc("The peer's name in each language (Londres / London)"))
-    count: int = field(metadata=doc("The peer's figure on the same date"))
+    name: Translated = field(metadata=doc(
+        "The peer's name in each language (Londres / London; « En 2023 » / “In 2023”; « Objectif » / “Target”)"))
+    count: int = field(metadata=doc("The peer's figure"))
     handle: Handle | None = field(default=None, metadata=doc("The peer's account"))
+    kind: PeerKind = field(default="city", metadata=doc(
+        "city (another city, on the same date), earlier (an earlier figure: last year's) or target (the goal set)"))
 
 
 @dataclass(frozen=True)
 class Quote:
     text: Translated = field(metadata=doc("What was said, in each language"))
     role: Translated = field(metadata=doc("The speaker's role, or the speaking body, in each language"))
-    speaker: Text | None = field(default=None, metadata=doc("The speaker's name; leave out for a body"))
+    speaker: Text | Translated | None = field(default=None, metadata=doc(
+        "The speaker's name (several: « Anne Dupont et Marc Petit »); leave out for a body"))
     gender: Gender = field(
         default="masculine", metadata=doc("Grammatical gender for agreement (masculine, feminine)")
     )
+    number: GrammaticalNumber = field(default="singular", metadata=doc(
+        "plural when several people speak together (« ajoutent-ils », “they added”)"))
+    person: bool | None = field(default=None, metadata=doc(
+        "true for a person named by role alone (“she added”, not “the spokeswoman added”); "
+        "left out, a person when 'speaker' is given, else a body"))
 
 
 @dataclass(frozen=True)
@@ -234,13 +272,14 @@ class Link:
 class Image:
     file: ProjectFile = field(metadata=doc("An image inside the project folder (images/photo.jpg), copied next to the release"))
     alt: Translated = field(metadata=doc("What the image shows, for people who cannot see it"))
-    credit: Text = field(metadata=doc("Who took or made it"))
+    credit: Text | Translated = field(metadata=doc("Who took or made it (one text, or one per language)"))
     caption: Translated | None = field(default=None, metadata=doc("A caption under the image"))
 
 
 @dataclass(frozen=True)
 class Contact:
-    name: Text = field(metadata=doc("A person or a desk"))
+    name: Text | Translated = field(metadata=doc(
+        "A person or a desk; a desk's name may be given in each language ({fr: Service de presse, en: Press office})"))
     email: Email | None = field(default=None, metadata=doc("E-mail address"))
     phone: Phone | None = field(default=None, metadata=doc("Phone number"))
     role: Translated | None = field(default=None, metadata=doc("What they answer for"))
@@ -272,6 +311,15 @@ class Milestone(Defaults):
     status: Status = field(metadata=doc("draft, embargoed or published"))
     date: dt.date = field(metadata=doc("The day the milestone was reached"))
     figure: Figure = field(metadata=doc("The milestone's figure"))
+    subject: Subject | None = field(default=None, metadata=doc(
+        "What reached the milestone when it is not a social account (then leave 'account' out)"))
+    verb: Verb = field(default="pass", metadata=doc(
+        "The lead's verb: pass, pass_the_mark, top, reach, mark or welcome "
+        "(« a dépassé », « a passé le cap des », « a franchi la barre des », « a atteint », « fête », « a accueilli »)"))
+    period: Translated | None = field(default=None, metadata=doc(
+        "When, after the figure in the lead (« depuis 2020 », “this summer”)"))
+    template: Slug | None = field(default=None, metadata=doc(
+        "A template of the project's own for this release (anniversary: templates/<language>/kinds/anniversary.md)"))
     embargo_until: AwareDateTime | None = field(
         default=None, metadata=doc("For an embargoed release: when it may be published, with its time zone")
     )

@@ -24,6 +24,7 @@ class Kind(Enum):
     """What a type hint of the model asks for."""
 
     OPTIONAL = "optional"
+    EITHER = "either"
     RECORD = "record"
     LIST = "sequence"
     PER_LOCALE = "per_locale"
@@ -52,7 +53,9 @@ def shape(hint: Any) -> Shape:
     origin, args = get_origin(hint), get_args(hint)
     if origin in (typing.Union, types.UnionType):
         inner = tuple(a for a in args if a is not type(None))
-        return Shape(Kind.OPTIONAL, hint, inner)
+        if len(inner) == len(args):  # a text, or one per language: the YAML's form says which
+            return Shape(Kind.EITHER, hint, inner)
+        return Shape(Kind.OPTIONAL, hint, inner if len(inner) == 1 else (typing.Union[inner],))
     if dataclasses.is_dataclass(hint):
         return Shape(Kind.RECORD, hint)
     if origin is list:

@@ -97,6 +97,12 @@ class Decoder:
         found = shape(hint)
         if found.kind is Kind.OPTIONAL:
             return None if _is_null(node) else self.value(node, found.args[0], path)
+        if found.kind is Kind.EITHER:  # one text, or a mapping (one per language)
+            nested = [a for a in found.args if shape(a).kind in (Kind.PER_LOCALE, Kind.RECORD, Kind.MAPPING)]
+            flat = [a for a in found.args if a not in nested]
+            wanted = nested if isinstance(node, yaml.MappingNode) and nested else flat or nested
+            self.walked -= 1  # the same node, walked once
+            return self.value(node, wanted[0], path)
         return getattr(self, found.kind.value)(node, found, path)
 
     def lost_to_comment(self, node: yaml.Node, key: yaml.Node | None, path: str) -> Any:

@@ -226,12 +226,97 @@ def time_zones_are_known(d: Decoded) -> Iterator[Problem]:
 
 
 def shared_fields_are_given(d: Decoded) -> Iterator[Problem]:
-    """organisation, account, city and about: in the milestone or under defaults."""
+    """organisation, account (unless a subject is given), city and about: in the milestone or
+    under defaults."""
     for path, m in _milestones(d):
         for name in model.REQUIRED_SHARED:
+            if name == "account" and m.subject is not None:
+                continue
             if getattr(m, name) is None and getattr(d.top.defaults, name) is None:
+                if name == "account":
+                    yield d.sources.problem_at(path, "missing key 'account' or 'subject' (what reached the milestone)",
+                                               "add 'account:' (a social account, here or under 'defaults'), or "
+                                               "'subject:' (a service, programme, place, event or the organisation)")
+                    continue
                 yield d.sources.problem_at(path, f"missing key '{name}' ({model.SHARED_FIELDS[name].lower()})",
                                            f"add '{name}:' to this milestone or under 'defaults'")
+
+
+def subject_or_account(d: Decoded) -> Iterator[Problem]:
+    """A milestone is reached by a social account or by a subject, not both at once."""
+    for path, m in _milestones(d):
+        if m.subject is not None and m.account is not None:
+            yield d.sources.problem_at(f"{path}.subject", "this milestone gives both 'account' and 'subject'",
+                                       "keep 'account' for a social account's figure, 'subject' for anything else")
+
+
+# What each kind of figure needs, and what it cannot have: (field, needed?, why).
+_FIGURE_NEEDS = {
+    "count": (("noun", True, "what is counted (« trajets »), or a unit (« km »)"),),
+    "ordinal": (("noun", True, "what the rank is of (« école rénovée »)"),
+                ("unit", False, "an ordinal has no unit")),
+    "anniversary": (("noun", False, "an anniversary counts years: leave 'noun' out"),
+                    ("unit", False, "an anniversary counts years: leave 'unit' out")),
+}
+# What only a social account's release can say: the templates write it beside the account.
+_ACCOUNT_ONLY = {"platforms": "the organisation's other networks, beside the account"}
+
+
+def figure_fits_its_kind(d: Decoded) -> Iterator[Problem]:
+    """Each kind of figure has what its sentence needs: a count its noun, an anniversary no noun."""
+    for path, m in _milestones(d):
+        for name, needed, why in _FIGURE_NEEDS[m.figure.kind]:
+            given = getattr(m.figure, name) is not None
+            if m.figure.kind == "count" and m.figure.unit is not None:
+                continue  # « 1 000 km »: the unit says what is counted
+            if needed and not given:
+                yield d.sources.problem_at(f"{path}.figure", f"a figure of kind {m.figure.kind} needs '{name}'",
+                                           f"add {name}: … ({why})")
+            elif given and not needed:
+                yield d.sources.problem_at(f"{path}.figure.{name}", f"a figure of kind {m.figure.kind} has no '{name}'", why)
+        if m.peers and m.figure.kind != "count":
+            yield d.sources.problem_at(f"{path}.peers", f"peers are compared by count; this figure is an {m.figure.kind}",
+                                       "leave 'peers' out, or make the figure a count")
+
+
+def social_fields_have_an_account(d: Decoded) -> Iterator[Problem]:
+    """The first post, the other networks and the activity are said of an account."""
+    for path, m in _milestones(d):
+        if m.subject is None:
+            continue
+        for name, what in _ACCOUNT_ONLY.items():
+            if getattr(m, name):
+                yield d.sources.problem_at(f"{path}.{name}", f"'{name}' ({what}) needs an account, and this milestone has a subject",
+                                           f"remove '{name}', or give 'account' instead of 'subject'")
+
+
+def templates_exist(d: Decoded) -> Iterator[Problem]:
+    """``template: anniversary`` names ``kinds/anniversary.md`` in the templates of at least one
+    language (the others write the default release): a name found nowhere is a typo."""
+    from pressgen.language.locale import locale_for
+    from pressgen.render.release import KINDS_FOLDER
+
+    if d.template_locales is None:
+        return
+    templates = d.root / "templates"
+    folders: list[Path] = []
+    for tag in d.locales:
+        try:
+            folders += [templates / t for t in locale_for(tag).chain]
+        except ValueError:
+            continue  # locales_are_writable said so
+    folders = list(dict.fromkeys([*folders, templates]))
+    known = sorted({p.stem for folder in folders if (folder / KINDS_FOLDER).is_dir()
+                    for p in (folder / KINDS_FOLDER).glob("*.md")})
+    for path, m in _milestones(d):
+        if not m.template or m.template in known:
+            continue
+        first = d.locales[0] if d.locales else "fr"
+        yield d.sources.problem_at(
+            f"{path}.template", f"no template '{m.template}': no templates/<language>/{KINDS_FOLDER}/{m.template}.md",
+            suggest(m.template, known) or (f"use one of: {', '.join(known)}" if known else
+                                           f"add templates/{first}/{KINDS_FOLDER}/{m.template}.md, starting with "
+                                           "{% extends \"release.md\" %}"))
 
 
 # Rules about the whole file, run even when a value was invalid, so all problems show at once.
@@ -241,6 +326,7 @@ RULES: tuple[Rule, ...] = (
     formats_are_known, ids_are_unique, ids_are_not_keys, nouns_are_defined, embargo_matches_status,
     embargo_follows_date, platform_counts_have_nouns, files_are_publishable, shared_fields_are_given,
     style_is_known, time_zones_are_known,
+    subject_or_account, figure_fits_its_kind, social_fields_have_an_account, templates_exist,
 )
 
 
@@ -255,7 +341,7 @@ def apply_rules(d: Decoded) -> tuple[model.Project | None, list[Problem]]:
     from pressgen.render.formats import FORMATS
 
     outputs = tuple(name for name in FORMATS if d.top.outputs is None or name in d.top.outputs)
-    milestones = [_with_defaults(m, d.top.defaults) for m in d.top.milestones]
+    milestones = [_with_grammar(_with_defaults(m, d.top.defaults), d.locales) for m in d.top.milestones]
     files = {path: found for path, found in d.files.items() if isinstance(found, VerifiedFile)}
     return model.Project(list(d.top.locales), dict(d.top.nouns), milestones, outputs, d.sources, files,
                          site=d.top.site, style=dict(d.top.style)), []
@@ -264,12 +350,34 @@ def apply_rules(d: Decoded) -> tuple[model.Project | None, list[Problem]]:
 def _with_defaults(m: model.Milestone, defaults: model.Defaults) -> model.Milestone:
     shared = {name: getattr(m, name) if getattr(m, name) is not None else getattr(defaults, name)
               for name in model.SHARED_FIELDS}
+    if m.subject is not None:
+        shared["account"] = None  # reached by its subject: the default account is not its own
     shared["contacts"] = shared["contacts"] or []
     return dataclasses.replace(m, **shared)
 
 
+def _with_grammar(m: model.Milestone, locales: list[str]) -> model.Milestone:
+    """A subject's gender and number, when left out, as the article of its name says them in
+    any language that has one (« les Berges » is plural in English too): every language's
+    release agrees the same way."""
+    from pressgen.language.locale import locale_for
+
+    s = m.subject
+    if s is None or (s.gender is not None and s.number is not None):
+        return m
+    feminine = plural = None
+    for tag, name in s.name.items():
+        said = locale_for(tag).rules.article_grammar(name)
+        feminine = said[0] if feminine is None else feminine
+        plural = said[1] if plural is None else plural
+    gender = s.gender or ("feminine" if feminine else "masculine")
+    number = s.number or ("plural" if plural else "singular")
+    return dataclasses.replace(m, subject=dataclasses.replace(s, gender=gender, number=number))
+
+
 def _noun_refs(m: model.Milestone, path: str) -> list[tuple[str, str]]:
-    refs = [(f"{path}.figure.noun", m.figure.noun)]
+    refs = [(f"{path}.figure.{name}", getattr(m.figure, name)) for name in ("noun", "unit")
+            if getattr(m.figure, name) is not None]
     refs += [(f"{path}.activity[{j}].noun", a.noun) for j, a in enumerate(m.activity)]
     refs += [(f"{path}.platforms[{j}].noun", p.noun) for j, p in enumerate(m.platforms) if p.noun]
     return refs

@@ -19,6 +19,9 @@ import markdown
 from markdown import util as markdown_util
 
 RELEASE_TEMPLATE = "release.md"
+# A project's templates for one kind of release, or for the releases that name them
+# (``template: anniversary``): each ``{% extends "release.md" %}`` and overrides some blocks.
+KINDS_FOLDER = "kinds"
 PAGE_TEMPLATE = "page.html"
 # The last one makes link parsing linear (a headline of thousands of "[" took minutes).
 MARKDOWN_EXTENSIONS = ["attr_list", "sane_lists", "pressgen.render.brackets:BracketsExtension"]
@@ -82,6 +85,17 @@ class Converter:
         # Ordinary white space only: the no-break spaces typography put in stay (an e-mail's
         # subject, a PDF's title must not break « 2 millions » either).
         return _SPACES.sub(" ", words.replace(markdown_util.AMP_SUBSTITUTE, "&")).strip()
+
+
+def release_templates(milestone: Any) -> list[str]:
+    """The release templates of ``milestone``, the first that exists wins: the one it names,
+    else one for its figure's kind (``kinds/anniversary.md``, ``kinds/ordinal.md``), then for
+    its subject's kind (``kinds/service.md`` …, ``kinds/account.md``); then the default."""
+    if milestone.template:  # a language without it writes the default (project rules: one has it)
+        return [f"{KINDS_FOLDER}/{milestone.template}.md", RELEASE_TEMPLATE]
+    kinds = [milestone.figure.kind] if milestone.figure.kind != "count" else []
+    kinds.append(milestone.subject.kind if milestone.subject else "account")
+    return [f"{KINDS_FOLDER}/{kind}.md" for kind in kinds] + [RELEASE_TEMPLATE]
 
 
 def render_parts(template: jinja2.Template, context: dict[str, Any]) -> tuple[str, dict[str, str]]:

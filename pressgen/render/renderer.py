@@ -38,6 +38,7 @@ from pressgen.render.release import (
     RELEASE_TEMPLATE,
     Converter,
     Release,
+    release_templates,
     render_parts,
     tidy_markdown,
 )
@@ -133,7 +134,7 @@ class Renderer:
     def _render_release(self, milestone: model.Milestone, locale: Locale) -> Release:
         tag = locale.tag
         m = localize(milestone, locale, self.project.nouns)
-        source, parts = self._call_parts(tag, RELEASE_TEMPLATE, m=m, locale=tag,
+        source, parts = self._call_parts(tag, release_templates(milestone), m=m, locale=tag,
                                          here=output_path("md", milestone.id, tag))
         text = tidy_markdown(typeset_markdown(source, locale))
         converter = self._converter(tag)
@@ -188,14 +189,14 @@ class Renderer:
         """Render template ``name``; any template error becomes a located problem."""
         return self._guarded(language, name, lambda template: template.render(**context))
 
-    def _call_parts(self, language: str, name: str, **context: Any) -> tuple[str, dict[str, str]]:
+    def _call_parts(self, language: str, name: str | list[str], **context: Any) -> tuple[str, dict[str, str]]:
         """Render template ``name`` and the parts it names (see :mod:`pressgen.render.release`)."""
         return self._guarded(language, name, lambda template: render_parts(template, context))
 
-    def _guarded(self, language: str, name: str, run: Callable[[jinja2.Template], Any]) -> Any:
+    def _guarded(self, language: str, name: str | list[str], run: Callable[[jinja2.Template], Any]) -> Any:
         environment = self._environment(language)
         try:
-            return run(environment.get_template(name))
+            return run(environment.get_or_select_template(name))
         except jinja2.TemplateSyntaxError as error:
             filename = error.filename or _template_file(environment, error.name)
             raise PressgenError([self._template_problem(filename, error.lineno, error.message or str(error))]) from None

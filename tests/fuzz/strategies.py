@@ -93,6 +93,8 @@ def from_hint(hint: Any, depth: int = 0) -> st.SearchStrategy[Any]:
     kind = found.kind
     if kind is Kind.OPTIONAL:
         return st.one_of(st.none(), from_hint(found.args[0], depth))
+    if kind is Kind.EITHER:
+        return st.one_of(*(from_hint(alternative, depth) for alternative in found.args))
     if kind is Kind.RECORD:
         return _record(found.hint, depth)
     if kind is Kind.LIST:

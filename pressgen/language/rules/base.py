@@ -172,6 +172,22 @@ class LanguageRules(abc.ABC):
     def join(self, words: list[str], conjunction: str) -> str:
         """Two or more items joined with "and" or "or": « A, B et C », "A, B, and C"."""
 
+    # -- grammar of a subject: agreement, articles, prepositions ------------------------------
+    # A name is given as running text writes it, with its article (« les Berges », "the
+    # Centquatre"). Languages without these rules refuse, so a template for them says the
+    # sentence its own way rather than printing a guess.
+    def article_grammar(self, name: str) -> tuple[bool | None, bool | None]:
+        """(feminine?, plural?) as the name's article says them; None where it says nothing."""
+        return None, None
+
+    def of_phrase(self, text: str) -> str:
+        """``text`` after the language's "of": « du Vélib’ », « de la Ville », « d’arbres »."""
+        raise ValueError(f"pressgen has no rule for 'of' in {self.locale.tag}: write the phrase in the template")
+
+    def possessive(self, plural_owner: bool, feminine_thing: bool, plural_thing: bool, thing: str) -> str:
+        """The possessive before ``thing``: « ses », « sa », « son » (« son école »), « leur(s) »; "its", "their"."""
+        raise ValueError(f"pressgen has no possessives for {self.locale.tag}: write them in the template")
+
     # -- typography, the figures audit, the sentence splitter ------------------------------
     @property
     @abc.abstractmethod

@@ -157,6 +157,12 @@ class AmericanEnglish(PressRules):
     def zone_of_city(self, city: str) -> str:
         return f"{city} time"
 
+    def of_phrase(self, text: str) -> str:
+        return f"of {text}"
+
+    def possessive(self, plural_owner: bool, feminine_thing: bool, plural_thing: bool, thing: str) -> str:
+        return "their" if plural_owner else "its"
+
     def ordinal(self, n: int, gender: str, html: bool) -> str:
         """"1st", "21st", "112th": on the line, as AP, Chicago and the Guardian write them."""
         return f"{format_number(n, self.locale)}{suffix(n)}"

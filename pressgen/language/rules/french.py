@@ -63,6 +63,23 @@ def number_words(n: int, feminine: bool = False) -> str:
     return words
 
 
+# The articles a name may open with, and what they say: (feminine?, plural?).
+_ARTICLES = {"le": (False, False), "la": (True, False), "les": (None, True)}
+_ELIDED = ("l’", "l'")
+
+
+def split_article(name: str) -> tuple[str, str]:
+    """(« les », « Berges ») from « les Berges »; (« l’ », « Atelier »); ("", name) without one."""
+    lower = name.lower()
+    for elided in _ELIDED:
+        if lower.startswith(elided):
+            return name[:len(elided)], name[len(elided):]
+    head, _, rest = name.partition(" ")
+    if head.lower() in _ARTICLES and rest:
+        return head, rest
+    return "", name
+
+
 def suffix(n: int, gender: str = "masculine") -> str:
     """« er » / « re » for 1, « e » for everything else."""
     feminine = is_feminine(gender)
@@ -188,6 +205,34 @@ class French(PressRules):
     def ordinal(self, n: int, gender: str, html: bool) -> str:
         figure, end = format_number(n, self.locale), suffix(n, gender)
         return f"{figure}<sup>{end}</sup>" if html else f"{figure}{end}"
+
+    def article_grammar(self, name: str) -> tuple[bool | None, bool | None]:
+        article, _ = split_article(name)
+        if article.lower() in _ELIDED:
+            return None, False
+        return _ARTICLES.get(article.lower(), (None, None))
+
+    def of_phrase(self, text: str) -> str:
+        """« de » with the article it meets: « du Vélib’ », « des Berges », « de la Ville »,
+        « de l’Atelier », « d’arbres », « de héros » (h aspiré)."""
+        article, rest = split_article(text)
+        lower = article.lower()
+        if lower == "le":
+            return f"du {rest}"
+        if lower == "les":
+            return f"des {rest}"
+        if lower in ("la", *_ELIDED):
+            return f"de {text}"
+        return f"d’{text}" if elides_before(text) else f"de {text}"
+
+    def possessive(self, plural_owner: bool, feminine_thing: bool, plural_thing: bool, thing: str) -> str:
+        """« leurs 15 ans », « leur 500e école »; « ses », « sa 500e école »; « son » before a
+        vowel even for a feminine noun (« son école »)."""
+        if plural_owner:
+            return "leurs" if plural_thing else "leur"
+        if plural_thing:
+            return "ses"
+        return "sa" if feminine_thing and not elides_before(thing) else "son"
 
 
 class CanadianFrench(French):
