@@ -149,6 +149,16 @@ def _recover(ctx: click.Context, layout) -> None:
         click.echo(f"pressgen: {recovered.describe(out)}", err=True)
 
 
+def _cores() -> int:
+    """The cores this process may use: the default of --jobs."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 class _Progress:
     """Prints progress only once a build has run for more than a second."""
 
@@ -169,14 +179,22 @@ class _Progress:
 @cli.command()
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 1 with a diff of every file of out/ that is not what the sources produce.")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Render every milestone, even those whose sources did not change since the last build.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="How many processes render at once (default: one per core of this machine).")
 @click.pass_context
-def build(ctx: click.Context, check_only: bool) -> None:
+def build(ctx: click.Context, check_only: bool, no_cache: bool, jobs: int | None) -> None:
     """Render every milestone into out/ (only changed files are written).
+
+    A milestone whose sources, templates and images did not change since the last build is not
+    rendered again (out/.pressgen-cache remembers them); --check always renders everything.
 
     \b
     Examples:
       pressgen build
       pressgen build --check
+      pressgen build --no-cache
     """
     from pressgen import pipeline
 
@@ -189,7 +207,7 @@ def build(ctx: click.Context, check_only: bool) -> None:
 
     def run() -> "pipeline.BuildReport":
         try:
-            return pipeline.build(layout, progress)
+            return pipeline.build(layout, progress, use_cache=not no_cache, jobs=jobs or _cores())
         finally:
             progress.done()  # before any message: it must not run on after the progress line
 

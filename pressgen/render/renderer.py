@@ -12,8 +12,8 @@ import functools
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace, TracebackType
-from typing import Any, Callable
+from types import TracebackType
+from typing import Any, Callable, Iterator
 
 import jinja2
 from jinja2.sandbox import SecurityError
@@ -30,6 +30,7 @@ from pressgen.render.formats import FORMATS, INDEX, output_path
 from pressgen.render.linebreaks import break_sentences
 from pressgen.render.localize import localize
 from pressgen.render.sanitize import safe_body, sanitize_page
+from pressgen.render.summary import SITE_PAGES, SiteEntry, Summary
 from pressgen.render.release import (
     PAGE_TEMPLATE,
     RELEASE_TEMPLATE,
@@ -68,14 +69,23 @@ class Renderer:
     # -- public ------------------------------------------------------------------------------
     def render_all(self, progress: Callable[[int, int, str], None] | None = None,
                    render_milestone: MilestoneRenderer | None = None) -> Rendered:
-        """Every file of ``out/``; raises :class:`PressgenError` with every template problem.
+        """Every file of ``out/`` in memory; raises :class:`PressgenError` with every template problem.
 
         ``render_milestone`` replaces :meth:`render_milestone` (the preview passes one that
         reuses what did not change).
         """
-        render_one = render_milestone or self.render_milestone
-        files: dict[str, bytes] = {}
         releases: list[Release] = []
+        files = dict(self.stream(progress, render_milestone, releases.append))
+        return Rendered(dict(sorted(files.items())), releases)
+
+    def stream(self, progress: Callable[[int, int, str], None] | None = None,
+               render_milestone: MilestoneRenderer | None = None,
+               keep: Callable[[Release], None] | None = None) -> Iterator[tuple[str, bytes]]:
+        """Every file of ``out/``, milestone by milestone as each is rendered, then the site-wide
+        pages; nothing is held but the summaries (and what ``keep`` keeps of each release).
+        Every template problem is raised at the end, together, before the site-wide pages."""
+        render_one = render_milestone or self.render_milestone
+        summaries: dict[str, list[Summary]] = {}
         problems: list[Problem] = []
         total = len(self.project.milestones)
         for number, milestone in enumerate(self.project.milestones, 1):
@@ -86,12 +96,16 @@ class Renderer:
             except PressgenError as error:
                 problems.extend(error.problems)
                 continue
-            files.update(milestone_files)
-            releases.extend(milestone_releases)
+            summaries[milestone.id] = [Summary.of(release) for release in milestone_releases]
+            if keep is not None:
+                for release in milestone_releases:
+                    keep(release)
+            yield from milestone_files.items()
         if problems:
             raise PressgenError(list(dict.fromkeys(problems)))
-        files[output_path("index")] = self.render_index(releases)
-        return Rendered(dict(sorted(files.items())), releases)
+        entries = self.site_entries(summaries)
+        for rel, page in self.site_pages().items():
+            yield rel, page(entries)
 
     def render_milestone(self, milestone: model.Milestone) -> tuple[dict[str, bytes], list[Release]]:
         """The files of one milestone: one per language and enabled format, and the files it
@@ -109,24 +123,28 @@ class Renderer:
             files[output_path("asset", milestone.id, name=checked.name)] = checked.data
         return files, releases
 
-    def render_index(self, releases: list[Release]) -> bytes:
-        by_id: dict[str, dict[str, Release]] = {}
-        for release in releases:
-            by_id.setdefault(release.milestone_id, {})[release.locale] = release
-        entries = []
-        for milestone in self.project.milestones:
-            entries.append(SimpleNamespace(
-                id=milestone.id,
-                status=milestone.status,
-                date=milestone.date,
-                embargo_until=milestone.embargo_until,
-                releases=[by_id[milestone.id][locale] for locale in self.project.locales],
-            ))
+    def site_entries(self, summaries: dict[str, list[Summary]]) -> list[SiteEntry]:
+        """Every milestone, in the project's order, as the site-wide pages see it."""
+        return [SiteEntry.of(milestone, summaries[milestone.id]) for milestone in self.project.milestones]
+
+    def site_pages(self) -> dict[str, Callable[[list[SiteEntry]], bytes]]:
+        """The pages made from every milestone's summaries (:mod:`pressgen.render.summary`), by path."""
+        return {rel: getattr(self, method) for rel, method in SITE_PAGES.items()}
+
+    def render_index(self, entries: list[SiteEntry]) -> bytes:
         first = self.project.locales[0]
         text = self._call(first, INDEX_TEMPLATE, milestones=entries, locales=self.project.locales,
                           language_names=self.language_names, here=INDEX)
         text = sanitize_page(text, INDEX)
         return text.encode("utf-8")
+
+    def asked_templates(self) -> set[tuple[str, str]]:
+        """The templates (language, name) asked for since the last call: what a render used."""
+        asked = set()
+        for tag, environment in self._environments.items():
+            asked |= {(tag, name) for name in environment.asked}
+            environment.asked.clear()
+        return asked
 
     # -- one release ---------------------------------------------------------------------------
     def _render_release(self, milestone: model.Milestone, locale: Locale) -> Release:

@@ -1,0 +1,150 @@
+"""A build that renders only what changed, into an open transaction, one milestone at a time.
+
+For each milestone, in the project's order: when the cache (:mod:`pressgen.output.cache`) has
+it with the same inputs (:mod:`pressgen.render.inputs`) and its files in ``out/`` are still
+the ones written, its files are kept as they are and its summaries taken from the cache;
+otherwise it is rendered and its files go to the transaction at once (nothing waits in memory
+for the end of the build). The site-wide pages (the index) are then made from every
+milestone's summaries, and kept as well when those did not change. Nothing of Jinja2,
+Markdown or the typography is imported until a milestone or a page has to be rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Iterator, Protocol
+
+from pressgen.errors import PressgenError, Problem
+from pressgen.output.cache import Cache, Entry, fingerprint, verified
+from pressgen.project.layout import Layout
+from pressgen.render import inputs
+from pressgen.render.parallel import Rendered, render_here, render_in_processes, worthwhile
+from pressgen.render.summary import SITE_PAGES, SiteEntry, Summary, site_digest
+
+if TYPE_CHECKING:
+    from pressgen import model
+
+Progress = Callable[[int, int, str], None]
+
+
+class Sink(Protocol):
+    """Where the files go: :class:`pressgen.output.transaction.Transaction`."""
+
+    def add(self, rel: str, data: bytes) -> None: ...
+
+    def keep(self, rel: str) -> None: ...
+
+    def location(self, rel: str): ...
+
+
+@dataclass
+class Result:
+    """The cache to commit with the files, and which milestones and pages were rendered."""
+
+    cache: Cache
+    rendered: list[str] = field(default_factory=list)  # milestone ids, in the project's order
+    rendered_pages: list[str] = field(default_factory=list)  # site-wide pages, by path
+
+
+class IncrementalBuild:
+    """Renders ``project`` into ``sink``, reusing what ``previous`` (None: nothing) says is still right."""
+
+    def __init__(self, layout: Layout, project: model.Project, previous: Cache | None):
+        self.layout = layout
+        self.project = project
+        code, shared = inputs.code_digest(), inputs.project_digest(project)
+        self.previous = previous if previous is not None and (previous.code, previous.project) == (code, shared) else None
+        self.cache = Cache(code, shared)
+        self.templates = inputs.Templates(layout.templates)
+        self._file_digests: dict[str, str] = {}
+        self._renderer = None
+
+    def run(self, sink: Sink, progress: Progress | None = None, jobs: int = 1) -> Result:
+        """Keep what is still right, render the rest (in up to ``jobs`` processes), in order."""
+        result = Result(self.cache)
+        summaries: dict[str, list[Summary]] = {}
+        keys: dict[str, str] = {}
+        changed: list[model.Milestone] = []
+        for milestone in self.project.milestones:
+            key = inputs.milestone_digest(self.project, milestone, self._file_digests)
+            kept = self._reuse(self.previous.milestones.get(milestone.id) if self.previous else None, key, sink)
+            if kept is None:
+                keys[milestone.id] = key
+                changed.append(milestone)
+                continue
+            self.cache.milestones[milestone.id] = kept
+            summaries[milestone.id] = [Summary.from_json(item) for item in kept.summaries]
+        problems: list[Problem] = []
+        fresh: list[str] = []
+        for number, rendered in enumerate(self._render(changed, jobs), 1):
+            if progress is not None:
+                progress(number, len(changed), rendered.milestone_id)
+            result.rendered.append(rendered.milestone_id)
+            problems.extend(rendered.problems)
+            if problems:
+                continue  # the build fails: nothing more to stage
+            summaries[rendered.milestone_id] = [Summary.from_json(item) for item in rendered.summaries]
+            self.cache.milestones[rendered.milestone_id] = self._staged(
+                sink, keys[rendered.milestone_id], set(rendered.asked), rendered.files, summaries[rendered.milestone_id])
+            fresh.append(rendered.milestone_id)
+        if problems:
+            raise PressgenError(list(dict.fromkeys(problems)))
+        entries = [SiteEntry.of(milestone, summaries[milestone.id]) for milestone in self.project.milestones]
+        self._site(sink, entries, result)
+        for entry in (*[self.cache.milestones[name] for name in fresh],
+                      *[self.cache.site[rel] for rel in result.rendered_pages]):
+            entry.files = {rel: fingerprint(sink.location(rel), value[3]) for rel, value in entry.files.items()}
+        return result
+
+    def _render(self, milestones: list[model.Milestone], jobs: int) -> Iterator[Rendered]:
+        processes = worthwhile(jobs, len(milestones))
+        if processes > 1:
+            yield from render_in_processes(self.layout, self.project, milestones, processes)
+            return
+        renderer = self._renderer_for()
+        for milestone in milestones:
+            yield render_here(renderer, milestone)
+
+    # -- internals -----------------------------------------------------------------------------
+    def _site(self, sink: Sink, entries: list[SiteEntry], result: Result) -> None:
+        key = site_digest(self.project.locales, entries)
+        old = self.previous.site if self.previous else {}
+        for rel in SITE_PAGES:
+            kept = self._reuse(old.get(rel), key, sink)
+            if kept is not None:
+                self.cache.site[rel] = kept
+                continue
+            renderer = self._renderer_for()
+            renderer.asked_templates()
+            data = renderer.site_pages()[rel](entries)
+            self.cache.site[rel] = self._staged(sink, key, renderer.asked_templates(), {rel: data}, [])
+            result.rendered_pages.append(rel)
+
+    def _reuse(self, old: Entry | None, key: str, sink: Sink) -> Entry | None:
+        """``old`` when it is still right, its files kept in ``sink``; None to render again."""
+        if old is None or old.key != key or self.templates.digest(old.templates) != old.templates_digest:
+            return None
+        files = verified(self.layout.output, old.files)
+        if files is None:
+            return None
+        for rel in files:
+            sink.keep(rel)
+        return Entry(key, old.templates, old.templates_digest, files, old.summaries)
+
+    def _staged(self, sink: Sink, key: str, asked: set[tuple[str, str]], files: dict[str, bytes],
+                summaries: list[Summary]) -> Entry:
+        for rel, data in files.items():
+            sink.add(rel, data)
+        asked_list = sorted(asked)
+        return Entry(key, asked_list, self.templates.digest(asked_list),
+                     {rel: (len(data), 0, 0, hashlib.sha256(data).hexdigest()) for rel, data in files.items()},
+                     [summary.as_json() for summary in summaries])
+
+    def _renderer_for(self):
+        if self._renderer is None:
+            from pressgen.render.renderer import Renderer
+
+            self._renderer = Renderer(self.layout, self.project)
+        return self._renderer
+

@@ -1,0 +1,90 @@
+"""Rendering milestones in several processes, with the results in the project's order.
+
+Each worker process receives the checked project once (pickled: it is not read or checked
+again) and builds its own renderer; the build hands it milestones in small batches and takes
+the results back in the order it gave them, so files, messages and errors come out exactly as
+one process makes them. Processes are started with ``spawn`` (the same on every system, and
+safe with the threads of the preview); starting one costs about as much as rendering a few
+dozen milestones, so small builds stay in one process (:func:`worthwhile`).
+"""
+
+from __future__ import annotations
+
+import pickle
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from pressgen import model
+    from pressgen.errors import Problem
+    from pressgen.project.layout import Layout
+
+# Below this many milestones to render per process, one process is faster.
+MILESTONES_PER_PROCESS = 24
+BATCH = 4  # milestones per task: small enough that few rendered files wait in memory
+
+
+@dataclass
+class Rendered:
+    """One milestone's render, as a worker sends it back."""
+
+    milestone_id: str
+    files: dict[str, bytes]
+    summaries: list[list[str]]
+    asked: list[tuple[str, str]]
+    problems: list["Problem"]
+
+
+def worthwhile(jobs: int, milestones: int) -> int:
+    """How many processes to use for ``milestones`` to render with at most ``jobs``."""
+    return max(1, min(jobs, milestones // MILESTONES_PER_PROCESS))
+
+
+def render_in_processes(layout: "Layout", project: "model.Project", milestones: list["model.Milestone"],
+                        jobs: int) -> Iterator[Rendered]:
+    """The renders of ``milestones`` in their order, by ``jobs`` processes."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ids = [milestone.id for milestone in milestones]
+    batches = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
+    payload = pickle.dumps((layout, project), protocol=pickle.HIGHEST_PROTOCOL)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_start, initargs=(payload,))
+    try:
+        for batch in pool.map(_render, batches):
+            yield from batch
+    finally:  # a failed build (a full disk, Ctrl-C) does not wait for the batches not yet begun
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def render_here(renderer, milestone: "model.Milestone") -> Rendered:
+    """One milestone's render with ``renderer``, in this process."""
+    from pressgen.errors import PressgenError
+    from pressgen.render.summary import Summary
+
+    renderer.asked_templates()
+    try:
+        files, releases = renderer.render_milestone(milestone)
+    except PressgenError as error:
+        renderer.asked_templates()
+        return Rendered(milestone.id, {}, [], [], list(error.problems))
+    return Rendered(milestone.id, files, [Summary.of(release).as_json() for release in releases],
+                    sorted(renderer.asked_templates()), [])
+
+
+# -- in the worker processes ------------------------------------------------------------------
+_WORKER: dict = {}
+
+
+def _start(payload: bytes) -> None:
+    from pressgen.render.renderer import Renderer
+
+    layout, project = pickle.loads(payload)
+    _WORKER["renderer"] = Renderer(layout, project)
+    _WORKER["milestones"] = {milestone.id: milestone for milestone in project.milestones}
+
+
+def _render(ids: list[str]) -> list[Rendered]:
+    renderer = _WORKER["renderer"]
+    return [render_here(renderer, _WORKER["milestones"][name]) for name in ids]
