@@ -200,7 +200,7 @@ def build(ctx: click.Context, check_only: bool, no_cache: bool, jobs: int | None
 
     layout = _layout(ctx)
     if check_only:
-        _build_check(ctx, layout)
+        _build_check(ctx, layout, jobs or _cores())
         return
     _recover(ctx, layout)
     progress = _Progress()
@@ -228,11 +228,11 @@ def build(ctx: click.Context, check_only: bool, no_cache: bool, jobs: int | None
                    "translation review (recorded in translations.lock; `pressgen check` fails until then).", err=True)
 
 
-def _build_check(ctx: click.Context, layout) -> None:
+def _build_check(ctx: click.Context, layout, jobs: int) -> None:
     """``build --check``: like ``black --check --diff``; diffs on stdout, the verdict on stderr."""
     from pressgen import pipeline
 
-    report = _run(ctx, lambda: pipeline.stale(layout))
+    report = _run(ctx, lambda: pipeline.stale(layout, jobs=jobs))
     for item in report.diffs:
         click.echo(item.diff, nl=False)
     for item in report.diffs:
@@ -278,8 +278,10 @@ def translation_reviewed(ctx: click.Context, fields: tuple[str, ...]) -> None:
 @cli.command()
 @click.option("--at", type=_Moment(), default=None,
               help="Warn about embargoes ended by this moment, e.g. 2017-04-11T09:00+02:00 (default: now).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="How many processes render at once (default: one per core of this machine).")
 @click.pass_context
-def check(ctx: click.Context, at: dt.datetime | None) -> None:
+def check(ctx: click.Context, at: dt.datetime | None, jobs: int | None) -> None:
     """Validate and render everything in memory; write nothing. Exit 1 on any problem.
 
     Problems: the files, translations waiting for review, figures that differ between the
@@ -298,7 +300,7 @@ def check(ctx: click.Context, at: dt.datetime | None) -> None:
 
     def run():
         try:
-            return pipeline.check(layout, at=moment)
+            return pipeline.check(layout, at=moment, jobs=jobs or _cores())
         except pipeline.CheckFailed as failed:
             _warn(failed.warnings)
             raise

@@ -160,23 +160,25 @@ def _problem_fields(problem) -> dict:
     return {f.name: getattr(problem, f.name) for f in dataclasses.fields(problem)}
 
 
-def check(layout: Layout, progress: Progress | None = None, at: dt.datetime | None = None) -> BuildReport:
+def check(layout: Layout, progress: Progress | None = None, at: dt.datetime | None = None,
+          jobs: int = 1) -> BuildReport:
     """Everything ``build`` does but writing: for CI and pre-commit. With ``at``, also warn
     about embargoes that have ended by then while the status still says embargoed."""
     from pressgen.checks import placeholders
     from pressgen.checks.audit import audit
     from pressgen.checks.embargo import lapsed_embargoes
 
-    from pressgen.render.renderer import Renderer
+    from pressgen.render.incremental import render_everything
 
     project = load_project(layout)
     texts: list = []  # what the figures audit reads of each release, not the whole release
 
-    def keep(release) -> None:
-        texts.append(SimpleNamespace(milestone_id=release.milestone_id, locale=release.locale,
-                                     markdown=release.markdown, parts={"end_mark": release.parts.get("end_mark", "")}))
+    def keep(milestone_id: str, text: tuple[str, str, str]) -> None:
+        locale, markdown, end_mark = text
+        texts.append(SimpleNamespace(milestone_id=milestone_id, locale=locale, markdown=markdown,
+                                     parts={"end_mark": end_mark}))
 
-    names = sorted(rel for rel, _ in Renderer(layout, project).stream(progress, keep=keep))
+    names = sorted(rel for rel, _ in render_everything(layout, project, progress, jobs, keep))
     warnings = lapsed_embargoes(project, at) if at is not None else []
     # The sources are valid; now what a reviewer must know: translations out of step, and
     # figures that differ between the languages.
@@ -214,7 +216,7 @@ def publish(layout: Layout, target: Path, at: dt.datetime, progress: Progress | 
     )
 
 
-def stale(layout: Layout, progress: Progress | None = None):
+def stale(layout: Layout, progress: Progress | None = None, jobs: int = 1):
     """``build --check``: how ``out/`` (and the translation lock) differ from what the sources
     produce, as :class:`pressgen.stale.StaleReport`. Writes nothing, but first finishes or undoes a
     build interrupted in ``out/`` (a difference too, that the report names)."""
@@ -222,13 +224,13 @@ def stale(layout: Layout, progress: Progress | None = None):
     from pressgen.checks.drift import lock_path
     from pressgen.output import write
 
-    from pressgen.render.renderer import Renderer
+    from pressgen.render.incremental import render_everything
 
     recovered = write.recover(layout.output)
     project = load_project(layout)
     translations = _drift(layout, project)
     lock = lock_path(layout.root)
-    files = Renderer(layout, project).stream(progress)  # compared as they come: never all in memory
+    files = render_everything(layout, project, progress, jobs)  # compared as they come: never all in memory
     return stale_check.compare(layout.output, files, layout.display(layout.output),
                                extra={layout.display(lock): (lock, translations.lock)}, recovered=recovered)
 

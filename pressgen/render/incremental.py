@@ -148,3 +148,31 @@ class IncrementalBuild:
             self._renderer = Renderer(self.layout, self.project)
         return self._renderer
 
+
+
+def render_everything(layout: Layout, project: "model.Project", progress: Progress | None = None, jobs: int = 1,
+                      keep: Callable[[str, tuple[str, str, str]], None] | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every file of ``out/`` from scratch, in up to ``jobs`` processes, as each milestone is
+    rendered, then the site-wide pages: for ``check`` and ``build --check``, which never read the
+    cache. ``keep`` receives each release's text for the figures audit. Every template problem
+    is raised at the end, together."""
+    build = IncrementalBuild(layout, project, None)
+    summaries: dict[str, list[Summary]] = {}
+    problems: list[Problem] = []
+    for number, rendered in enumerate(build._render(list(project.milestones), jobs), 1):
+        if progress is not None:
+            progress(number, len(project.milestones), rendered.milestone_id)
+        problems.extend(rendered.problems)
+        if problems:
+            continue
+        summaries[rendered.milestone_id] = [Summary.from_json(item) for item in rendered.summaries]
+        if keep is not None:
+            for text in rendered.texts:
+                keep(rendered.milestone_id, text)
+        yield from rendered.files.items()
+    if problems:
+        raise PressgenError(list(dict.fromkeys(problems)))
+    renderer = build._renderer_for()
+    entries = renderer.site_entries(summaries)
+    for rel, page in renderer.site_pages().items():
+        yield rel, page(entries)

@@ -10,8 +10,9 @@ dozen milestones, so small builds stay in one process (:func:`worthwhile`).
 
 from __future__ import annotations
 
+import os
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:
@@ -33,6 +34,8 @@ class Rendered:
     summaries: list[list[str]]
     asked: list[tuple[str, str]]
     problems: list["Problem"]
+    # What the figures audit reads of each release (pressgen check): language, Markdown, end mark.
+    texts: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def worthwhile(jobs: int, milestones: int) -> int:
@@ -50,7 +53,7 @@ def render_in_processes(layout: "Layout", project: "model.Project", milestones: 
     batches = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
     payload = pickle.dumps((layout, project), protocol=pickle.HIGHEST_PROTOCOL)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_start, initargs=(payload,))
+                               initializer=_start, initargs=(payload, os.getpid()))
     try:
         for batch in pool.map(_render, batches):
             yield from batch
@@ -70,16 +73,18 @@ def render_here(renderer, milestone: "model.Milestone") -> Rendered:
         renderer.asked_templates()
         return Rendered(milestone.id, {}, [], [], list(error.problems))
     return Rendered(milestone.id, files, [Summary.of(release).as_json() for release in releases],
-                    sorted(renderer.asked_templates()), [])
+                    sorted(renderer.asked_templates()), [],
+                    [(release.locale, release.markdown, release.parts.get("end_mark", "")) for release in releases])
 
 
 # -- in the worker processes ------------------------------------------------------------------
 _WORKER: dict = {}
 
 
-def _start(payload: bytes) -> None:
+def _start(payload: bytes, parent: int) -> None:
     from pressgen.render.renderer import Renderer
 
+    _follow(parent)
     layout, project = pickle.loads(payload)
     _WORKER["renderer"] = Renderer(layout, project)
     _WORKER["milestones"] = {milestone.id: milestone for milestone in project.milestones}
@@ -88,3 +93,17 @@ def _start(payload: bytes) -> None:
 def _render(ids: list[str]) -> list[Rendered]:
     renderer = _WORKER["renderer"]
     return [render_here(renderer, _WORKER["milestones"][name]) for name in ids]
+
+
+def _follow(parent: int) -> None:
+    """End this worker as soon as the build that started it is gone (killed, say): it must not
+    go on rendering for nobody."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="pressgen-parent-watch", daemon=True).start()
