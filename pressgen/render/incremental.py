@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Protocol
 
 from pressgen.errors import PressgenError, Problem
@@ -35,7 +36,7 @@ class Sink(Protocol):
 
     def keep(self, rel: str) -> None: ...
 
-    def location(self, rel: str): ...
+    def location(self, rel: str) -> Path: ...
 
 
 @dataclass
@@ -77,9 +78,7 @@ class IncrementalBuild:
             summaries[milestone.id] = [Summary.from_json(item) for item in kept.summaries]
         problems: list[Problem] = []
         fresh: list[str] = []
-        for number, rendered in enumerate(self._render(changed, jobs), 1):
-            if progress is not None:
-                progress(number, len(changed), rendered.milestone_id)
+        for rendered in self._render(changed, jobs, progress):
             result.rendered.append(rendered.milestone_id)
             problems.extend(rendered.problems)
             if problems:
@@ -97,13 +96,20 @@ class IncrementalBuild:
             entry.files = {rel: fingerprint(sink.location(rel), value[3]) for rel, value in entry.files.items()}
         return result
 
-    def _render(self, milestones: list[model.Milestone], jobs: int) -> Iterator[Rendered]:
+    def _render(self, milestones: list[model.Milestone], jobs: int, progress: Progress | None) -> Iterator[Rendered]:
+        """The renders of ``milestones`` in their order; ``progress`` is told before each one
+        (in one process) or as each comes back (from several)."""
         processes = worthwhile(jobs, len(milestones))
         if processes > 1:
-            yield from render_in_processes(self.layout, self.project, milestones, processes)
+            for number, rendered in enumerate(render_in_processes(self.layout, self.project, milestones, processes), 1):
+                if progress is not None:
+                    progress(number, len(milestones), rendered.milestone_id)
+                yield rendered
             return
         renderer = self._renderer_for()
-        for milestone in milestones:
+        for number, milestone in enumerate(milestones, 1):
+            if progress is not None:
+                progress(number, len(milestones), milestone.id)
             yield render_here(renderer, milestone)
 
     # -- internals -----------------------------------------------------------------------------
@@ -159,9 +165,7 @@ def render_everything(layout: Layout, project: "model.Project", progress: Progre
     build = IncrementalBuild(layout, project, None)
     summaries: dict[str, list[Summary]] = {}
     problems: list[Problem] = []
-    for number, rendered in enumerate(build._render(list(project.milestones), jobs), 1):
-        if progress is not None:
-            progress(number, len(project.milestones), rendered.milestone_id)
+    for rendered in build._render(list(project.milestones), jobs, progress):
         problems.extend(rendered.problems)
         if problems:
             continue
