@@ -179,14 +179,16 @@ def audit(project: model.Project, releases) -> list[Problem]:
     by_id: dict[str, dict[str, str]] = {}
     for release in releases:
         by_id.setdefault(release.milestone_id, {})[release.locale] = _without_end_mark(release)
-    shared = drift.fields(project)
+    own: dict[str, list] = {}  # each milestone's translated fields, in order: one pass, not one per milestone
+    for item in drift.fields(project):
+        own.setdefault(item.milestone, []).append(item)
     problems = []
     for index, milestone in enumerate(project.milestones):
         texts = by_id.get(milestone.id)
         if not texts or len(texts) < 2:
             continue
         ordered = {loc: texts[loc] for loc in project.locales if loc in texts}
-        own_fields = [f for f in shared if f.milestone == milestone.id]
+        own_fields = own.get(milestone.id, [])
         for first, other, only_first, only_other in compare(ordered):
             parts = []
             if only_first:
