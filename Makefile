@@ -35,9 +35,6 @@ screenshots: $(VENV)/.installed browser print
 fuzz: $(VENV)/.installed-test
 	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest tests/fuzz -p no:cacheprovider
 
-bench: $(VENV)/.installed-test
-	$(BIN)/python benchmarks/run.py
-
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 

@@ -74,6 +74,9 @@ def child_env(cache: Path) -> dict[str, str]:
     """The children import this checkout's pressgen, and any cache a tool keeps in the user's
     cache folder lives in ``cache`` (fresh for cold builds, kept for warm ones)."""
     env = dict(os.environ)
+    # As installed, pressgen and its libraries are imported from bytecode: a child told not to
+    # write it would compile every module on every run, and measure that.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), env.get("PYTHONPATH", "")) if p)
     env["XDG_CACHE_HOME"] = str(cache)
     return env

@@ -4,4 +4,5 @@ import sys
 
 from pressgen.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a worker process of --jobs imports it (spawn)
+    sys.exit(main())

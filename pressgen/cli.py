@@ -149,6 +149,16 @@ def _recover(ctx: click.Context, layout) -> None:
         click.echo(f"pressgen: {recovered.describe(out)}", err=True)
 
 
+def _cores() -> int:
+    """The cores this process may use: the default of --jobs."""
+    import os
+
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 class _Progress:
     """Prints progress only once a build has run for more than a second."""
 
@@ -169,27 +179,35 @@ class _Progress:
 @cli.command()
 @click.option("--check", "check_only", is_flag=True,
               help="Write nothing; exit 1 with a diff of every file of out/ that is not what the sources produce.")
+@click.option("--no-cache", "no_cache", is_flag=True,
+              help="Render every milestone, even those whose sources did not change since the last build.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="How many processes render at once (default: one per core of this machine).")
 @click.pass_context
-def build(ctx: click.Context, check_only: bool) -> None:
+def build(ctx: click.Context, check_only: bool, no_cache: bool, jobs: int | None) -> None:
     """Render every milestone into out/ (only changed files are written).
+
+    A milestone whose sources, templates and images did not change since the last build is not
+    rendered again (out/.pressgen-cache remembers them); --check always renders everything.
 
     \b
     Examples:
       pressgen build
       pressgen build --check
+      pressgen build --no-cache
     """
     from pressgen import pipeline
 
     layout = _layout(ctx)
     if check_only:
-        _build_check(ctx, layout)
+        _build_check(ctx, layout, jobs or _cores())
         return
     _recover(ctx, layout)
     progress = _Progress()
 
     def run() -> "pipeline.BuildReport":
         try:
-            return pipeline.build(layout, progress)
+            return pipeline.build(layout, progress, use_cache=not no_cache, jobs=jobs or _cores())
         finally:
             progress.done()  # before any message: it must not run on after the progress line
 
@@ -211,11 +229,11 @@ def build(ctx: click.Context, check_only: bool) -> None:
                    "translation review (recorded in translations.lock; `pressgen check` fails until then).", err=True)
 
 
-def _build_check(ctx: click.Context, layout) -> None:
+def _build_check(ctx: click.Context, layout, jobs: int) -> None:
     """``build --check``: like ``black --check --diff``; diffs on stdout, the verdict on stderr."""
     from pressgen import pipeline
 
-    report = _run(ctx, lambda: pipeline.stale(layout))
+    report = _run(ctx, lambda: pipeline.stale(layout, jobs=jobs))
     for item in report.diffs:
         click.echo(item.diff, nl=False)
     for item in report.diffs:
@@ -261,8 +279,10 @@ def translation_reviewed(ctx: click.Context, fields: tuple[str, ...]) -> None:
 @cli.command()
 @click.option("--at", type=_Moment(), default=None,
               help="Warn about embargoes ended by this moment, e.g. 2017-04-11T09:00+02:00 (default: now).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="How many processes render at once (default: one per core of this machine).")
 @click.pass_context
-def check(ctx: click.Context, at: dt.datetime | None) -> None:
+def check(ctx: click.Context, at: dt.datetime | None, jobs: int | None) -> None:
     """Validate and render everything in memory; write nothing. Exit 1 on any problem.
 
     Problems: the files, translations waiting for review, figures that differ between the
@@ -281,7 +301,7 @@ def check(ctx: click.Context, at: dt.datetime | None) -> None:
 
     def run():
         try:
-            return pipeline.check(layout, at=moment)
+            return pipeline.check(layout, at=moment, jobs=jobs or _cores())
         except pipeline.CheckFailed as failed:
             _warn(failed.warnings)
             raise

@@ -11,11 +11,14 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Callable
 
-from pressgen import model
 from pressgen.errors import PressgenError
-from pressgen.project.layout import Layout
+
+if TYPE_CHECKING:  # not imported at run time: a build with nothing to do never loads the model
+    from pressgen import model
+    from pressgen.project.layout import Layout
 
 Progress = Callable[[int, int, str], None]
 
@@ -31,6 +34,8 @@ class BuildReport:
     # Translated fields changed in one language only (pressgen.checks.drift), as problems to warn about.
     translation_flags: list = field(default_factory=list)
     lock_written: bool = False
+    # The milestones rendered (the others were unchanged since the last build: out/.pressgen-cache).
+    rendered: list[str] = field(default_factory=list)
     # Not wrong, but to be told (an embargo ended while the status still says embargoed).
     warnings: list = field(default_factory=list)
 
@@ -77,24 +82,52 @@ def milestone_digests(project: model.Project) -> dict[str, str]:
     return {m.id: hashlib.sha256(repr(m).encode("utf-8")).hexdigest()[:16] for m in project.milestones}
 
 
-def build(layout: Layout, progress: Progress | None = None) -> BuildReport:
-    """Build ``out/`` from the sources; on bad input raise before anything is written."""
-    from pressgen.checks.audit import audit
-    from pressgen.checks.placeholders import placeholder_addresses
+def build(layout: Layout, progress: Progress | None = None, use_cache: bool = True, jobs: int = 1) -> BuildReport:
+    """Build ``out/`` from the sources; on bad input raise and leave ``out/`` as it was.
+
+    Each milestone's files go to the transaction as soon as it is rendered; a milestone whose
+    inputs did not change since the last build (``out/.pressgen-cache``) is not rendered at all,
+    and when no byte the build reads changed, the project is not even loaded.
+    ``use_cache=False`` renders everything (and writes the cache afresh). ``jobs``: how many
+    processes may render (the same files and messages, in the same order, as one).
+    """
     from pressgen.output import write
+    from pressgen.output.cache import read_cache
+    from pressgen.render import inputs
+
+    sources = inputs.Sources(layout)  # before loading: a file saved during the build is noticed next time
+    previous = read_cache(layout.output, inputs.code_digest()) if use_cache else None
+    if previous is not None:
+        report = _nothing_changed(layout, sources, previous)
+        if report is not None:
+            return report
+    from pressgen.checks.audit import audit
+    from pressgen.checks.drift import lock_path
+    from pressgen.checks.placeholders import placeholder_addresses
+    from pressgen.render.incremental import IncrementalBuild
 
     project = load_project(layout)
-    rendered = render_project(layout, project, progress)
-    translations = _drift(layout, project)
-    # What check fails on, build tells: figures that differ between the languages, and
-    # addresses on example domains in published releases.
-    warnings = audit(project, rendered.releases) + placeholder_addresses(project)
     with write.Transaction(layout.output) as output:
-        for rel, data in rendered.files.items():
-            output.add(rel, data)
-        changes = output.commit()
+        result = IncrementalBuild(layout, project, previous).run(output, progress, jobs)
+        translations = _drift(layout, project)
+        flags = _drift_problems(project, translations)
+        # What check fails on, build tells: figures that differ between the languages (only the
+        # milestones whose figures differ, kept or rendered, have texts to read), and addresses
+        # on example domains in published releases.
+        warnings = audit(project, [SimpleNamespace(milestone_id=milestone_id, locale=locale, markdown=markdown,
+                                                   parts={"end_mark": end_mark})
+                                   for milestone_id, (locale, markdown, end_mark) in result.audit_texts])
+        warnings += placeholder_addresses(project)
+        cache = result.cache
+        cache.sources = sources.digest(inputs.named_in_project(project), inputs.bytes_digest(translations.lock))
+        cache.named = sorted(project.files)
+        cache.order = [m.id for m in project.milestones]
+        cache.lock = layout.display(lock_path(layout.root))
+        cache.flags = [_problem_fields(problem) for problem in flags]
+        cache.warnings = [_problem_fields(problem) for problem in warnings]
+        changes = output.commit(cache.to_bytes())
     if translations.lock_changed:
-        from pressgen.checks.drift import lock_path, write_lock
+        from pressgen.checks.drift import write_lock
 
         write_lock(lock_path(layout.root), translations.lock)
     return BuildReport(
@@ -102,31 +135,74 @@ def build(layout: Layout, progress: Progress | None = None) -> BuildReport:
         written=changes.written,
         unchanged=changes.unchanged,
         removed=changes.removed,
-        translation_flags=_drift_problems(project, translations),
+        translation_flags=flags,
         lock_written=translations.lock_changed,
         warnings=warnings,
+        rendered=result.rendered,
     )
 
 
-def check(layout: Layout, progress: Progress | None = None, at: dt.datetime | None = None) -> BuildReport:
+def _nothing_changed(layout: Layout, sources, cache) -> BuildReport | None:
+    """The build when no byte it reads changed and every file of ``out/`` is as it was written:
+    the last build's report, without loading the project; None when something changed."""
+    from pressgen.errors import Problem
+    from pressgen.output import write
+    from pressgen.output.cache import verified
+    from pressgen.render import inputs
+
+    lock = layout.root / cache.lock
+    lock_digest = inputs.bytes_digest(lock.read_bytes()) if lock.is_file() else "absent"
+    if sources.digest(sources.named_on_disk(cache.named), lock_digest) != cache.sources:
+        return None
+    with write.Transaction(layout.output) as output:
+        for entry in cache.entries():
+            files = verified(layout.output, entry.files)
+            if files is None:
+                return None  # leaving the block unused: out/ untouched
+            entry.files = files
+            for rel in files:
+                output.keep(rel)
+        changes = output.commit(cache.to_bytes())
+    return BuildReport(milestones=list(cache.order), written=changes.written, unchanged=changes.unchanged,
+                       removed=changes.removed, translation_flags=[Problem(**fields) for fields in cache.flags],
+                       warnings=[Problem(**fields) for fields in cache.warnings])
+
+
+def _problem_fields(problem) -> dict:
+    import dataclasses
+
+    return {f.name: getattr(problem, f.name) for f in dataclasses.fields(problem)}
+
+
+def check(layout: Layout, progress: Progress | None = None, at: dt.datetime | None = None,
+          jobs: int = 1) -> BuildReport:
     """Everything ``build`` does but writing: for CI and pre-commit. With ``at``, also warn
     about embargoes that have ended by then while the status still says embargoed."""
     from pressgen.checks import placeholders
     from pressgen.checks.audit import audit
     from pressgen.checks.embargo import lapsed_embargoes
 
+    from pressgen.render.incremental import render_everything
+
     project = load_project(layout)
-    rendered = render_project(layout, project, progress)
+    texts: list = []  # what the figures audit reads of each release, not the whole release
+
+    def keep(milestone_id: str, text: tuple[str, str, str]) -> None:
+        locale, markdown, end_mark = text
+        texts.append(SimpleNamespace(milestone_id=milestone_id, locale=locale, markdown=markdown,
+                                     parts={"end_mark": end_mark}))
+
+    names = sorted(rel for rel, _ in render_everything(layout, project, progress, jobs, keep))
     warnings = lapsed_embargoes(project, at) if at is not None else []
     # The sources are valid; now what a reviewer must know: translations out of step, and
     # figures that differ between the languages.
     problems = _drift_problems(project, _drift(layout, project))
-    problems += audit(project, rendered.releases)
+    problems += audit(project, texts)
     problems += placeholders.problems(project)  # texts `pressgen new` left to fill in
     problems += placeholders.placeholder_addresses(project)  # presse@example.org, published
     if problems:
         raise CheckFailed(problems, warnings)
-    return BuildReport(milestones=[m.id for m in project.milestones], unchanged=sorted(rendered.files), warnings=warnings)
+    return BuildReport(milestones=[m.id for m in project.milestones], unchanged=names, warnings=warnings)
 
 
 def publish(layout: Layout, target: Path, at: dt.datetime, progress: Progress | None = None) -> PublishReport:
@@ -164,7 +240,7 @@ def publish(layout: Layout, target: Path, at: dt.datetime, progress: Progress | 
     )
 
 
-def stale(layout: Layout, progress: Progress | None = None):
+def stale(layout: Layout, progress: Progress | None = None, jobs: int = 1):
     """``build --check``: how ``out/`` (and the translation lock) differ from what the sources
     produce, as :class:`pressgen.stale.StaleReport`. Writes nothing, but first finishes or undoes a
     build interrupted in ``out/`` (a difference too, that the report names)."""
@@ -172,12 +248,14 @@ def stale(layout: Layout, progress: Progress | None = None):
     from pressgen.checks.drift import lock_path
     from pressgen.output import write
 
+    from pressgen.render.incremental import render_everything
+
     recovered = write.recover(layout.output)
     project = load_project(layout)
-    rendered = render_project(layout, project, progress)
     translations = _drift(layout, project)
     lock = lock_path(layout.root)
-    return stale_check.compare(layout.output, rendered.files, layout.display(layout.output),
+    files = render_everything(layout, project, progress, jobs)  # compared as they come: never all in memory
+    return stale_check.compare(layout.output, files, layout.display(layout.output),
                                extra={layout.display(lock): (lock, translations.lock)}, recovered=recovered)
 
 

@@ -467,7 +467,7 @@ def test_build_check_names_leftovers_and_the_next_command_removes_only_staging(p
             "move it out of out/ or delete it") in lines
     assert ("out/paris-1-million/.pressgen-tmp-fr.md: temporary file of an interrupted build; "
             "no build writes it: delete it") in lines
-    assert lines[-1].startswith("0 files would be changed, 34 unchanged; 3 other differences (above)")
+    assert lines[-1].startswith("0 files would be changed, 38 unchanged; 3 other differences (above)")
     assert not (out / STAGING_NAME).exists()
     assert (out / "notes.txt").exists() and (out / "paris-1-million" / ".pressgen-tmp-fr.md").exists()
     (out / "notes.txt").unlink()

@@ -164,10 +164,18 @@ def _pick(found: list[Figure], wanted: Counter) -> list[Figure]:
     return out
 
 
-def _without_end_mark(release) -> str:
-    """The release's Markdown without its end mark: « -30- » is a sign, not a figure."""
-    mark = (getattr(release, "parts", None) or {}).get("end_mark", "").strip()
-    return release.markdown.replace(f">{mark}<", "><") if mark else release.markdown
+def _without_end_mark(markdown: str, end_mark: str) -> str:
+    """A release's Markdown without its end mark: « -30- » is a sign, not a figure."""
+    mark = end_mark.strip()
+    return markdown.replace(f">{mark}<", "><") if mark else markdown
+
+
+def figures_differ(texts: dict[str, str], end_marks: dict[str, str]) -> bool:
+    """Whether the releases of one milestone (Markdown by language) state different figures:
+    when they do not, :func:`audit` has nothing to say about it, whatever its fields hold."""
+    counts = [Counter(f.key for f in figures(_without_end_mark(text, end_marks.get(loc, "")), loc))
+              for loc, text in texts.items()]
+    return len(counts) > 1 and any(c != counts[0] for c in counts[1:])
 
 
 def audit(project: model.Project, releases) -> list[Problem]:
@@ -182,8 +190,11 @@ def audit(project: model.Project, releases) -> list[Problem]:
 
     by_id: dict[str, dict[str, str]] = {}
     for release in releases:
-        by_id.setdefault(release.milestone_id, {})[release.locale] = _without_end_mark(release)
-    shared = drift.fields(project)
+        by_id.setdefault(release.milestone_id, {})[release.locale] = _without_end_mark(
+            release.markdown, (getattr(release, "parts", None) or {}).get("end_mark", ""))
+    shared: dict[str, list] = {}  # by milestone id ("defaults" for the shared fields): read once
+    for item in drift.fields(project):
+        shared.setdefault(item.milestone, []).append(item)
     problems = []
     for index, milestone in enumerate(project.milestones):
         texts = by_id.get(milestone.id)
@@ -196,8 +207,8 @@ def audit(project: model.Project, releases) -> list[Problem]:
         if not differing:
             continue
         own = project.sources.item_path("milestones", index, milestone.id)
-        candidates = [f for f in shared if f.milestone == milestone.id]
-        candidates += [f for f in shared if f.milestone == "defaults" and not project.sources.has(f"{own}.{_field_name(f)}")]
+        candidates = list(shared.get(milestone.id, []))
+        candidates += [f for f in shared.get("defaults", []) if not project.sources.has(f"{own}.{_field_name(f)}")]
         located = [p for item in candidates for p in _field_problems(project, milestone.id, item, list(ordered), counts, differing)]
         if located:
             problems += located

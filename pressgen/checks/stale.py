@@ -16,6 +16,7 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable, Mapping
 
 from pressgen.output import write
 from pressgen.output.leftovers import Leftover, find_leftovers, has_journal
@@ -48,12 +49,13 @@ class StaleReport:
         return bool(self.diffs)
 
 
-def compare(output: Path, files: dict[str, bytes], display_output: str,
+def compare(output: Path, files: Mapping[str, bytes] | Iterable[tuple[str, bytes]], display_output: str,
             extra: dict[str, tuple[Path, bytes]] | None = None,
             recovered: write.Recovery | None = None) -> StaleReport:
     """What a build would change in ``output`` (shown as ``display_output``) and in ``extra``,
     and what is in ``output`` that no build writes.
 
+    ``files`` may be a stream of (path, bytes) as they are rendered: only the differences are kept.
     ``extra`` maps a displayed name to a file outside ``out/`` and the bytes it should hold.
     ``recovered`` is the interrupted build that the command finished or undid before comparing:
     ``out/`` was not as a build leaves it, so it is a difference too.

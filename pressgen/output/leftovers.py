@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
+from pressgen.output.cache import CACHE_NAME
 from pressgen.output.journal import STAGING_NAME, Staging
 
 LEGACY_TEMP_PREFIX = ".pressgen-tmp-"  # what builds before the staging folder left when killed
@@ -41,7 +42,7 @@ def find_leftovers(output: Path, written: Iterable[str]) -> list[Leftover]:
                 found.append(Leftover((base / name).as_posix(), "foreign"))
         for name in files:
             rel = (base / name).as_posix()
-            if rel not in known:
+            if rel not in known and rel != CACHE_NAME:  # the build cache: pressgen's, never published
                 found.append(Leftover(rel, "temporary" if name.startswith(LEGACY_TEMP_PREFIX) else "foreign"))
     return sorted(found, key=lambda item: item.rel)
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
+from pressgen.output.cache import CACHE_NAME
 from pressgen.output.durable import sync_file_system, sync_folder, write_file
 from pressgen.output.errors import OutputError
 from pressgen.output.journal import STAGING_NAME, Staging, Step, carry_out, discard, write_journal
@@ -59,12 +60,14 @@ class Transaction:
         self._lock: FolderLock | None = None
         self._seen: set[str] = set()
         self._written: list[str] = []
+        self._staged: set[str] = set()
         self._unchanged: list[str] = []
         self._folders: set[Path] = set()  # created in the staging folder
         self._journal_steps: list[Step] = []  # the journal, once written
         self._committed = False
         self._finished = False
         self._closed = False
+        self._created = False  # whether open() made ``output``
 
     # -- the API ------------------------------------------------------------------------------
     def __enter__(self) -> "Transaction":
@@ -74,6 +77,7 @@ class Transaction:
     def open(self) -> None:
         """Create ``output`` if needed, lock it, and finish or undo an interrupted build in it."""
         try:
+            self._created = not self.output.exists()  # a failed first build leaves no out/ behind
             self.output.mkdir(parents=True, exist_ok=True)
             self._lock = FolderLock(self.output)
         except Busy:
@@ -90,18 +94,34 @@ class Transaction:
 
     def add(self, rel: str, data: bytes) -> None:
         """Take ``data`` as the content of ``out/<rel>``; staged only if it differs from the disk."""
-        path = PurePosixPath(rel)
-        if (not is_inside(rel) or path.as_posix() != rel or rel == MANIFEST_NAME
-                or path.parts[0] == STAGING_NAME):
-            raise ValueError(f"not a file pressgen may write in {self.out}/: {rel!r}")
+        self._check_name(rel)
         self._add(rel, data)
 
-    def commit(self) -> Outcome:
-        """Write the manifest, remove what the last build wrote and this one did not, atomically."""
+    def keep(self, rel: str) -> None:
+        """Keep ``out/<rel>`` as it is, as a file of this build: the caller knows its bytes are
+        right (the build cache checked them, :mod:`pressgen.output.cache`)."""
+        self._check_name(rel)
+        self._ensure_open()
+        if rel in self._seen:
+            raise ValueError(f"{self.out}/{rel} was added twice")
+        self._seen.add(rel)
+        self._unchanged.append(rel)
+
+    def location(self, rel: str) -> Path:
+        """Where the bytes of ``out/<rel>`` are now: staged, or in ``out/`` when unchanged. A staged
+        file keeps its inode and modification time when it is moved into place."""
+        return self._staging.staged(rel) if rel in self._staged else self.output / rel
+
+    def commit(self, cache: bytes | None = None) -> Outcome:
+        """Write the manifest, remove what the last build wrote and this one did not, atomically.
+        ``cache`` is the new ``out/.pressgen-cache``, committed with the rest and listed nowhere."""
         self._ensure_open()
         self._add(MANIFEST_NAME, manifest_bytes(self._seen))
+        if cache is not None and not (self.output / CACHE_NAME).is_dir():  # a folder there: build without
+            self._add(CACHE_NAME, cache)
         removed = files_to_remove(self.output, self._seen)
-        outcome = Outcome(sorted(self._written), sorted(self._unchanged), removed)
+        outcome = Outcome(sorted(rel for rel in self._written if rel != CACHE_NAME),
+                          sorted(rel for rel in self._unchanged if rel != CACHE_NAME), removed)
         if not self._written:  # the manifest is unchanged, so nothing is to be removed either
             self._close()
             return outcome
@@ -133,13 +153,19 @@ class Transaction:
         return outcome
 
     def rollback(self) -> None:
-        """Throw away what was staged; ``out/`` itself was never touched before the commit."""
+        """Throw away what was staged; ``out/`` itself was never touched before the commit (and
+        is removed again when this build created it: it was not there before)."""
         try:
             if not self._committed and self._staging.root.exists():
                 shutil.rmtree(self._staging.root)
                 sync_folder(self.output)
         finally:
             self._close()
+        if not self._committed and self._created:
+            try:
+                self.output.rmdir()  # only if empty: nothing that was not ours is ever deleted
+            except OSError:
+                pass
 
     def __exit__(self, exc_type, exc, tb) -> bool:
         if self._closed:
@@ -160,6 +186,12 @@ class Transaction:
         return False
 
     # -- internals -----------------------------------------------------------------------------
+    def _check_name(self, rel: str) -> None:
+        path = PurePosixPath(rel)
+        if (not is_inside(rel) or path.as_posix() != rel or rel in (MANIFEST_NAME, CACHE_NAME)
+                or path.parts[0] == STAGING_NAME):
+            raise ValueError(f"not a file pressgen may write in {self.out}/: {rel!r}")
+
     def _add(self, rel: str, data: bytes) -> None:
         self._ensure_open()
         if rel in self._seen:
@@ -175,6 +207,7 @@ class Transaction:
         except OSError as error:
             self._fail(f"cannot write the new {self.out}/{rel} (staged in {self.out}/{STAGING_NAME})", error)
         self._written.append(rel)
+        self._staged.add(rel)
 
     def _make_folders(self, folder: Path) -> None:
         missing = []
@@ -189,7 +222,7 @@ class Transaction:
         """The journal: each new folder moves whole, other files one by one; the manifest last."""
         units: set[str] = set()
         for rel in self._written:
-            if rel == MANIFEST_NAME:
+            if rel in (MANIFEST_NAME, CACHE_NAME):
                 continue
             parts = PurePosixPath(rel).parts
             unit = rel
@@ -207,6 +240,8 @@ class Transaction:
             units.add(unit)
         steps: list[Step] = [("move", unit) for unit in sorted(units)]
         steps += [("remove", rel) for rel in removed]
+        if CACHE_NAME in self._staged:
+            steps.append(("move", CACHE_NAME))
         if MANIFEST_NAME in self._written:
             steps.append(("move", MANIFEST_NAME))
         self._journal_steps = steps

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable, Mapping
 
 from pressgen.output.errors import OutputError
 from pressgen.output.journal import STAGING_NAME
@@ -42,17 +43,27 @@ class Plan:
         return bool(self.write or self.remove)
 
 
-def plan(output: Path, files: dict[str, bytes]) -> Plan:
-    """Compare ``files`` with what is on disk, as a build would; the manifest is part of the files."""
-    wanted = dict(files)
-    wanted[MANIFEST_NAME] = manifest_bytes(files)
+def plan(output: Path, files: Mapping[str, bytes] | Iterable[tuple[str, bytes]]) -> Plan:
+    """Compare ``files`` with what is on disk, as a build would; the manifest is part of the files.
+
+    ``files`` may come one at a time as they are rendered: only those that differ are kept."""
     result = Plan()
-    for rel, data in sorted(wanted.items()):
+    names: list[str] = []
+    write: dict[str, bytes] = {}
+
+    def compare(rel: str, data: bytes) -> None:
         if same_on_disk(output / rel, data):
             result.unchanged.append(rel)
         else:
-            result.write[rel] = data
-    result.remove = files_to_remove(output, wanted)
+            write[rel] = data
+
+    for rel, data in (files.items() if isinstance(files, Mapping) else files):
+        names.append(rel)
+        compare(rel, data)
+    compare(MANIFEST_NAME, manifest_bytes(names))
+    result.unchanged.sort()
+    result.write = dict(sorted(write.items()))
+    result.remove = files_to_remove(output, [*names, MANIFEST_NAME])
     return result
 
 

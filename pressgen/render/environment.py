@@ -21,12 +21,8 @@ from jinja2.sandbox import SandboxedEnvironment
 from pressgen.language import filters_for
 from pressgen.language.locale import Locale
 from pressgen.language.zones import utc_offset
+from pressgen.render.folders import template_folders
 from pressgen.render.formats import output_path, relative_url
-
-
-def template_folders(templates: Path, locale: Locale) -> list[Path]:
-    """Where templates of ``locale`` are looked for, most specific first."""
-    return [templates / tag for tag in locale.chain] + [templates]
 
 
 # What one ** or * in a template may make: more would compute for minutes ({{ 10 ** 10 ** 10 }})
@@ -48,6 +44,12 @@ class BoundedSandbox(SandboxedEnvironment):
 
     intercepted_binops = frozenset({"**", "*"})
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Every template name asked for (found or not) since the renderer last emptied it: what
+        # a milestone's files were made from, for the build cache (pressgen.render.inputs).
+        self.asked: set[str] = set()
+
     def _load_template(self, name, globals):  # noqa: A002 (Jinja2's name)
         """Every {% include %} and {% extends %} loads its template as it runs: one already
         rendering :data:`MAX_TEMPLATE_NESTING` times inside itself is refused there. Left to
@@ -61,6 +63,7 @@ class BoundedSandbox(SandboxedEnvironment):
             raise TemplateRecursionError(
                 f"'{name}' includes or extends itself, directly or through another template: this never ends",
                 lines[0], name, self._filename_of(name))
+        self.asked.add(name)
         return super()._load_template(name, globals)
 
     def _filename_of(self, name: str) -> str | None:

@@ -13,8 +13,8 @@ import functools
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from types import SimpleNamespace, TracebackType
-from typing import Any, Callable
+from types import TracebackType
+from typing import Any, Callable, Iterator
 
 import jinja2
 from jinja2.sandbox import SecurityError
@@ -32,7 +32,7 @@ from pressgen.render.linebreaks import break_sentences
 from pressgen.render.localize import localize
 from pressgen.render.sanitize import safe_body
 from pressgen.render.site import render_site_pages
-from pressgen.render.summary import summarize
+from pressgen.render.summary import Summary, summarize
 from pressgen.render.release import (
     PAGE_TEMPLATE,
     RELEASE_TEMPLATE,
@@ -81,14 +81,23 @@ class Renderer:
     # -- public ------------------------------------------------------------------------------
     def render_all(self, progress: Callable[[int, int, str], None] | None = None,
                    render_milestone: MilestoneRenderer | None = None) -> Rendered:
-        """Every file of ``out/``; raises :class:`PressgenError` with every template problem.
+        """Every file of ``out/`` in memory; raises :class:`PressgenError` with every template problem.
 
         ``render_milestone`` replaces :meth:`render_milestone` (the preview passes one that
         reuses what did not change).
         """
-        render_one = render_milestone or self.render_milestone
-        files: dict[str, bytes] = {}
         releases: list[Release] = []
+        files = dict(self.stream(progress, render_milestone, releases.append))
+        return Rendered(dict(sorted(files.items())), releases)
+
+    def stream(self, progress: Callable[[int, int, str], None] | None = None,
+               render_milestone: MilestoneRenderer | None = None,
+               keep: Callable[[Release], None] | None = None) -> Iterator[tuple[str, bytes]]:
+        """Every file of ``out/``, milestone by milestone as each is rendered, then the site-wide
+        pages; nothing is held but the summaries (and what ``keep`` keeps of each release).
+        Every template problem is raised at the end, together, before the site-wide pages."""
+        render_one = render_milestone or self.render_milestone
+        summaries: dict[str, Summary] = {}
         problems: list[Problem] = []
         total = len(self.project.milestones)
         for number, milestone in enumerate(self.project.milestones, 1):
@@ -99,12 +108,14 @@ class Renderer:
             except PressgenError as error:
                 problems.extend(error.problems)
                 continue
-            files.update(milestone_files)
-            releases.extend(milestone_releases)
+            summaries[milestone.id] = summarize(milestone, milestone_releases, self)
+            if keep is not None:
+                for release in milestone_releases:
+                    keep(release)
+            yield from milestone_files.items()
         if problems:
             raise PressgenError(list(dict.fromkeys(problems)))
-        files.update(self.render_site(releases))
-        return Rendered(dict(sorted(files.items())), releases)
+        yield from render_site_pages([summaries[m.id] for m in self.project.milestones], self).items()
 
     def render_milestone(self, milestone: model.Milestone) -> tuple[dict[str, bytes], list[Release]]:
         """The files of one milestone: one per language and enabled format, and the files it
@@ -122,13 +133,14 @@ class Renderer:
             files[output_path("asset", milestone.id, name=checked.name)] = checked.data
         return files, releases
 
-    def render_site(self, releases: list[Release]) -> dict[str, bytes]:
-        """The site-wide files (newsroom, feeds, sitemap), from the milestones' summaries."""
-        by_id: dict[str, list[Release]] = {}
-        for release in releases:
-            by_id.setdefault(release.milestone_id, []).append(release)
-        summaries = [summarize(milestone, by_id[milestone.id], self) for milestone in self.project.milestones]
-        return render_site_pages(summaries, self)
+
+    def asked_templates(self) -> set[tuple[str, str]]:
+        """The templates (language, name) asked for since the last call: what a render used."""
+        asked = set()
+        for tag, environment in self._environments.items():
+            asked |= {(tag, name) for name in environment.asked}
+            environment.asked.clear()
+        return asked
 
     # -- one release ---------------------------------------------------------------------------
     def _render_release(self, milestone: model.Milestone, locale: Locale) -> Release:

@@ -10,8 +10,10 @@ pages again without rendering those releases.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from pressgen.render.formats import output_path
 from pressgen.render.images import image_size
@@ -84,3 +86,44 @@ def newest_first(summaries: list[Summary]) -> list[Summary]:
 def moment(day: dt.date) -> str:
     """A milestone's day as the date-time a feed needs (RFC 3339), from the sources alone."""
     return f"{day.isoformat()}T00:00:00Z"
+
+
+# -- kept in the build cache (pressgen.output.cache) ------------------------------------------
+def summary_json(summary: Summary) -> dict[str, Any]:
+    """``summary`` as plain JSON, for the build cache."""
+    return {
+        "id": summary.id, "status": summary.status, "date": summary.date.isoformat(),
+        "languages": [[s.locale, s.title, s.lead, s.status, s.path, s.organisation, s.image_alt]
+                      for s in summary.languages.values()],
+        "image": None if summary.image is None else [
+            summary.image.path, summary.image.media_type, summary.image.length,
+            list(summary.image.size) if summary.image.size else None],
+    }
+
+
+def summary_from_json(value: dict[str, Any]) -> Summary:
+    """The summary :func:`summary_json` wrote; ``ValueError``/``TypeError`` for anything else
+    (the cache is then not used)."""
+    languages = {}
+    for item in value["languages"]:
+        if len(item) != 7 or not all(isinstance(text, str) for text in item):
+            raise ValueError("a language summary is seven texts")
+        languages[item[0]] = LanguageSummary(*item)
+    image = None
+    if value["image"] is not None:
+        path, media_type, length, size = value["image"]
+        if not (isinstance(path, str) and isinstance(media_type, str) and isinstance(length, int)):
+            raise TypeError("an image summary")
+        if size is not None and not (len(size) == 2 and all(isinstance(n, int) for n in size)):
+            raise TypeError("an image size")
+        image = ImageSummary(path, media_type, length, tuple(size) if size else None)
+    if not (isinstance(value["id"], str) and isinstance(value["status"], str)):
+        raise TypeError("a summary")
+    return Summary(value["id"], value["status"], dt.date.fromisoformat(value["date"]), languages, image)
+
+
+def site_digest(locales: list[str], summaries: list[Summary]) -> str:
+    """Everything the site-wide pages are made from besides their templates, the project's
+    settings and pressgen itself: when it did not change, neither did they."""
+    data = [locales, [summary_json(summary) for summary in summaries]]
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()

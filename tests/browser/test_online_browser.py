@@ -115,4 +115,4 @@ def test_every_page_passes_axe_core_at_wcag_21_aa(browser, out: Path, axe_source
     assert failures == {}
     # The release pages, the newsroom in each language and the e-mails: none left out.
     assert {"index.html", "index.en.html", "paris-2-millions/fr.html", "paris-2-millions/fr.eml.html"} <= set(checked)
-    assert len(checked) == 3 * 2 * 2 + 2
+    assert len(checked) == 6 * 2 * 2 + 2  # 6 milestones × 2 languages × (page + e-mail), 2 newsroom pages

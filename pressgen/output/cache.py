@@ -1,0 +1,156 @@
+"""``out/.pressgen-cache``: what the last build made each file from, so the next renders only what changed.
+
+Beside the manifest, written by the same transaction (so the two always describe the same
+``out/``), and never listed in it: it is pressgen's own bookkeeping, not a file to publish or
+to commit. For each milestone it keeps the digests of its inputs
+(:mod:`pressgen.render.inputs`), the templates its render asked for, each of its files'
+fingerprint (size, modification time, inode and SHA-256), its *summary* (what the site-wide
+pages, the newsroom, feeds and sitemap, need of it) and, only when its languages state
+different figures, the texts the figures audit reads; for the site-wide pages, the digest of
+the summaries they were made from.
+
+Never trusted: a cache that is missing, unreadable, truncated, edited (its first line is the
+SHA-256 of the rest), in an unknown format or written by other code (another pressgen,
+another Jinja2, another Python) is ignored and the build renders everything. A file of ``out/``
+whose fingerprint differs is read and compared with its SHA-256, so a file edited or deleted
+by hand is noticed and rewritten, as without a cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CACHE_NAME = ".pressgen-cache"
+_FORMAT = "pressgen-cache/1"
+
+Fingerprint = tuple[int, int, int, str]  # size, mtime in ns, inode, SHA-256 of the bytes
+
+
+@dataclass
+class Entry:
+    """One milestone (or the site-wide pages) as the last build made it."""
+
+    key: str  # the digest of its inputs besides the templates
+    templates: list[tuple[str, str]]  # (language, template name) its render asked for
+    templates_digest: str  # those templates as they were
+    files: dict[str, Fingerprint]  # path under out/ → fingerprint
+    summary: dict | None = None  # pressgen.render.summary.summary_json()
+    # (language, Markdown, end mark) of each release when its figures differ (pressgen.checks.audit)
+    audit: list[list[str]] = field(default_factory=list)
+
+
+@dataclass
+class Cache:
+    """The whole cache: valid only for the code it names (``project``: the settings every
+    release shares; ``sources``: every byte the build read, :class:`pressgen.render.inputs.Sources`)."""
+
+    code: str
+    project: str
+    milestones: dict[str, Entry] = field(default_factory=dict)
+    site: dict[str, Entry] = field(default_factory=dict)
+    sources: str = ""
+    named: list[str] = field(default_factory=list)  # the files the milestones name (images, logo)
+    order: list[str] = field(default_factory=list)  # the milestones, in the project's order
+    lock: str = "translations.lock"  # where the translation lock is, from the project's folder
+    # What the build reported besides its files: the translation flags and the warnings, as Problem fields.
+    flags: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)
+
+    def to_bytes(self) -> bytes:
+        body = json.dumps({
+            "format": _FORMAT, "code": self.code, "project": self.project, "sources": self.sources,
+            "named": self.named, "order": self.order, "lock": self.lock, "flags": self.flags,
+            "warnings": self.warnings,
+            "milestones": {key: _entry_json(entry) for key, entry in self.milestones.items()},
+            "site": {key: _entry_json(entry) for key, entry in self.site.items()},
+        }, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+        return hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
+
+    def entries(self) -> list[Entry]:
+        return [*self.milestones.values(), *self.site.values()]
+
+
+def read_cache(output: Path, code: str) -> Cache | None:
+    """The cache of ``output`` if it is whole and was written by this code; else None."""
+    try:
+        raw = (output / CACHE_NAME).read_bytes()
+    except OSError:
+        return None
+    checksum, _, body = raw.partition(b"\n")
+    if hashlib.sha256(body).hexdigest().encode("ascii") != checksum:
+        return None
+    try:
+        data = json.loads(body.decode("utf-8"))
+        if data["format"] != _FORMAT or data["code"] != code:
+            return None
+        cache = Cache(code, str(data["project"]),
+                      milestones={str(key): _entry(value) for key, value in data["milestones"].items()},
+                      site={str(key): _entry(value) for key, value in data["site"].items()},
+                      sources=str(data["sources"]), named=[str(rel) for rel in data["named"]],
+                      order=[str(name) for name in data["order"]], lock=str(data["lock"]),
+                      flags=[dict(flag) for flag in data["flags"]],
+                      warnings=[dict(warning) for warning in data["warnings"]])
+        if sorted(cache.order) != sorted(cache.milestones):
+            return None
+        return cache
+    except (ValueError, KeyError, TypeError, AttributeError, IndexError):
+        return None
+
+
+def verified(output: Path, files: dict[str, Fingerprint]) -> dict[str, Fingerprint] | None:
+    """``files`` as they are in ``output`` now, when every one of them still holds the bytes it
+    was written with (a changed fingerprint is settled by reading the file); else None."""
+    now: dict[str, Fingerprint] = {}
+    for rel, (size, mtime, inode, digest) in files.items():
+        path = output / rel
+        try:
+            info = os.lstat(path)
+        except OSError:
+            return None
+        if not stat.S_ISREG(info.st_mode) or info.st_size != size:
+            return None
+        if (info.st_mtime_ns, info.st_ino) != (mtime, inode):
+            try:
+                if hashlib.sha256(path.read_bytes()).hexdigest() != digest:
+                    return None
+            except OSError:
+                return None
+        now[rel] = (info.st_size, info.st_mtime_ns, info.st_ino, digest)
+    return now
+
+
+def fingerprint(path: Path, digest: str) -> Fingerprint:
+    """The fingerprint of the file at ``path`` (a staged one keeps it once moved into place)."""
+    info = os.stat(path)
+    return (info.st_size, info.st_mtime_ns, info.st_ino, digest)
+
+
+def _entry_json(entry: Entry) -> dict:
+    return {"key": entry.key, "templates": [list(item) for item in entry.templates],
+            "templates_digest": entry.templates_digest,
+            "files": {rel: list(value) for rel, value in entry.files.items()}, "summary": entry.summary,
+            "audit": entry.audit}
+
+
+def _entry(value: dict) -> Entry:
+    files = {}
+    for rel, (size, mtime, inode, digest) in value["files"].items():
+        if not all(isinstance(number, int) for number in (size, mtime, inode)) or not isinstance(digest, str):
+            raise TypeError("a fingerprint")
+        files[str(rel)] = (size, mtime, inode, digest)
+    summary = value["summary"]
+    if summary is not None:
+        from pressgen.render.summary import summary_from_json
+
+        summary_from_json(summary)  # raises for anything it did not write
+    audit = value["audit"]
+    if not isinstance(audit, list) or not all(isinstance(t, list) and len(t) == 3 and all(isinstance(x, str) for x in t)
+                                              for t in audit):
+        raise TypeError("an audit text")
+    return Entry(str(value["key"]), [(str(tag), str(name)) for tag, name in value["templates"]],
+                 str(value["templates_digest"]), files, summary, audit)

@@ -1,0 +1,165 @@
+"""What a milestone's files are made from, as digests: the keys of the build cache.
+
+An unchanged milestone is neither re-rendered nor re-typeset (:mod:`pressgen.output.cache`
+keeps its files' fingerprints and its summaries), so everything that can change a byte of its
+files must be in one of these digests:
+
+- :func:`code_digest`: pressgen's own files, every installed distribution (name and version:
+  Jinja2, Python-Markdown, Babel, polytypo, WeasyPrint…) and Python's version; a cache from
+  another version is not used at all;
+- :func:`project_digest`: what every release shares (the languages, the nouns, the formats,
+  the site's address, the house styles);
+- :func:`milestone_digest`: the milestone's data after defaults (its organisation, account,
+  contacts…) and the bytes of every file it names (its image, the logo);
+- :meth:`Templates.digest`: the templates a render asked for, as they are now along each
+  language's chain, including the ones it asked for and did not find (a template added in
+  ``templates/fr_CA/`` shadows the one of ``templates/fr/``).
+
+Reading them costs a ``repr`` per milestone and a few stats per template: no Jinja2, no
+Markdown, no typography.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from pressgen import model
+
+_CODE: list[str] = []
+
+
+def code_digest() -> str:
+    """pressgen's files, the installed distributions and Python: the same digest, the same code."""
+    if not _CODE:
+        h = hashlib.sha256(sys.version.encode("utf-8"))
+        package = Path(__file__).resolve().parent.parent
+        for folder, dirs, files in os.walk(package):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                path = Path(folder) / name
+                h.update(b"\0" + path.relative_to(package).as_posix().encode("utf-8") + b"\0")
+                h.update(path.read_bytes())
+        for entry in sys.path:
+            try:
+                names = sorted(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info")))
+            except OSError:
+                continue
+            h.update(b"\0" + "\n".join(names).encode("utf-8"))
+        _CODE.append(h.hexdigest())
+    return _CODE[0]
+
+
+def project_digest(project: model.Project) -> str:
+    """What every release of the project depends on besides its own data."""
+    return _digest(repr((project.locales, sorted(project.nouns.items()), project.outputs, project.site,
+                         sorted(project.style.items()))))
+
+
+def milestone_digest(project: model.Project, milestone: model.Milestone, files: dict[str, str]) -> str:
+    """The milestone's data after defaults and the bytes of the files it names; ``files``
+    memoises each file's digest across milestones (a logo they all share)."""
+    from pressgen.model.walk import project_files
+
+    h = hashlib.sha256(repr(milestone).encode("utf-8"))
+    for _, relative in project_files(milestone, milestone.id):
+        if relative not in files:
+            checked = project.files.get(relative)
+            files[relative] = hashlib.sha256(checked.data).hexdigest() if checked is not None else "missing"
+        h.update(f"\0{relative}\0{files[relative]}".encode("utf-8"))
+    return h.hexdigest()
+
+
+class Sources:
+    """Every byte a build reads (a digest of each file), so that a build with nothing to do
+    can tell without reading the project: its YAML files and how the layout finds them, the
+    whole ``templates/`` folder, the files the milestones name and ``translations.lock``.
+
+    The YAML files and templates are read when this is made, before the project is loaded: a
+    file saved during the build then differs from what the cache records."""
+
+    def __init__(self, layout):
+        self.layout = layout
+        h = hashlib.sha256()
+        found = [layout.milestones_file.is_file(), layout.settings.is_file()]
+        h.update(repr(found).encode("utf-8"))
+        for path in layout.source_files():
+            _add_file(h, layout.display(path), path)
+        for folder, dirs, files in os.walk(layout.templates):
+            dirs.sort()
+            for name in sorted(files):
+                path = Path(folder) / name
+                _add_file(h, layout.display(path), path)
+            h.update(("\0dirs\0" + "\0".join(dirs)).encode("utf-8"))
+        self.base = h.hexdigest()
+
+    def digest(self, named: dict[str, str], lock: str) -> str:
+        """With the digests of the files the milestones name and of the translation lock."""
+        return _digest("\n".join([self.base, *(f"{rel}\0{named[rel]}" for rel in sorted(named)), lock]))
+
+    def named_on_disk(self, relatives: Iterable[str]) -> dict[str, str]:
+        """The digests of the files ``relatives`` as they are now (the ones the last build used)."""
+        return {rel: _file_digest(self.layout.root / rel) for rel in relatives}
+
+
+def named_in_project(project: model.Project) -> dict[str, str]:
+    """The digests of the bytes the project's checks verified (and the render used)."""
+    return {rel: hashlib.sha256(checked.data).hexdigest() for rel, checked in project.files.items()}
+
+
+def bytes_digest(data: bytes | None) -> str:
+    return hashlib.sha256(data).hexdigest() if data is not None else "absent"
+
+
+def _file_digest(path: Path) -> str:
+    try:
+        return bytes_digest(path.read_bytes())
+    except FileNotFoundError:
+        return "absent"
+    except OSError as error:
+        return f"unreadable {error.errno}"
+
+
+def _add_file(h, name: str, path: Path) -> None:
+    h.update(f"\0{name}\0{_file_digest(path)}".encode("utf-8"))
+
+
+class Templates:
+    """The templates as they are now, read at most once per build."""
+
+    def __init__(self, templates: Path):
+        self.templates = templates
+        self._found: dict[tuple[str, str], str] = {}
+
+    def digest(self, asked: Iterable[tuple[str, str]]) -> str:
+        """The templates ``asked`` (language, name), each as found along that language's chain."""
+        return _digest("\n".join(f"{tag}\0{name}\0{self._one(tag, name)}" for tag, name in sorted(set(asked))))
+
+    def _one(self, tag: str, name: str) -> str:
+        key = (tag, name)
+        if key not in self._found:
+            from pressgen.language.locale import locale_for
+            from pressgen.render.folders import template_folders
+
+            found = "absent"
+            for number, folder in enumerate(template_folders(self.templates, locale_for(tag))):
+                path = folder / name
+                try:
+                    data = path.read_bytes()
+                except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+                    continue
+                except OSError as error:  # unreadable: never equal to what was rendered
+                    found = f"unreadable {error.errno}"
+                    break
+                found = f"{number}:{hashlib.sha256(data).hexdigest()}"
+                break
+            self._found[key] = found
+        return self._found[key]
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,109 @@
+"""Rendering milestones in several processes, with the results in the project's order.
+
+Each worker process receives the checked project once (pickled: it is not read or checked
+again) and builds its own renderer; the build hands it milestones in small batches and takes
+the results back in the order it gave them, so files, messages and errors come out exactly as
+one process makes them. Processes are started with ``spawn`` (the same on every system, and
+safe with the threads of the preview); starting one costs about as much as rendering a few
+dozen milestones, so small builds stay in one process (:func:`worthwhile`).
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from pressgen import model
+    from pressgen.errors import Problem
+    from pressgen.project.layout import Layout
+
+# Below this many milestones to render per process, one process is faster.
+MILESTONES_PER_PROCESS = 24
+BATCH = 4  # milestones per task: small enough that few rendered files wait in memory
+
+
+@dataclass
+class Rendered:
+    """One milestone's render, as a worker sends it back."""
+
+    milestone_id: str
+    files: dict[str, bytes]
+    summary: dict | None  # pressgen.render.summary.summary_json(); None when it failed
+    asked: list[tuple[str, str]]
+    problems: list["Problem"]
+    # What the figures audit reads of each release (pressgen check): language, Markdown, end mark.
+    texts: list[tuple[str, str, str]] = field(default_factory=list)
+
+
+def worthwhile(jobs: int, milestones: int) -> int:
+    """How many processes to use for ``milestones`` to render with at most ``jobs``."""
+    return max(1, min(jobs, milestones // MILESTONES_PER_PROCESS))
+
+
+def render_in_processes(layout: "Layout", project: "model.Project", milestones: list["model.Milestone"],
+                        jobs: int) -> Iterator[Rendered]:
+    """The renders of ``milestones`` in their order, by ``jobs`` processes."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ids = [milestone.id for milestone in milestones]
+    batches = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
+    payload = pickle.dumps((layout, project), protocol=pickle.HIGHEST_PROTOCOL)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=_start, initargs=(payload, os.getpid()))
+    try:
+        for batch in pool.map(_render, batches):
+            yield from batch
+    finally:  # a failed build (a full disk, Ctrl-C) does not wait for the batches not yet begun
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def render_here(renderer, milestone: "model.Milestone") -> Rendered:
+    """One milestone's render with ``renderer``, in this process."""
+    from pressgen.errors import PressgenError
+    from pressgen.render.summary import summarize, summary_json
+
+    renderer.asked_templates()
+    try:
+        files, releases = renderer.render_milestone(milestone)
+    except PressgenError as error:
+        renderer.asked_templates()
+        return Rendered(milestone.id, {}, None, [], list(error.problems))
+    return Rendered(milestone.id, files, summary_json(summarize(milestone, releases, renderer)),
+                    sorted(renderer.asked_templates()), [],
+                    [(release.locale, release.markdown, release.parts.get("end_mark", "")) for release in releases])
+
+
+# -- in the worker processes ------------------------------------------------------------------
+_WORKER: dict = {}
+
+
+def _start(payload: bytes, parent: int) -> None:
+    from pressgen.render.renderer import Renderer
+
+    _follow(parent)
+    layout, project = pickle.loads(payload)
+    _WORKER["renderer"] = Renderer(layout, project)
+    _WORKER["milestones"] = {milestone.id: milestone for milestone in project.milestones}
+
+
+def _render(ids: list[str]) -> list[Rendered]:
+    renderer = _WORKER["renderer"]
+    return [render_here(renderer, _WORKER["milestones"][name]) for name in ids]
+
+
+def _follow(parent: int) -> None:
+    """End this worker as soon as the build that started it is gone (killed, say): it must not
+    go on rendering for nobody."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="pressgen-parent-watch", daemon=True).start()

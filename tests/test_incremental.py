@@ -1,0 +1,237 @@
+"""Incremental builds: only what changed is rendered, and the cache is never trusted blindly.
+
+Which milestones a build rendered is what :class:`pressgen.pipeline.BuildReport` says
+(``rendered``, filled in by the build as it renders, not a mock); "the same bytes" is always
+compared with a fresh copy of the project built with ``--no-cache``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from helpers import copy_example, run_pressgen, tree
+from pressgen import pipeline
+from pressgen.cli import main
+from pressgen.output.cache import CACHE_NAME
+from pressgen.project.layout import Layout
+
+MILESTONES = ["paris-2-millions", "paris-1-million", "paris-instagram-150000",  # the project's order
+              "velib-100-millions", "centquatre-15-ans", "pistes-cyclables-1000-km"]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_example(tmp_path / "project")
+
+
+def build(project: Path, use_cache: bool = True) -> pipeline.BuildReport:
+    return pipeline.build(Layout(project), use_cache=use_cache)
+
+
+def same_as_without_cache(project: Path, tmp_path: Path) -> None:
+    """``project``'s out/ is byte for byte what a build from scratch of the same sources makes."""
+    fresh = tmp_path / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    fresh.mkdir()
+    for name in ("milestones.yaml", "translations.lock", "templates", "images"):
+        source = project / name
+        if source.is_dir():
+            shutil.copytree(source, fresh / name)
+        elif source.exists():
+            shutil.copy2(source, fresh / name)
+    assert main(["--project", str(fresh), "build", "--no-cache"]) == 0
+    assert tree(project / "out") == tree(fresh / "out")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_build_with_nothing_changed_renders_nothing(project: Path) -> None:
+    assert build(project).rendered == MILESTONES
+    again = build(project)
+    assert again.rendered == [] and again.written == [] and again.milestones == MILESTONES
+    assert build(project, use_cache=False).rendered == MILESTONES
+
+
+def test_an_edit_renders_only_its_milestone(project: Path, tmp_path: Path) -> None:
+    build(project)
+    edit(project / "milestones.yaml", "Bruno Julliard", "Bruno Julliard Jr")
+    report = build(project)
+    assert report.rendered == ["paris-2-millions"]
+    assert report.written == ["paris-2-millions/en.html", "paris-2-millions/en.md",
+                              "paris-2-millions/fr.html", "paris-2-millions/fr.md"]
+    same_as_without_cache(project, tmp_path)
+
+
+def test_an_edited_template_renders_the_milestones_that_use_it(project: Path, tmp_path: Path) -> None:
+    # One milestone includes a template of its own; editing it renders that milestone only.
+    edit(project / "templates/fr/release.md", "{% set a = m.account %}",
+         '{% set a = m.account %}{% if m.id == "paris-1-million" %}{% include "note.md" %}{% endif %}')
+    (project / "templates/fr/note.md").write_text("", encoding="utf-8")
+    build(project)
+    (project / "templates/fr/note.md").write_text("{% set lead_note = 1 %}Note.\n", encoding="utf-8")
+    assert build(project).rendered == ["paris-1-million"]
+    same_as_without_cache(project, tmp_path)
+    # A template every page uses, shadowed by a new one along the chain (templates/fr/ before
+    # templates/): every milestone is rendered again.
+    base = (project / "templates/base.html").read_text(encoding="utf-8")
+    (project / "templates/fr/base.html").write_text(base.replace('<meta name="author"', '<meta name="generator" content="fr">\n<meta name="author"', 1), encoding="utf-8")
+    report = build(project)
+    assert report.rendered == MILESTONES
+    assert 'content="fr"' in (project / "out/paris-1-million/fr.html").read_text(encoding="utf-8")
+    same_as_without_cache(project, tmp_path)
+
+
+def test_an_edited_image_renders_its_milestone(project: Path, tmp_path: Path) -> None:
+    build(project)
+    image = next((project / "images").glob("bravo-paris.svg"))
+    edit(image, "</svg>", "<!-- retouched --></svg>")
+    assert build(project).rendered == ["paris-2-millions"]
+    same_as_without_cache(project, tmp_path)
+
+
+def test_a_build_with_nothing_changed_reports_the_same_translation_flags(project: Path, capsys) -> None:
+    edit(project / "milestones.yaml", "Bruno Julliard", "Bruno Julliard Jr")  # in both languages: no flag
+    assert main(["--project", str(project), "build"]) == 0
+    text = (project / "milestones.yaml").read_text(encoding="utf-8")
+    fr = text.index("fr:", text.index("quotes:"))
+    (project / "milestones.yaml").write_text(text[:fr] + text[fr:].replace("Paris", "Paris,", 1), encoding="utf-8")
+    capsys.readouterr()
+    assert main(["--project", str(project), "build"]) == 0
+    first = capsys.readouterr()
+    assert "translation" in first.err
+    assert main(["--project", str(project), "build"]) == 0
+    again = capsys.readouterr()
+    assert again.err == first.err and build(project).rendered == []
+
+
+def test_a_file_of_out_edited_or_deleted_by_hand_is_written_again(project: Path, tmp_path: Path) -> None:
+    build(project)
+    page = project / "out/paris-1-million/en.md"
+    data = page.read_bytes()
+    page.write_bytes(data.replace(b"a", b"b", 1))  # same size
+    (project / "out/paris-2-millions/fr.html").unlink()
+    (project / "out/index.html").write_text("edited", encoding="utf-8")
+    report = build(project)
+    assert report.written == ["index.html", "paris-1-million/en.md", "paris-2-millions/fr.html"]
+    same_as_without_cache(project, tmp_path)
+
+
+def _rewrite_cache(project: Path, change) -> None:
+    """Change the cache's content and sign it again, as only a deliberate edit would."""
+    path = project / "out" / CACHE_NAME
+    body = json.loads(path.read_bytes().partition(b"\n")[2])
+    change(body)
+    raw = json.dumps(body, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    path.write_bytes(hashlib.sha256(raw).hexdigest().encode("ascii") + b"\n" + raw)
+
+
+def _foreign_version(body: dict) -> None:
+    body["code"] = "0" * 64
+
+
+def _other_format(body: dict) -> None:
+    body["format"] = "pressgen-cache/0"
+
+
+def _no_milestones(body: dict) -> None:
+    body["milestones"] = "nothing"
+
+
+@pytest.mark.parametrize("damage", [
+    lambda path: path.write_bytes(path.read_bytes()[: len(path.read_bytes()) // 2]),  # truncated
+    lambda path: path.write_bytes(path.read_bytes().replace(b"paris", b"lyon", 3)),  # edited, unsigned
+    lambda path: path.write_bytes(b"\x00\xff not a cache"),
+    lambda path: path.write_bytes(b""),
+    lambda path: path.unlink(),
+    lambda path: _rewrite_cache(path.parent.parent, _foreign_version),
+    lambda path: _rewrite_cache(path.parent.parent, _other_format),
+    lambda path: _rewrite_cache(path.parent.parent, _no_milestones),
+], ids=["truncated", "edited", "garbage", "empty", "missing", "other-version", "other-format", "malformed"])
+def test_a_damaged_or_foreign_cache_is_ignored(project: Path, tmp_path: Path, damage) -> None:
+    build(project)
+    edit(project / "milestones.yaml", "Bruno Julliard", "Bruno Julliard Jr")
+    damage(project / "out" / CACHE_NAME)
+    assert build(project).rendered == MILESTONES
+    same_as_without_cache(project, tmp_path)
+    assert build(project).rendered == []  # the cache written afresh is used next time
+
+
+def test_a_folder_in_the_cache_s_place_is_left_alone(project: Path, tmp_path: Path) -> None:
+    build(project)
+    (project / "out" / CACHE_NAME).unlink()
+    (project / "out" / CACHE_NAME).mkdir()
+    assert build(project).rendered == MILESTONES
+    assert build(project).rendered == MILESTONES  # no cache can be written: every build renders
+    assert (project / "out" / CACHE_NAME).is_dir()
+    same_as_without_cache(project, tmp_path)
+
+
+def test_a_signed_cache_with_a_false_fingerprint_is_checked_against_the_file(project: Path, tmp_path: Path) -> None:
+    """Even a cache that passes its own checksum is not taken at its word for a file's bytes."""
+    build(project)
+    page = project / "out/paris-1-million/en.md"
+    page.write_bytes(page.read_bytes().replace(b"a", b"b", 1))
+
+    def claim_the_edited_file(body: dict) -> None:
+        info = page.stat()
+        entry = body["milestones"]["paris-1-million"]["files"]["paris-1-million/en.md"]
+        entry[1:3] = [info.st_mtime_ns + 1, info.st_ino]  # a fingerprint that differs: the file is read
+
+    _rewrite_cache(project, claim_the_edited_file)
+    assert "paris-1-million/en.md" in build(project).written
+    same_as_without_cache(project, tmp_path)
+
+
+def test_a_failed_build_leaves_out_and_its_cache_as_they_were(project: Path) -> None:
+    build(project)
+    before = {p: p.read_bytes() for p in (project / "out").rglob("*") if p.is_file()}
+    edit(project / "milestones.yaml", "Bruno Julliard", "Bruno Julliard Jr")
+    edit(project / "templates/en/release.md", "{% set a = m.account %}", "{% set a = m.account %}{{ m.nowhere }}")
+    assert main(["--project", str(project), "build"]) == 1
+    assert {p: p.read_bytes() for p in (project / "out").rglob("*") if p.is_file()} == before
+
+
+def test_the_cache_is_neither_published_nor_a_leftover(project: Path) -> None:
+    build(project)
+    assert (project / "out" / CACHE_NAME).is_file()
+    assert CACHE_NAME not in (project / "out/.pressgen-manifest").read_text(encoding="utf-8")
+    result = run_pressgen("build", "--check", cwd=project)
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.subprocess
+def test_a_build_with_nothing_to_do_loads_no_renderer(project: Path) -> None:
+    """Neither Jinja2, Markdown, Babel, polytypo nor WeasyPrint: nor even the YAML."""
+    assert run_pressgen("build", cwd=project).returncode == 0
+    probe = ("import sys\nfrom pressgen.cli import main\nstatus = main(['build'])\n"
+             "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'jinja2', 'markdown', 'babel', 'polytypo',"
+             " 'weasyprint', 'yaml', 'nh3'})\nprint(status, heavy)\n")
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-c", probe], cwd=project, capture_output=True, text=True, timeout=120)
+    assert result.stdout.splitlines()[-1] == "0 []", result.stdout + result.stderr
+
+
+def test_figures_that_differ_are_told_by_every_build_not_only_the_one_that_rendered_them(project: Path) -> None:
+    """The figures audit of a milestone kept from the cache still speaks: its texts are kept
+    when (and only when) its languages state different figures."""
+    edit(project / "milestones.yaml", "to our two\n            million followers", "to our three\n            million followers")
+    first = build(project)
+    told = [w.message for w in first.warnings if "figures differ" in w.message]
+    assert len(told) == 1 and "paris-2-millions" in told[0]
+    edit(project / "milestones.yaml", "with a time-lapse", "with a timelapse")  # paris-1-million only
+    again = build(project)
+    assert "paris-2-millions" not in again.rendered
+    assert [w.message for w in again.warnings if "figures differ" in w.message] == told
+    nothing = build(project)  # nothing changed: the last report, replayed
+    assert nothing.rendered == [] and [w.message for w in nothing.warnings if "figures differ" in w.message] == told
