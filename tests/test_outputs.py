@@ -143,3 +143,23 @@ def test_an_unknown_output_is_a_located_error(tmp_path: Path, capsys: pytest.Cap
 def test_every_format_has_its_module() -> None:
     for name, format in FORMATS.items():
         assert callable(format.render), name
+
+
+def test_a_ctrl_c_while_weasyprint_draws_the_logo_stops_the_build(tmp_path: Path, monkeypatch) -> None:
+    """WeasyPrint catches every exception, Ctrl-C included, around drawing an SVG, and goes on
+    without the image. The interrupt must still stop the build: no PDF without its logo, out/
+    as it was. The Ctrl-C is made to arrive exactly there (where a real one lands by chance)."""
+    import weasyprint.svg
+
+    project = copy_example(tmp_path / "project", outputs=("pdf",))
+    assert main(["--project", str(project), "build"]) == 0
+    before = {p: p.read_bytes() for p in (project / "out").rglob("*") if p.is_file()}
+    source = project / "milestones.yaml"
+    source.write_text(source.read_text(encoding="utf-8").replace("Bruno Julliard", "Bruno Julliard Jr"), encoding="utf-8")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(weasyprint.svg.SVG, "draw", interrupted)
+    assert main(["--project", str(project), "build", "--jobs", "1"]) == 2  # interrupted, as Ctrl-C exits
+    assert {p: p.read_bytes() for p in (project / "out").rglob("*") if p.is_file()} == before

@@ -9,8 +9,11 @@ metadata dates are the milestone's date, so the same sources give the same bytes
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import posixpath
 import re
+from typing import Iterator
 
 import markupsafe
 
@@ -48,7 +51,40 @@ def render(release: Release, context: OutputContext) -> bytes:
         here=output_path("pdf", release.milestone_id, release.locale),
     )
     document = weasyprint.HTML(string=page, base_url=_BASE, url_fetcher=ReleaseFiles())
-    return document.write_pdf(pdf_variant="pdf/ua-1")
+    with _interrupts_not_swallowed():
+        return document.write_pdf(pdf_variant="pdf/ua-1")
+
+
+class _Interrupts(logging.Handler):
+    """Records a Ctrl-C that WeasyPrint caught and logged instead of letting it through."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.caught: BaseException | None = None
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info and isinstance(record.exc_info[1], (KeyboardInterrupt, SystemExit)):
+            self.caught = self.caught or record.exc_info[1]
+
+
+@contextlib.contextmanager
+def _interrupts_not_swallowed() -> Iterator[None]:
+    """WeasyPrint draws an SVG inside ``except BaseException`` (weasyprint/images.py), which it
+    logs at debug level: a Ctrl-C arriving while the logo is drawn was swallowed, and the build
+    went on to write a PDF without its logo. The interrupt is raised again once WeasyPrint
+    returns, so the build stops and ``out/`` stays as it was."""
+    logger = logging.getLogger("weasyprint")
+    catcher, level = _Interrupts(), logger.level
+    logger.addHandler(catcher)
+    if not logger.isEnabledFor(logging.DEBUG):
+        logger.setLevel(logging.DEBUG)  # the debug record, which carries the exception, is made only then
+    try:
+        yield
+    finally:
+        logger.removeHandler(catcher)
+        logger.setLevel(level)
+    if catcher.caught is not None:
+        raise catcher.caught
 
 
 _TEXT = re.compile(r">([^<]+)<")  # the text between two tags
