@@ -137,3 +137,20 @@ def editor_yaml(text: str) -> Any:
         return raw
 
     return value(yaml.compose(text, Loader=yaml.SafeLoader))
+
+
+def invoke(project: Path, *args: str):
+    """``pressgen --project PROJECT ARGS`` in this process, through click's test runner."""
+    from click.testing import CliRunner
+
+    from pressgen.cli import cli
+
+    return CliRunner().invoke(cli, ["--project", str(project), *args])
+
+
+def edit_source(project: Path, old: str, new: str) -> None:
+    """Replace ``old``, which must occur exactly once, in the project's milestones.yaml."""
+    source = project / "milestones.yaml"
+    text = source.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    source.write_text(text.replace(old, new), encoding="utf-8")

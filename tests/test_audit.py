@@ -9,7 +9,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from helpers import add_german
+from helpers import add_german, edit_source as edit
 from pressgen.checks.audit import compare, figures
 from pressgen.cli import cli
 
@@ -58,13 +58,6 @@ def test_a_differing_figure_is_found_in_each_direction() -> None:
     assert [f.text for f in only_fr] == ["8\u202f500"] and [f.text for f in only_en] == ["8,000"]
     assert compare({"fr": "8\u202f500 et 8\u202f500", "en": "8,500"})  # a figure said once less
     assert compare({"fr": "2 millions", "en": "2 million"}) == []
-
-
-def edit(project: Path, old: str, new: str) -> None:
-    source = project / "milestones.yaml"
-    text = source.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    source.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_the_example_passes_the_audit(project: Path) -> None:

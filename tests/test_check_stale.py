@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
-
 from pathlib import Path
 
-from click.testing import CliRunner
+import pytest
 
-from helpers import run_pressgen, tree
-from pressgen.cli import cli, main
-
-
-def invoke(project: Path, *args: str):
-    return CliRunner().invoke(cli, ["--project", str(project), *args])
+from helpers import invoke, run_pressgen, tree
+from pressgen.cli import main
 
 
 def edit(project: Path, old: str, new: str) -> None:

@@ -5,26 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from click.testing import CliRunner
 
-from pressgen.cli import cli
+from helpers import edit_source as edit, invoke
 
 QUOTE = "paris-2-millions/quotes[0]/text"
 FR_OLD = "Un grand et chaleureux merci à\n            nos deux millions d’abonnés pour leur fidélité !"
 FR_NEW = "Un immense et chaleureux merci à\n            nos deux millions d’abonnés pour leur fidélité !"
 EN_OLD = "A big and warm thank-you to our two\n            million followers for their loyalty!"
 EN_NEW = "A huge and warm thank-you to our two\n            million followers for their loyalty!"
-
-
-def invoke(project: Path, *args: str):
-    return CliRunner().invoke(cli, ["--project", str(project), *args])
-
-
-def edit(project: Path, old: str, new: str) -> None:
-    source = project / "milestones.yaml"
-    text = source.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    source.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def lock(project: Path) -> dict:

@@ -10,17 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from helpers import REPO, copy_example, copy_example_as_folder, run_pressgen, tree
-from pressgen.cli import cli
+from helpers import REPO, copy_example, copy_example_as_folder, invoke, run_pressgen, tree
 from pressgen.preview.rebuild import Rebuilder
 from pressgen.preview.watch import Watcher
 from pressgen.project.layout import FOLDER, ONE_FILE, Layout
-
-
-def invoke(project: Path, *args: str):
-    return CliRunner().invoke(cli, ["--project", str(project), *args])
 
 
 def line_of(path: Path, text: str) -> int:

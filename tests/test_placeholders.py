@@ -6,23 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from helpers import edit_source as edit, invoke
 from pressgen.checks.placeholders import _placeholder_addresses
-from pressgen.cli import cli
 
 AT = ["--at", "2016-11-01T00:00Z"]  # before the example's embargo ends: no warning
-
-
-def invoke(project: Path, *args: str):
-    return CliRunner().invoke(cli, ["--project", str(project), *args])
-
-
-def edit(project: Path, old: str, new: str) -> None:
-    source = project / "milestones.yaml"
-    text = source.read_text(encoding="utf-8")
-    assert text.count(old) == 1, old
-    source.write_text(text.replace(old, new), encoding="utf-8")
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -10,26 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from pressgen.cli import cli
+from helpers import edit_source as edit, invoke
 from pressgen.preview.pages import overview
 from pressgen.preview.rebuild import Rebuilder
 from pressgen.project.layout import Layout
 
 BEFORE = "2016-11-15T08:59:59+01:00"
 AFTER = "2016-11-15T09:00:00+01:00"
-
-
-def invoke(project: Path, *args: str):
-    return CliRunner().invoke(cli, ["--project", str(project), *args])
-
-
-def edit(project: Path, old: str, new: str) -> None:
-    source = project / "milestones.yaml"
-    text = source.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    source.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_each_release_with_its_status_at_a_moment(project: Path) -> None:
