@@ -1,8 +1,6 @@
 """``python -m pressgen``."""
 
-import sys
-
-from pressgen.cli import main
+from pressgen.cli import run
 
 if __name__ == "__main__":  # not when a worker process of --jobs imports it (spawn)
-    sys.exit(main())
+    run()

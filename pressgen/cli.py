@@ -1,7 +1,7 @@
 """The command line: thin on top of ``pressgen.pipeline``; the one place errors become exit codes.
 
 Exit status: 0 success, 1 a problem in the user's files (or a stale ``out/``), 2 wrong usage,
-a bug or an environment failure. Heavy modules are imported inside the commands, so ``pressgen
+a bug or an environment failure, 130 (the shell's view of a death by SIGINT) after Ctrl-C. Heavy modules are imported inside the commands, so ``pressgen
 --help`` stays instant and ``build`` never loads what only the authoring commands need (ruamel.yaml).
 Each command's logic lives in its own module (``pressgen.authoring`` for the writers' commands).
 """
@@ -9,6 +9,8 @@ Each command's logic lives in its own module (``pressgen.authoring`` for the wri
 from __future__ import annotations
 
 import datetime as dt
+import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -19,6 +21,7 @@ import click
 from pressgen import __version__
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILURE = 0, 1, 2
+EXIT_INTERRUPTED = 128 + signal.SIGINT  # what a shell reports for a command that Ctrl-C stopped
 
 
 class _Failed(Exception):
@@ -41,13 +44,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A Ctrl-C held back while a build moved its files into place arrives once they are all
         # moved, possibly after the command's own report: the work is done, the run interrupted.
         click.echo("Interrupted; out/ is as it was before this run or fully updated.", err=True)
-        return EXIT_FAILURE
+        return EXIT_INTERRUPTED
     except click.ClickException as error:
         error.show()
         return EXIT_FAILURE if error.exit_code != 2 else 2
     except click.exceptions.Exit as done:
         return done.exit_code
     return EXIT_OK
+
+
+def run() -> None:
+    """The program's entry point: exit with :func:`main`'s status.
+
+    A run that Ctrl-C stopped ends the way a shell expects of one, by SIGINT itself (a script
+    looping over pressgen stops too), after its message and its clean-up. Python would do so on
+    its own after some interrupts (one that lands while a module is being imported) and not after
+    others: ending by the signal every time keeps the status the same whenever the Ctrl-C came."""
+    status = main()
+    if status == EXIT_INTERRUPTED and hasattr(signal, "SIGINT") and os.name == "posix":
+        sys.stdout.flush()
+        sys.stderr.flush()
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGINT)
+    sys.exit(status)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -60,7 +79,8 @@ def cli(ctx: click.Context, project_dir: Path | None, debug: bool) -> None:
     """Build French and English press releases from milestones.yaml (or pressgen.yaml and releases/).
 
     Exit status: 0 done, 1 a problem in your files (each one shown with its file and line),
-    2 wrong usage or an unexpected failure. Set NO_COLOR to turn colours off. Shell completion:
+    2 wrong usage or an unexpected failure, 130 stopped by Ctrl-C. Set NO_COLOR to turn
+    colours off. Shell completion:
     eval "$(_PRESSGEN_COMPLETE=bash_source pressgen)" (zsh_source, fish_source).
 
     \b
@@ -96,7 +116,7 @@ def _run(ctx: click.Context, action, folder: str = "out/"):
         raise _Failed(EXIT_PROBLEMS) from None
     except KeyboardInterrupt:
         click.echo(f"Interrupted; {folder} is as it was before this run or fully updated.", err=True)
-        raise _Failed(EXIT_FAILURE) from None
+        raise _Failed(EXIT_INTERRUPTED) from None
     except OutputError as error:  # the machine: a full disk, a read-only or locked out/
         if ctx.obj["debug"]:
             raise

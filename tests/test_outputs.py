@@ -161,5 +161,5 @@ def test_a_ctrl_c_while_weasyprint_draws_the_logo_stops_the_build(tmp_path: Path
         raise KeyboardInterrupt
 
     monkeypatch.setattr(weasyprint.svg.SVG, "draw", interrupted)
-    assert main(["--project", str(project), "build", "--jobs", "1"]) == 2  # interrupted, as Ctrl-C exits
+    assert main(["--project", str(project), "build", "--jobs", "1"]) == 130  # interrupted, as Ctrl-C exits
     assert {p: p.read_bytes() for p in (project / "out").rglob("*") if p.is_file()} == before
