@@ -31,8 +31,10 @@ import yaml
 from helpers import REPO, copy_example, run_pressgen, tree
 from pressgen.output.journal import FILES_NAME, JOURNAL_NAME, STAGING_NAME
 
-# The generated project: 15 copies of the 3 example milestones (45), ~200 files in out/. Its texts
-# are short (no quotes, no highlights): rendering is not what is tested here, writing is.
+# The generated project: 15 copies of the 3 example milestones (45), ~500 files in out/. Its texts
+# are short (no quotes, no highlights) and it makes every format but the PDF (a third of a second
+# each): rendering is not what is tested here, writing is. A Ctrl-C inside the PDF's renderer
+# has its own test (test_outputs.py).
 COPIES = 15
 FOREIGN = "paris-1-million-0/notes.txt"  # not pressgen's: must survive every kill
 UNCHANGED = "paris-2-millions-5/bravo-paris.svg"  # the same bytes in both versions: never touched
@@ -44,6 +46,7 @@ def sources(version: str) -> str:
     from a to b, every release is rewritten, 3 milestones go (one folder keeps a foreign file)
     and 3 new folders come."""
     data = yaml.safe_load((REPO / "milestones.yaml").read_text(encoding="utf-8"))
+    data["outputs"] = ["md", "html", "txt", "eml", "posts"]
     data["defaults"]["about"] = {"fr": "Paris Numérique rassemble les comptes de la Ville.",
                                  "en": "Paris Numérique brings together the City’s accounts."}
     first = 0 if version == "a" else 1
