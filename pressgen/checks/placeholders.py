@@ -28,6 +28,8 @@ _FOUND = re.compile(rf"\b{MARKER}\b")
 _ADDRESS = re.compile(r"[\w.+-]+@(?P<mail>[\w-]+(?:\.[\w-]+)+)|\b[a-z][a-z0-9+.-]*://(?:[^@/\s]*@)?(?P<host>[\w.-]+)",
                       re.IGNORECASE)
 _RESERVED = re.compile(r"(?:^|\.)(?:example\.(?:org|com|net)|example|invalid|test|localhost)$", re.IGNORECASE)
+# A text can hold a reserved domain only if it holds one of these words: the others are skipped.
+_COULD_BE_RESERVED = re.compile(r"example|invalid|test|localhost", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -43,11 +45,16 @@ def placeholders(project: model.Project) -> list[Placeholder]:
     for name, forms in project.nouns.items():
         for path, text in _texts(forms, f"nouns.{name}"):
             found.setdefault(path, Placeholder("", path, text))
+    shared_done: set[str] = set()  # a value from defaults is the same for every release: read once
     for index, milestone in enumerate(project.milestones):
         own = project.sources.item_path("milestones", index, milestone.id)
         for f in dataclasses.fields(milestone):
             path = f"{own}.{f.name}"
             shared = f.name in model.SHARED_FIELDS and not project.sources.has(path)
+            if shared and f.name in shared_done:
+                continue
+            if shared:
+                shared_done.add(f.name)
             for where, text in _texts(getattr(milestone, f.name), f"defaults.{f.name}" if shared else path):
                 found.setdefault(where, Placeholder("" if shared else milestone.id, where, text))
     return list(found.values())
@@ -64,17 +71,22 @@ def placeholder_addresses(project: model.Project) -> list[Problem]:
     """One located problem per placeholder address in a published release (a shared one once,
     naming the published releases that show it): errors for ``check``, warnings for ``build``."""
     found: dict[str, tuple[str, list[str]]] = {}  # key path -> (address, releases)
+    shared_hits: dict[str, list[tuple[str, str]]] = {}  # a value from defaults: read once
     for index, milestone in enumerate(project.milestones):
         if milestone.status != "published":
             continue
         own = project.sources.item_path("milestones", index, milestone.id)
         for f in dataclasses.fields(milestone):
             path = f"{own}.{f.name}"
-            shared = f.name in model.SHARED_FIELDS and not project.sources.has(path)
-            for where, text in _texts(getattr(milestone, f.name), f"defaults.{f.name}" if shared else path, None):
-                for address in _placeholder_addresses(text):
-                    entry = found.setdefault(f"{where}\0{address}", (address, []))
-                    entry[1].append(milestone.id)
+            if f.name in model.SHARED_FIELDS and not project.sources.has(path):
+                hits = shared_hits.get(f.name)
+                if hits is None:
+                    hits = shared_hits[f.name] = _addresses_in(getattr(milestone, f.name), f"defaults.{f.name}")
+            else:
+                hits = _addresses_in(getattr(milestone, f.name), path)
+            for where, address in hits:
+                entry = found.setdefault(f"{where}\0{address}", (address, []))
+                entry[1].append(milestone.id)
     problems = []
     for key, (address, releases) in found.items():
         where = key.split("\0", 1)[0]
@@ -84,6 +96,12 @@ def placeholder_addresses(project: model.Project) -> list[Problem]:
                    f"({named}): its domain is reserved for examples and reaches no one",
             "give the real address before publishing (or set the release's status to draft)"))
     return problems
+
+
+def _addresses_in(value: Any, path: str) -> list[tuple[str, str]]:
+    """(key path, address) for every placeholder address in the texts under ``value``."""
+    return [(where, address) for where, text in _texts(value, path, _COULD_BE_RESERVED)
+            for address in _placeholder_addresses(text)]
 
 
 def _placeholder_addresses(text: str) -> list[str]:

@@ -92,32 +92,57 @@ def is_record(value: Any) -> bool:
     return dataclasses.is_dataclass(value) and not isinstance(value, type)
 
 
+# The field names of each record class, asked once: a walk over an archive of thousands of
+# releases visits about a million values, and dataclasses.fields() is slow to ask each time.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+# Values with no parts: a walk goes past them without looking further.
+_LEAVES = (str, int, float, dt.date, dt.time, Enum, type(None))
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
+
+
 def children(value: Any) -> Iterator[tuple[str, Any]]:
     """The parts of a model value with the step that names each (``.quotes``, ``[0]``)."""
-    if is_record(value):
-        for f in dataclasses.fields(value):
-            yield f".{f.name}", getattr(value, f.name)
-    elif isinstance(value, list):
+    if isinstance(value, list):
         for i, item in enumerate(value):
             yield f"[{i}]", item
+    elif not isinstance(value, _LEAVES) and is_record(value):
+        for name in _field_names(type(value)):
+            yield f".{name}", getattr(value, name)
 
 
 def translated(value: Any, path: str) -> Iterator[tuple[str, model.PerLocale]]:
     """Every translated value inside ``value``, with its key path, in model order."""
-    if isinstance(value, model.PerLocale):
-        yield path, value
-        return
-    for step, child in children(value):
-        yield from translated(child, path + step)
+    found: list[tuple[str, Any]] = []
+    _collect(value, path, model.PerLocale, found)
+    return iter(found)
 
 
 def project_files(value: Any, path: str) -> Iterator[tuple[str, model.ProjectFile]]:
     """Every file of the project named inside ``value`` (an image…), with its key path."""
-    if isinstance(value, model.ProjectFile):
-        yield path, value
-        return
-    for step, child in children(value):
-        yield from project_files(child, path + step)
+    found: list[tuple[str, Any]] = []
+    _collect(value, path, model.ProjectFile, found)
+    return iter(found)
+
+
+def _collect(value: Any, path: str, wanted: type, found: list[tuple[str, Any]]) -> None:
+    """Append every value of type ``wanted`` inside ``value`` (not looking inside one) to ``found``."""
+    if isinstance(value, wanted):
+        found.append((path, value))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, wanted) or not isinstance(item, _LEAVES):
+                _collect(item, f"{path}[{i}]", wanted, found)
+    elif not isinstance(value, _LEAVES) and is_record(value):
+        for name in _field_names(type(value)):
+            child = getattr(value, name)
+            if isinstance(child, wanted) or not isinstance(child, _LEAVES):
+                _collect(child, f"{path}.{name}", wanted, found)
 
 
 def join(path: str, step: str) -> str:
