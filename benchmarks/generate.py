@@ -316,33 +316,47 @@ _TOKENS = {"fr": "BENCHEDITFR", "en": "BENCHEDITEN"}  # where the edited quote s
 @dataclass
 class Project:
     """A generated project: its data, and its YAML with the edited quote left as a hole, so that
-    an edit is a string replacement and not a new dump (which takes 20 s at 10,000)."""
+    an edit is a string replacement and not a new dump (which takes 20 s at 10,000). ``release``
+    is the edited milestone's own file (with the hole) for the folder layout."""
 
     data: dict[str, Any]
     template: str
     quote: dict[str, str]
+    release: str
 
-    def yaml(self, edit: int | None = None) -> str:
-        """The file as generated, or after edit number ``edit`` of the one quote: a consistent
+    def _filled(self, text: str, edit: int | None) -> str:
+        """``text`` with the quote as generated, or after edit number ``edit``: a consistent
         edit (both languages), to a text it never had before."""
         texts = dict(self.quote)
         if edit is not None:
             texts["fr"] += f" Message relu {edit + 2} fois avant publication."
             texts["en"] += f" Post read over {edit + 2} times before publication."
-        text = self.template
         for lang, token in _TOKENS.items():
             text = text.replace(token, json.dumps(texts[lang], ensure_ascii=False), 1)  # JSON strings are YAML
         return text
 
+    def yaml(self, edit: int | None = None) -> str:
+        """``milestones.yaml`` as generated, or after edit number ``edit`` of the one quote."""
+        return self._filled(self.template, edit)
+
+    @property
+    def edited_id(self) -> str:
+        return self.data["milestones"][edited_index(len(self.data["milestones"]))]["id"]
+
+    def release_yaml(self, edit: int | None = None) -> str:
+        """The edited milestone's ``releases/<id>.yaml`` as generated, or after edit ``edit``."""
+        return self._filled(self.release, edit)
+
 
 def project(count: int, seed: int = SEED) -> Project:
     data = generate(count, seed)
-    quote = data["milestones"][edited_index(count)]["quotes"][0]["text"]
+    edited = data["milestones"][edited_index(count)]
+    quote = edited["quotes"][0]["text"]
     original = dict(quote)
     quote.update(_TOKENS)
-    template = dump(data)
+    template, release = dump(data), dump(edited)
     quote.update(original)
-    return Project(data, template, original)
+    return Project(data, template, original, release)
 
 
 class _Dumper(yaml.CSafeDumper if hasattr(yaml, "CSafeDumper") else yaml.SafeDumper):  # type: ignore[misc]
@@ -365,15 +379,25 @@ def image_svg(k: int) -> str:
             f'<circle cx="{160 + 40 * k}" cy="180" r="{60 + 5 * k}" fill="#fff" opacity="0.6"/></svg>\n')
 
 
-def write_project(folder: Path, generated: Project) -> None:
-    """A complete project in ``folder``: milestones.yaml, the repository's templates, images."""
+def write_project(folder: Path, generated: Project, layout: str = "file") -> None:
+    """A complete project in ``folder``: the repository's templates, images, and either
+    milestones.yaml (``layout="file"``) or pressgen.yaml and releases/<id>.yaml ("folder")."""
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copytree(REPO / "templates", folder / "templates", dirs_exist_ok=True)
     images = folder / "images"
     images.mkdir(exist_ok=True)
     for k in range(IMAGE_COUNT):
         (images / f"visual-{k}.svg").write_text(image_svg(k), encoding="utf-8")
-    (folder / "milestones.yaml").write_text(generated.yaml(), encoding="utf-8")
+    if layout == "file":
+        (folder / "milestones.yaml").write_text(generated.yaml(), encoding="utf-8")
+        return
+    settings = {key: value for key, value in generated.data.items() if key != "milestones"}
+    (folder / "pressgen.yaml").write_text(dump(settings), encoding="utf-8")
+    releases = folder / "releases"
+    releases.mkdir(exist_ok=True)
+    for milestone in generated.data["milestones"]:
+        text = generated.release_yaml() if milestone["id"] == generated.edited_id else dump(milestone)
+        (releases / f"{milestone['id']}.yaml").write_text(text, encoding="utf-8")
 
 
 def repeated_paragraphs(project: Path) -> tuple[int, int, list[str]]:

@@ -58,6 +58,7 @@ class Settings:
     check_args: list[str]
     json_path: Path
     keep: bool
+    layout: str = "auto"  # "file", "folder", or "auto" (see project_layout)
     started: float = field(default_factory=time.perf_counter)
 
 
@@ -100,10 +101,10 @@ def copy_sources(source: Path, target: Path) -> None:
     """A project as a fresh clone has it: sources and translations.lock, no out/."""
     fresh(target)
     target.mkdir(parents=True)
-    for name in ("milestones.yaml", "translations.lock"):
+    for name in ("milestones.yaml", "pressgen.yaml", "translations.lock"):
         if (source / name).exists():
             shutil.copy2(source / name, target / name)
-    for name in ("templates", "images"):
+    for name in ("templates", "images", "releases"):
         if (source / name).exists():
             shutil.copytree(source / name, target / name)
 
@@ -152,6 +153,7 @@ class Bench:
     peer_pages: dict[str, int]
     paragraphs: tuple[int, int, list[str]]
     skipped: list[str] = field(default_factory=list)
+    layout: str = "file"  # "file": milestones.yaml; "folder": pressgen.yaml and releases/
 
 
 def set_up(n: int, root: Path, settings: Settings) -> Bench:
@@ -159,10 +161,15 @@ def set_up(n: int, root: Path, settings: Settings) -> Bench:
     log(f"{n} milestones: generating and building once")
     generated = generate.project(n, settings.seed)
     data = generated.data
+    layout = project_layout(settings.layout, generated)
     source = root / "source"
-    generate.write_project(source, generated)
+    generate.write_project(source, generated, layout)
+    if layout == "folder":  # the floor reads the one file (with YAML's own loader, no size limit)
+        (source / "milestones.yaml").write_text(generated.yaml(), encoding="utf-8")
     warm = root / "warm"
     copy_sources(source, warm)
+    if layout == "folder":
+        (warm / "milestones.yaml").unlink()
     warm_env = child_env(root / "warm-cache")
     # The rounds' `pressgen check` shows that pressgen accepts the project: a failure stops the run.
     run(pressgen(warm, "build", *settings.build_args), warm, warm_env)
@@ -175,11 +182,20 @@ def set_up(n: int, root: Path, settings: Settings) -> Bench:
     serial = iter(range(10**9))
 
     def edit() -> None:
-        (warm / "milestones.yaml").write_text(generated.yaml(next(serial)), encoding="utf-8")
+        if layout == "folder":
+            (warm / "releases" / f"{generated.edited_id}.yaml").write_text(generated.release_yaml(next(serial)),
+                                                                           encoding="utf-8")
+        else:
+            (warm / "milestones.yaml").write_text(generated.yaml(next(serial)), encoding="utf-8")
+
+    def full_project() -> None:
+        copy_sources(source, full_dir / "project")
+        if layout == "folder":
+            (full_dir / "project" / "milestones.yaml").unlink()
 
     cases = {
         "full": Case("full build", pressgen(full_dir / "project", "build", *settings.build_args), root, cold_env,
-                     prepare=lambda: copy_sources(source, full_dir / "project")),
+                     prepare=full_project),
         "floor": Case("floor", [sys.executable, str(HERE / "floor.py"), str(source), str(root / "floor-out")], root,
                       cold_env, prepare=lambda: fresh(root / "floor-out")),
         "floor-notypo": Case("floor without typography", [sys.executable, str(HERE / "floor.py"), str(source),
@@ -209,7 +225,17 @@ def set_up(n: int, root: Path, settings: Settings) -> Bench:
         peer_pages[name] = prepare_site(site)
         cases[name] = Case(label, command(site), site, child_env(site / ".cache"),
                            prepare=lambda site=site: [fresh(p) for p in peers.outputs(site)])
-    return Bench(n, pages, cases, peer_pages, paragraphs, skipped)
+    return Bench(n, pages, cases, peer_pages, paragraphs, skipped, layout)
+
+
+def project_layout(asked: str, generated: generate.Project) -> str:
+    """The layout to generate: as asked, or ("auto") one file while it stays within pressgen's
+    size limit for a file, one file per release above it (10,000 milestones make 39 MB)."""
+    from pressgen.project.limits import MAX_FILE_BYTES
+
+    if asked != "auto":
+        return asked
+    return "file" if len(generated.yaml().encode("utf-8")) <= MAX_FILE_BYTES else "folder"
 
 
 def measure(bench: Bench, settings: Settings, last: bool) -> int:
@@ -273,13 +299,15 @@ def size_section(bench: Bench, rounds: int, raw: dict[str, Any]) -> Section:
                             cpu=c[key].median_cpu() * 1000 / pages))
     total, repeats, common = bench.paragraphs
     raw[str(n)] = {
-        "milestones": n, "pages": bench.pages, "rounds": rounds, "peer_pages": bench.peer_pages, "skipped": bench.skipped,
+        "milestones": n, "layout": bench.layout, "pages": bench.pages, "rounds": rounds, "peer_pages": bench.peer_pages,
+        "skipped": bench.skipped,
         "paragraphs": {"total": total, "repeated": repeats, "most_common_repeats": common},
         "cases": {k: {"command": case.command, "seconds": case.seconds(),
                       "cpu_seconds": [round(s.cpu_seconds, 3) for s in case.samples],
                       "max_rss_mb": [round(s.max_rss_mb, 1) for s in case.samples]} for k, case in c.items()},
     }
-    title = (f"{n:,} milestones, {bench.pages:,} pages ({rounds} round{'s' if rounds != 1 else ''}; "
+    where = "one file" if bench.layout == "file" else "one file per release"
+    title = (f"{n:,} milestones in {where}, {bench.pages:,} pages ({rounds} round{'s' if rounds != 1 else ''}; "
              f"{repeats} of {total:,} data paragraphs repeated{''.join('; ' + s for s in bench.skipped)})")
     return Section(title, rows)
 
@@ -345,6 +373,9 @@ def parse(argv: list[str] | None) -> Settings:
     parser.add_argument("--check-args", default="", help="extra arguments for `pressgen check`")
     parser.add_argument("--json", type=Path, default=HERE / "results.json", help="where to write every figure")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects, and say where")
+    parser.add_argument("--layout", choices=("auto", "file", "folder"), default="auto",
+                        help="milestones.yaml, or pressgen.yaml and one file per release (default: one file "
+                        "while it stays under pressgen's 5 MB limit for a file, one per release above)")
     args = parser.parse_args(argv)
     sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")] if args.sizes else list(DEFAULT_SIZES)
     if args.large and LARGE not in sizes:
@@ -352,7 +383,7 @@ def parse(argv: list[str] | None) -> Settings:
     if args.runs is not None and args.runs < 1:
         parser.error("--runs must be at least 1")
     return Settings(sorted(sizes), args.runs, args.budget * 60, not args.no_peers, args.peers_max, args.seed,
-                    shlex.split(args.build_args), shlex.split(args.check_args), args.json, args.keep)
+                    shlex.split(args.build_args), shlex.split(args.check_args), args.json, args.keep, args.layout)
 
 
 def main(argv: list[str] | None = None) -> int:
