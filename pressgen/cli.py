@@ -9,8 +9,6 @@ Each command's logic lives in its own module (``pressgen.authoring`` for the wri
 from __future__ import annotations
 
 import datetime as dt
-import os
-import signal
 import sys
 import time
 from pathlib import Path
@@ -21,7 +19,7 @@ import click
 from pressgen import __version__
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_FAILURE = 0, 1, 2
-EXIT_INTERRUPTED = 128 + signal.SIGINT  # what a shell reports for a command that Ctrl-C stopped
+EXIT_INTERRUPTED = 130  # 128 + SIGINT: what a shell reports for a command that Ctrl-C stopped
 
 
 class _Failed(Exception):
@@ -61,7 +59,10 @@ def run() -> None:
     its own after some interrupts (one that lands while a module is being imported) and not after
     others: ending by the signal every time keeps the status the same whenever the Ctrl-C came."""
     status = main()
-    if status == EXIT_INTERRUPTED and hasattr(signal, "SIGINT") and os.name == "posix":
+    if status == EXIT_INTERRUPTED and sys.platform != "win32":
+        import os
+        import signal
+
         sys.stdout.flush()
         sys.stderr.flush()
         signal.signal(signal.SIGINT, signal.SIG_DFL)
