@@ -35,7 +35,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         cli.main(args=list(argv) if argv is not None else None, prog_name="pressgen", standalone_mode=False)
     except _Failed as failed:
         return failed.status
-    except click.exceptions.Abort:
+    except click.exceptions.Abort as abort:
+        if isinstance(abort.__cause__, KeyboardInterrupt):  # click's own word for a Ctrl-C outside a command
+            click.echo("Interrupted; out/ is as it was before this run or fully updated.", err=True)
+            return EXIT_INTERRUPTED
         click.echo("Aborted.", err=True)
         return EXIT_FAILURE
     except KeyboardInterrupt:

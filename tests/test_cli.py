@@ -87,3 +87,34 @@ def test_help_and_build_do_not_load_the_authoring_libraries(project: Path, args:
 def test_no_colour_in_a_pipe(project: Path) -> None:
     result = run_pressgen("status", "--at", "2016-11-01T00:00Z", cwd=project)
     assert result.returncode == 0 and "\x1b[" not in result.stdout + result.stderr
+
+
+def test_a_ctrl_c_before_the_command_runs_is_an_interruption_too(tmp_path: Path, monkeypatch, capsys) -> None:
+    """A Ctrl-C while the command finds the project (before its own handling) reaches click,
+    which calls it an abort: pressgen still says interrupted, with the status of one."""
+    import pressgen.cli
+
+    def interrupted(ctx):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pressgen.cli, "_layout", interrupted)
+    assert main(["--project", str(tmp_path), "build"]) == 130
+    assert "Interrupted; out/ is as it was" in capsys.readouterr().err
+
+
+@pytest.mark.subprocess
+def test_an_interrupted_run_ends_by_sigint_as_shells_expect(tmp_path: Path) -> None:
+    """The program itself (not main()) ends an interrupted run by SIGINT, so the shell sees
+    130 and a script that loops over pressgen stops; the message comes first."""
+    import signal
+
+    script = ("import pressgen.cli\n"
+              "def interrupted(ctx):\n    raise KeyboardInterrupt\n"
+              "pressgen.cli._layout = interrupted\n"
+              "pressgen.cli.run()\n")
+    done = subprocess.run([sys.executable, "-c", script, "build"], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == -signal.SIGINT, done.stderr
+    assert "Interrupted; out/ is as it was" in done.stderr
+    shell = subprocess.run(["sh", "-c", f'"{sys.executable}" -c "$0" build; echo "status $?"', script],
+                           cwd=tmp_path, capture_output=True, text=True)
+    assert "status 130" in shell.stdout, shell.stderr
