@@ -61,7 +61,6 @@ class Decoder:
         self.locales = locales
         self.chains = chains or {}
         self.problems: list[Problem] = []
-        self.nodes: dict[str, yaml.Node] = {}
         # Values walked so far, and how many a file of this size may hold. Aliases (*name) are
         # walked wherever they are used: nested ones could expand a few lines into billions.
         self.walked = 0
@@ -86,7 +85,6 @@ class Decoder:
         if self.walked > self.budget:
             raise AliasBomb(node)
         self.sources.record(path, self.place(node))
-        self.nodes[path] = node
         if _is_null(node) and not node.value:
             lost = self.lost_to_comment(node, key, path)
             if lost:
@@ -195,7 +193,6 @@ class Decoder:
             value = self.value(child, item, named)
             if named != f"{path}[{i}]":
                 self.sources.record(f"{path}[{i}]", self.sources.places[named])
-                self.nodes[f"{path}[{i}]"] = child
             items.append(value)
         return INVALID if any(i is INVALID for i in items) else items
 
@@ -287,7 +284,8 @@ class Decoder:
                              f"put it in quotes if you mean the text: {shown(raw, quote=chr(34))}")
         if not raw.strip():
             return self.fail(node, path, "expected text, found an empty string")
-        marks = sum(raw.count(mark) for mark in MARKUP_MARKS)
+        # (a text no longer than the limit cannot hold too many marks: most are not counted)
+        marks = sum(raw.count(mark) for mark in MARKUP_MARKS) if len(raw) > MAX_MARKUP_MARKS else 0
         if marks > MAX_MARKUP_MARKS:
             return self.fail(node, path, f"this text holds {marks:,} of the Markdown marks {' '.join(MARKUP_MARKS)}; "
                              f"pressgen reads at most {MAX_MARKUP_MARKS:,} in one text",
