@@ -178,6 +178,12 @@ def figures_differ(texts: dict[str, str], end_marks: dict[str, str]) -> bool:
     return len(counts) > 1 and any(c != counts[0] for c in counts[1:])
 
 
+def texts_differ(texts: list[tuple[str, str, str]]) -> bool:
+    """:func:`figures_differ` for one milestone's (language, Markdown, end mark) triples."""
+    return figures_differ({locale: markdown for locale, markdown, _ in texts},
+                          {locale: end_mark for locale, _, end_mark in texts})
+
+
 def audit(project: model.Project, releases) -> list[Problem]:
     """Problems for every milestone whose languages do not state the same figures.
 

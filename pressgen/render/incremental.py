@@ -89,7 +89,7 @@ class IncrementalBuild:
             if problems:
                 continue  # the build fails: nothing more to stage
             summaries[rendered.milestone_id] = summary_from_json(rendered.summary)
-            audit[rendered.milestone_id] = rendered.texts if _figures_differ(rendered.texts) else []
+            audit[rendered.milestone_id] = rendered.texts
             self.cache.milestones[rendered.milestone_id] = self._staged(
                 sink, keys[rendered.milestone_id], set(rendered.asked), rendered.files, rendered.summary,
                 audit[rendered.milestone_id])
@@ -169,8 +169,8 @@ def render_everything(layout: Layout, project: "model.Project", progress: Progre
                       keep: Callable[[str, tuple[str, str, str]], None] | None = None) -> Iterator[tuple[str, bytes]]:
     """Every file of ``out/`` from scratch, in up to ``jobs`` processes, as each milestone is
     rendered, then the site-wide pages: for ``check`` and ``build --check``, which never read the
-    cache. ``keep`` receives each release's text for the figures audit. Every template problem
-    is raised at the end, together."""
+    cache. ``keep`` receives the texts the figures audit needs: those of the releases whose
+    languages state different figures. Every template problem is raised at the end, together."""
     build = IncrementalBuild(layout, project, None)
     summaries: dict[str, Summary] = {}
     problems: list[Problem] = []
@@ -191,11 +191,3 @@ def render_everything(layout: Layout, project: "model.Project", progress: Progre
 
 
 SITE = "site"  # the cache's entry for the site-wide pages
-
-
-def _figures_differ(texts: list[tuple[str, str, str]]) -> bool:
-    """Whether the figures audit has anything to say about these releases' texts."""
-    from pressgen.checks.audit import figures_differ
-
-    return figures_differ({locale: markdown for locale, markdown, _ in texts},
-                          {locale: end_mark for locale, _, end_mark in texts})

@@ -34,7 +34,9 @@ class Rendered:
     summary: dict | None  # pressgen.render.summary.summary_json(); None when it failed
     asked: list[tuple[str, str]]
     problems: list["Problem"]
-    # What the figures audit reads of each release (pressgen check): language, Markdown, end mark.
+    # What the figures audit reads of each release (language, Markdown, end mark), only when the
+    # languages state different figures: otherwise the audit has nothing to say about them. Told
+    # apart here, in the worker, so that the build's own process does not read every release.
     texts: list[tuple[str, str, str]] = field(default_factory=list)
 
 
@@ -63,6 +65,7 @@ def render_in_processes(layout: "Layout", project: "model.Project", milestones: 
 
 def render_here(renderer, milestone: "model.Milestone") -> Rendered:
     """One milestone's render with ``renderer``, in this process."""
+    from pressgen.checks.audit import texts_differ
     from pressgen.errors import PressgenError
     from pressgen.render.summary import summarize, summary_json
 
@@ -72,9 +75,9 @@ def render_here(renderer, milestone: "model.Milestone") -> Rendered:
     except PressgenError as error:
         renderer.asked_templates()
         return Rendered(milestone.id, {}, None, [], list(error.problems))
+    texts = [(release.locale, release.markdown, release.parts.get("end_mark", "")) for release in releases]
     return Rendered(milestone.id, files, summary_json(summarize(milestone, releases, renderer)),
-                    sorted(renderer.asked_templates()), [],
-                    [(release.locale, release.markdown, release.parts.get("end_mark", "")) for release in releases])
+                    sorted(renderer.asked_templates()), [], texts if texts_differ(texts) else [])
 
 
 # -- in the worker processes ------------------------------------------------------------------
