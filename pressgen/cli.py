@@ -1,8 +1,9 @@
 """The command line: thin on top of ``pressgen.pipeline``; the one place errors become exit codes.
 
 Exit status: 0 success, 1 a problem in the user's files (or a stale ``out/``), 2 wrong usage,
-a bug or an environment failure, 130 (the shell's view of a death by SIGINT) after Ctrl-C. Heavy modules are imported inside the commands, so ``pressgen
---help`` stays instant and ``build`` never loads what only the authoring commands need (ruamel.yaml).
+a bug or an environment failure, 130 (how a shell reports a death by SIGINT) after Ctrl-C.
+Heavy modules are imported inside the commands, so ``pressgen --help`` stays instant and
+``build`` never loads what only the authoring commands need (ruamel.yaml).
 Each command's logic lives in its own module (``pressgen.authoring`` for the writers' commands).
 """
 

@@ -284,7 +284,7 @@ class Decoder:
                              f"put it in quotes if you mean the text: {shown(raw, quote=chr(34))}")
         if not raw.strip():
             return self.fail(node, path, "expected text, found an empty string")
-        # (a text no longer than the limit cannot hold too many marks: most are not counted)
+        # A text no longer than the limit cannot hold more marks than it: only longer ones are counted.
         marks = sum(raw.count(mark) for mark in MARKUP_MARKS) if len(raw) > MAX_MARKUP_MARKS else 0
         if marks > MAX_MARKUP_MARKS:
             return self.fail(node, path, f"this text holds {marks:,} of the Markdown marks {' '.join(MARKUP_MARKS)}; "
