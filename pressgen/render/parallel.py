@@ -10,6 +10,7 @@ dozen milestones, so small builds stay in one process (:func:`worthwhile`).
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 from dataclasses import dataclass, field
@@ -51,9 +52,14 @@ def render_in_processes(layout: "Layout", project: "model.Project", milestones: 
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    from pressgen.project.sources import SourceMap
+
     ids = [milestone.id for milestone in milestones]
     batches = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
-    payload = pickle.dumps((layout, project), protocol=pickle.HIGHEST_PROTOCOL)
+    # Rendering never asks where a value came from (the checks do, here): the source map, a
+    # million places and every source text at 10,000 releases, stays in this process.
+    payload = pickle.dumps((layout, dataclasses.replace(project, sources=SourceMap())),
+                           protocol=pickle.HIGHEST_PROTOCOL)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
                                initializer=_start, initargs=(payload, os.getpid()))
     try:
