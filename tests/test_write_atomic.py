@@ -590,3 +590,20 @@ def test_serve_settles_an_interrupted_build_when_it_starts(project: Path) -> Non
     assert terminal[0] == ("pressgen: out/ held the staging folder of a build interrupted before its commit point: "
                            "deleted it (out/ is as that build found it).")
     assert tree(project / "out") == {n: d for n, d in before.items() if not n.startswith(STAGING_NAME)}
+
+
+@pytest.mark.parametrize("name", ["../escape.txt", "/etc/passwd", "a//b.html", "a/./b.html", "a/../b.html", "",
+                                  "a/", ".pressgen-manifest", ".pressgen-cache", f"{STAGING_NAME}/x.html", "//host/x"])
+def test_a_transaction_refuses_a_name_outside_its_own_files(tmp_path: Path, name: str) -> None:
+    """Whatever a caller asks, a build writes and keeps only plain names inside out/, never its
+    manifest, its cache or its staging folder."""
+    from pressgen.output.transaction import Transaction
+
+    with Transaction(tmp_path / "out") as output:
+        with pytest.raises(ValueError, match="not a file pressgen may write"):
+            output.add(name, b"x")
+        with pytest.raises(ValueError, match="not a file pressgen may write"):
+            output.keep(name)
+        output.add("paris-2-millions/fr.html", b"<p>ok</p>\n")
+        output.commit(b"")
+    assert (tmp_path / "out" / "paris-2-millions" / "fr.html").read_bytes() == b"<p>ok</p>\n"

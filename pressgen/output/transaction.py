@@ -187,6 +187,10 @@ class Transaction:
 
     # -- internals -----------------------------------------------------------------------------
     def _check_name(self, rel: str) -> None:
+        parts = rel.split("/")
+        if (rel and "" not in parts and "." not in parts and ".." not in parts and parts[0] != STAGING_NAME
+                and rel not in (MANIFEST_NAME, CACHE_NAME)):
+            return  # a plain relative name, as every name of a build is: the checks below all pass
         path = PurePosixPath(rel)
         if (not is_inside(rel) or path.as_posix() != rel or rel in (MANIFEST_NAME, CACHE_NAME)
                 or path.parts[0] == STAGING_NAME):
