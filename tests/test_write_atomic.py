@@ -592,13 +592,15 @@ def test_serve_settles_an_interrupted_build_when_it_starts(project: Path) -> Non
     assert tree(project / "out") == {n: d for n, d in before.items() if not n.startswith(STAGING_NAME)}
 
 
-@pytest.mark.parametrize("name", ["../escape.txt", "/etc/passwd", "a//b.html", "a/./b.html", "a/../b.html", "",
-                                  "a/", ".pressgen-manifest", ".pressgen-cache", f"{STAGING_NAME}/x.html", "//host/x"])
+@pytest.mark.parametrize("name", ["../escape.txt", "ABSOLUTE", "a//b.html", "a/./b.html", "a/../b.html", "", "a/",
+                                  ".pressgen-manifest", ".pressgen-cache", f"{STAGING_NAME}/x.html", "/ABSOLUTE"])
 def test_a_transaction_refuses_a_name_outside_its_own_files(tmp_path: Path, name: str) -> None:
     """Whatever a caller asks, a build writes and keeps only plain names inside out/, never its
-    manifest, its cache or its staging folder."""
+    manifest, its cache or its staging folder. The names that leave out/ point into this test's
+    own folder, so that a regression writes nowhere else, and nothing may appear there."""
     from pressgen.output.transaction import Transaction
 
+    name = name.replace("ABSOLUTE", str(tmp_path / "outside.txt"))  # "/ABSOLUTE": a name starting "//"
     with Transaction(tmp_path / "out") as output:
         with pytest.raises(ValueError, match="not a file pressgen may write"):
             output.add(name, b"x")
@@ -607,3 +609,4 @@ def test_a_transaction_refuses_a_name_outside_its_own_files(tmp_path: Path, name
         output.add("paris-2-millions/fr.html", b"<p>ok</p>\n")
         output.commit(b"")
     assert (tmp_path / "out" / "paris-2-millions" / "fr.html").read_bytes() == b"<p>ok</p>\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
