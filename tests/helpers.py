@@ -3,10 +3,12 @@ process, a folder read back as bytes, and the test-only projects under ``tests/f
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -154,3 +156,36 @@ def edit_source(project: Path, old: str, new: str) -> None:
     text = source.read_text(encoding="utf-8")
     assert text.count(old) == 1, old
     source.write_text(text.replace(old, new), encoding="utf-8")
+
+
+class PageAudit(HTMLParser):
+    """The base of the tests' page audits: their findings, and the one script pressgen writes
+    (schema.org JSON-LD), which is data and must be JSON holding no '<'. Each audit judges
+    every other tag in :meth:`audit_tag`."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.findings: list[str] = []
+        self.structured_data = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "script" and attrs == [("type", "application/ld+json")]:
+            self.structured_data = True  # data, never run: its text is checked below
+            return
+        self.audit_tag(tag, attrs)
+
+    def audit_tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        raise NotImplementedError
+
+    def handle_data(self, data: str) -> None:
+        if self.structured_data:
+            try:
+                json.loads(data)
+            except ValueError:
+                self.findings.append("structured data that is not JSON")
+            if "<" in data:
+                self.findings.append("structured data holding <")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self.structured_data = False

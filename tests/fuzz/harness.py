@@ -14,7 +14,6 @@ database, so a failure found once is tried first next time).
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import signal
@@ -22,13 +21,13 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import urlsplit
 
 from hypothesis import HealthCheck, settings
 
+from helpers import PageAudit
 from pressgen import pipeline
 from pressgen.errors import PressgenError, Problem
 from pressgen.project.layout import Layout
@@ -150,19 +149,11 @@ def assert_located(project: Path, problem: Problem) -> None:
 SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
-class _PageAudit(HTMLParser):
+class _PageAudit(PageAudit):
     """Finds what would run or load something in a page: scripts, event handlers, links with
     another scheme, images or frames from elsewhere."""
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.findings: list[str] = []
-        self.structured_data = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "script" and attrs == [("type", "application/ld+json")]:
-            self.structured_data = True  # data, never run: its text is checked below
-            return
+    def audit_tag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         # A language link, the feed's or the canonical address: a browser fetches none of them.
         never_fetched = tag == "link" and dict(attrs).get("rel") in ("alternate", "canonical")
         if tag in ("script", "iframe", "object", "embed", "base", "frame"):
@@ -182,18 +173,6 @@ class _PageAudit(HTMLParser):
                 self.findings.append(f"<{tag} style=…url(…)>")
         if tag == "meta" and dict(attrs).get("http-equiv", "").lower() == "refresh":
             self.findings.append("<meta http-equiv=refresh>")
-
-    def handle_data(self, data: str) -> None:
-        if self.structured_data:
-            try:
-                json.loads(data)
-            except ValueError:
-                self.findings.append("structured data that is not JSON")
-            if "<" in data:
-                self.findings.append("structured data holding <")
-
-    def handle_endtag(self, tag: str) -> None:
-        self.structured_data = self.structured_data and tag != "script"
 
 
 def page_findings(html: str) -> list[str]:
