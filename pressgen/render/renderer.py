@@ -30,6 +30,7 @@ from pressgen.render.environment import make_environment, utc_offset
 from pressgen.render.formats import FORMATS, output_path
 from pressgen.render.linebreaks import break_sentences
 from pressgen.render.localize import localize
+from pressgen.render.newsroom import NEWSROOM_TEMPLATE
 from pressgen.render.sanitize import safe_body
 from pressgen.render.site import render_site_pages
 from pressgen.render.summary import Summary, summarize
@@ -42,8 +43,6 @@ from pressgen.render.release import (
     render_parts,
     tidy_markdown,
 )
-
-INDEX_TEMPLATE = "index.html"  # the newsroom, per language (pressgen.render.newsroom)
 
 __all__ = ["Release", "Rendered", "Renderer", "utc_offset"]
 
@@ -133,7 +132,6 @@ class Renderer:
             files[output_path("asset", milestone.id, name=checked.name)] = checked.data
         return files, releases
 
-
     def asked_templates(self) -> set[tuple[str, str]]:
         """The templates (language, name) asked for since the last call: what a render used."""
         asked = set()
@@ -219,7 +217,7 @@ class Renderer:
                 raise PressgenError([self._template_problem(filename, lineno, f"template '{wanted}' not found")]) from None
             raise PressgenError([Problem(
                 self.layout.display(self.layout.templates / language), 0, 0, f"template '{wanted}' not found",
-                hint=f"every language folder needs {RELEASE_TEMPLATE} and {PAGE_TEMPLATE} and {INDEX_TEMPLATE}",
+                hint=f"every language folder needs {RELEASE_TEMPLATE} and {PAGE_TEMPLATE} and {NEWSROOM_TEMPLATE}",
             )]) from None
         except (jinja2.TemplateError, SecurityError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError,
                 RecursionError, MemoryError) as error:
