@@ -46,17 +46,13 @@ def placeholders(project: model.Project) -> list[Placeholder]:
         for path, text in _texts(forms, f"nouns.{name}"):
             found.setdefault(path, Placeholder("", path, text))
     shared_done: set[str] = set()  # a value from defaults is the same for every release: read once
-    for index, milestone in enumerate(project.milestones):
-        own = project.sources.item_path("milestones", index, milestone.id)
-        for f in dataclasses.fields(milestone):
-            path = f"{own}.{f.name}"
-            shared = f.name in model.SHARED_FIELDS and not project.sources.has(path)
-            if shared and f.name in shared_done:
-                continue
-            if shared:
-                shared_done.add(f.name)
-            for where, text in _texts(getattr(milestone, f.name), f"defaults.{f.name}" if shared else path):
-                found.setdefault(where, Placeholder("" if shared else milestone.id, where, text))
+    for milestone, value, path, shared in _fields(project):
+        if shared and path in shared_done:
+            continue
+        if shared:
+            shared_done.add(path)
+        for where, text in _texts(value, path):
+            found.setdefault(where, Placeholder("" if shared else milestone.id, where, text))
     return list(found.values())
 
 
@@ -72,21 +68,18 @@ def placeholder_addresses(project: model.Project) -> list[Problem]:
     naming the published releases that show it): errors for ``check``, warnings for ``build``."""
     found: dict[str, tuple[str, list[str]]] = {}  # key path -> (address, releases)
     shared_hits: dict[str, list[tuple[str, str]]] = {}  # a value from defaults: read once
-    for index, milestone in enumerate(project.milestones):
+    for milestone, value, path, shared in _fields(project):
         if milestone.status != "published":
             continue
-        own = project.sources.item_path("milestones", index, milestone.id)
-        for f in dataclasses.fields(milestone):
-            path = f"{own}.{f.name}"
-            if f.name in model.SHARED_FIELDS and not project.sources.has(path):
-                hits = shared_hits.get(f.name)
-                if hits is None:
-                    hits = shared_hits[f.name] = _addresses_in(getattr(milestone, f.name), f"defaults.{f.name}")
-            else:
-                hits = _addresses_in(getattr(milestone, f.name), path)
-            for where, address in hits:
-                entry = found.setdefault(f"{where}\0{address}", (address, []))
-                entry[1].append(milestone.id)
+        if shared:
+            hits = shared_hits.get(path)
+            if hits is None:
+                hits = shared_hits[path] = _addresses_in(value, path)
+        else:
+            hits = _addresses_in(value, path)
+        for where, address in hits:
+            entry = found.setdefault(f"{where}\0{address}", (address, []))
+            entry[1].append(milestone.id)
     problems = []
     for key, (address, releases) in found.items():
         where = key.split("\0", 1)[0]
@@ -96,6 +89,17 @@ def placeholder_addresses(project: model.Project) -> list[Problem]:
                    f"({named}): its domain is reserved for examples and reaches no one",
             "give the real address before publishing (or set the release's status to draft)"))
     return problems
+
+
+def _fields(project: model.Project) -> Iterator[tuple[model.Milestone, Any, str, bool]]:
+    """(release, value, key path, shared) for every field of every release, in file order; a
+    value the release takes from defaults has the key path of its place there (``defaults.about``)."""
+    for index, milestone in enumerate(project.milestones):
+        own = project.sources.item_path("milestones", index, milestone.id)
+        for f in dataclasses.fields(milestone):
+            path = f"{own}.{f.name}"
+            shared = f.name in model.SHARED_FIELDS and not project.sources.has(path)
+            yield milestone, getattr(milestone, f.name), f"defaults.{f.name}" if shared else path, shared
 
 
 def _addresses_in(value: Any, path: str) -> list[tuple[str, str]]:
