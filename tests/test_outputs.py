@@ -163,3 +163,22 @@ def test_a_ctrl_c_while_weasyprint_draws_the_logo_stops_the_build(tmp_path: Path
     monkeypatch.setattr(weasyprint.svg.SVG, "draw", interrupted)
     assert main(["--project", str(project), "build", "--jobs", "1"]) == 130  # interrupted, as Ctrl-C exits
     assert {p: p.read_bytes() for p in (project / "out").rglob("*") if p.is_file()} == before
+
+
+def test_a_ctrl_c_inside_the_sanitiser_s_link_check_stops_the_build(tmp_path: Path, monkeypatch) -> None:
+    """nh3 reports what its attribute hook raises and goes on without the attribute. A Ctrl-C
+    landing in the hook must still stop the build: no page without its links, out/ as it was."""
+    import pressgen.render.sanitize
+
+    project = copy_example(tmp_path / "project", outputs=("html",))
+    assert main(["--project", str(project), "build"]) == 0
+    before = {p: p.read_bytes() for p in (project / "out").rglob("*") if p.is_file()}
+    source = project / "milestones.yaml"
+    source.write_text(source.read_text(encoding="utf-8").replace("Bruno Julliard", "Bruno Julliard Jr"), encoding="utf-8")
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pressgen.render.sanitize, "link_refusal", interrupted)
+    assert main(["--project", str(project), "build", "--jobs", "1"]) == 130  # interrupted, as Ctrl-C exits
+    assert {p: p.read_bytes() for p in (project / "out").rglob("*") if p.is_file()} == before

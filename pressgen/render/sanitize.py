@@ -33,6 +33,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import sys
 from typing import Any
 
 import nh3
@@ -112,6 +113,22 @@ def _url_filter(tag: str, attribute: str, value: str) -> str | None:
 
 def _clean(fragment: str, tags: set[str], attributes: dict[str, set[str]],
            values: dict[str, dict[str, set[str]]] | None = None) -> str:
+    # nh3 reports what its attribute hook raises as "Exception ignored" and drops the attribute:
+    # a Ctrl-C landing in the hook would leave a page without its links. Raised again here.
+    raised: list[BaseException] = []
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: raised.append(unraisable.exc_value)
+    try:
+        cleaned = _nh3_clean(fragment, tags, attributes, values)
+    finally:
+        sys.unraisablehook = previous
+    if raised:
+        raise raised[0]
+    return cleaned
+
+
+def _nh3_clean(fragment: str, tags: set[str], attributes: dict[str, set[str]],
+               values: dict[str, dict[str, set[str]]] | None) -> str:
     return nh3.clean(
         fragment,
         tags=tags,
