@@ -148,3 +148,33 @@ def test_inserting_a_quote_before_another_moves_it_without_a_flag(project: Path)
     result = invoke(project, "check")
     assert result.exit_code == 1
     assert "(paris-instagram-150000/quotes[2]/text)" in result.stderr
+
+
+def test_the_lock_is_the_json_the_indented_encoder_writes() -> None:
+    """The lock is put together by hand around the C string encoder (for speed); its bytes are
+    exactly those of ``json.dumps(indent=2)``: quotes, back-slashes, controls, line breaks, any
+    script, empty languages, flags and none."""
+    from types import SimpleNamespace
+
+    from pressgen.checks import drift
+
+    texts = ['« Paris »\u00a0!', 'a "quoted" \\ back-slash', "line\nbreak\ttab\x00\x1f", "\u2028\u2029 😀 é", "", "</script>"]
+    agreed = {f"m-{i}/quotes[{i}]/text": {"fr": text, "en": texts[-1 - i]} for i, text in enumerate(texts)}
+    agreed["defaults/about"] = {}
+    agreed["nouns/\"odd\""] = {"fr_CA": "abonné / abonnés"}
+    flag = SimpleNamespace(field=SimpleNamespace(key="m-1/quotes[1]/text", texts={"fr": "nouveau", "en": "old"}),
+                           changed=("fr",))
+
+    def reference(agreed: dict, flags: list) -> bytes:
+        document = {
+            "comment": drift._COMMENT, "format": drift._FORMAT,
+            "agreed": {key: {loc: {"fingerprint": drift.fingerprint(text), "text": text}
+                             for loc, text in sorted(texts.items())} for key, texts in sorted(agreed.items())},
+            "needs_review": {f.field.key: {"changed": list(f.changed),
+                                           "now": {loc: drift.fingerprint(f.field.texts[loc]) for loc in f.changed}}
+                             for f in flags},
+        }
+        return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    for case, flags in ((agreed, [flag]), (agreed, []), ({}, []), ({}, [flag])):
+        assert drift.lock_bytes(case, flags) == reference(case, flags)

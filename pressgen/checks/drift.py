@@ -36,6 +36,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import json.encoder
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,9 @@ from pressgen import model
 from pressgen.errors import Problem
 from pressgen.model.walk import translated
 from pressgen.project.sources import Place, SourceMap
+
+# A text as a JSON string, as json.dumps(..., ensure_ascii=False) writes it (the C function when there is one).
+_string = json.encoder.encode_basestring
 
 LOCK_NAME = "translations.lock"
 FINGERPRINT_DIGITS = 12
@@ -178,18 +182,26 @@ def read_lock(path: Path) -> tuple[dict[str, dict[str, str]], bytes | None]:
 
 
 def lock_bytes(agreed: dict[str, dict[str, str]], flags: list[Flag]) -> bytes:
-    document = {
-        "comment": _COMMENT,
-        "format": _FORMAT,
-        "agreed": {key: {loc: {"fingerprint": fingerprint(text), "text": text}
-                         for loc, text in sorted(texts.items())}
-                   for key, texts in sorted(agreed.items())},
-        "needs_review": {flag.field.key: {
-            "changed": list(flag.changed),
-            "now": {loc: fingerprint(flag.field.texts[loc]) for loc in flag.changed},
-        } for flag in sorted(flags, key=lambda f: f.field.key)},
-    }
-    return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode("utf-8")
+    """The lock file: the JSON that ``json.dumps(document, ensure_ascii=False, indent=2)`` writes,
+    with the agreed texts (nearly all of it) put together here around the C string encoder:
+    the indented encoder is pure Python, and took half of the lock's time at 1,000 releases."""
+    needs_review = {flag.field.key: {
+        "changed": list(flag.changed),
+        "now": {loc: fingerprint(flag.field.texts[loc]) for loc in flag.changed},
+    } for flag in sorted(flags, key=lambda f: f.field.key)}
+    parts = [f'{{\n  "comment": {_string(_COMMENT)},\n  "format": {_FORMAT},\n  "agreed": ']
+    if agreed:
+        entries = []
+        for key, texts in sorted(agreed.items()):
+            locales = ",\n".join(f'      {_string(loc)}: {{\n        "fingerprint": "{fingerprint(text)}",\n'
+                                  f'        "text": {_string(text)}\n      }}' for loc, text in sorted(texts.items()))
+            entries.append(f"    {_string(key)}: {{\n{locales}\n    }}" if texts else f"    {_string(key)}: {{}}")
+        parts.append("{\n" + ",\n".join(entries) + "\n  }")
+    else:
+        parts.append("{}")
+    parts.append(',\n  "needs_review": ' + json.dumps(needs_review, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+    parts.append("\n}\n")
+    return "".join(parts).encode("utf-8")
 
 
 # -- comparing ------------------------------------------------------------------------------------
