@@ -38,6 +38,9 @@ class BuildReport:
     rendered: list[str] = field(default_factory=list)
     # Not wrong, but to be told (an embargo ended while the status still says embargoed).
     warnings: list = field(default_factory=list)
+    # The release files decoded from their YAML, in the folder layout: the others were taken as
+    # the last build decoded them (pressgen.project.memo).
+    decoded: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -62,11 +65,12 @@ class CheckFailed(PressgenError):
         self.warnings = warnings
 
 
-def load_project(layout: Layout) -> model.Project:
-    """Read and check the project's sources (either layout)."""
+def load_project(layout: Layout, memo=None) -> model.Project:
+    """Read and check the project's sources (either layout); ``memo``
+    (:class:`pressgen.project.memo.ReleaseMemo`): release files decoded by the last build."""
     from pressgen.project.read import read_project
 
-    return read_project(layout)
+    return read_project(layout, memo)
 
 
 def render_project(layout: Layout, project: model.Project, progress: Progress | None = None):
@@ -104,9 +108,11 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
     from pressgen.checks.audit import audit
     from pressgen.checks.drift import lock_path
     from pressgen.checks.placeholders import placeholder_addresses
+    from pressgen.project.memo import ReleaseMemo
     from pressgen.render.incremental import IncrementalBuild
 
-    project = load_project(layout)
+    memo = ReleaseMemo(previous.memo if previous is not None else b"")
+    project = load_project(layout, memo)
     with write.Transaction(layout.output) as output:
         result = IncrementalBuild(layout, project, previous).run(output, progress, jobs)
         translations = _drift(layout, project)
@@ -125,6 +131,7 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
         cache.lock = layout.display(lock_path(layout.root))
         cache.flags = [_problem_fields(problem) for problem in flags]
         cache.warnings = [_problem_fields(problem) for problem in warnings]
+        cache.memo = memo.to_bytes()
         changes = output.commit(cache.to_bytes())
     if translations.lock_changed:
         from pressgen.checks.drift import write_lock
@@ -139,6 +146,7 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
         lock_written=translations.lock_changed,
         warnings=warnings,
         rendered=result.rendered,
+        decoded=memo.decoded,
     )
 
 

@@ -128,10 +128,11 @@ def test_a_file_of_out_edited_or_deleted_by_hand_is_written_again(project: Path,
 def _rewrite_cache(project: Path, change) -> None:
     """Change the cache's content and sign it again, as only a deliberate edit would."""
     path = project / "out" / CACHE_NAME
-    body = json.loads(path.read_bytes().partition(b"\n")[2])
+    _, body, memo = path.read_bytes().split(b"\n", 2)  # the kept release files after the body
+    body = json.loads(body)
     change(body)
     raw = json.dumps(body, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
-    path.write_bytes(hashlib.sha256(raw).hexdigest().encode("ascii") + b"\n" + raw)
+    path.write_bytes(hashlib.sha256(raw).hexdigest().encode("ascii") + b"\n" + raw + b"\n" + memo)
 
 
 def _foreign_version(body: dict) -> None:

@@ -7,7 +7,9 @@ to commit. For each milestone it keeps the digests of its inputs
 fingerprint (size, modification time, inode and SHA-256), its *summary* (what the site-wide
 pages, the newsroom, feeds and sitemap, need of it) and, only when its languages state
 different figures, the texts the figures audit reads; for the site-wide pages, the digest of
-the summaries they were made from.
+the summaries they were made from. After them, with a checksum of their own, come the release
+files as the build decoded them (:mod:`pressgen.project.memo`), so that the next build reads
+only the files that changed.
 
 Never trusted: a cache that is missing, unreadable, truncated, edited (its first line is the
 SHA-256 of the rest), in an unknown format or written by other code (another pressgen,
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CACHE_NAME = ".pressgen-cache"
-_FORMAT = "pressgen-cache/1"
+_FORMAT = "pressgen-cache/2"
 
 Fingerprint = tuple[int, int, int, str]  # size, mtime in ns, inode, SHA-256 of the bytes
 
@@ -60,6 +62,9 @@ class Cache:
     # What the build reported besides its files: the translation flags and the warnings, as Problem fields.
     flags: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
+    # The release files as decoded (pressgen.project.memo), after the rest and with their own
+    # checksum: read only by a build that has to load the project, never by one with nothing to do.
+    memo: bytes = b""
 
     def to_bytes(self) -> bytes:
         body = json.dumps({
@@ -69,7 +74,7 @@ class Cache:
             "milestones": {key: _entry_json(entry) for key, entry in self.milestones.items()},
             "site": {key: _entry_json(entry) for key, entry in self.site.items()},
         }, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
-        return hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body
+        return b"\n".join([_checksum(body), body, _checksum(self.memo), self.memo])
 
     def entries(self) -> list[Entry]:
         return [*self.milestones.values(), *self.site.values()]
@@ -81,9 +86,10 @@ def read_cache(output: Path, code: str) -> Cache | None:
         raw = (output / CACHE_NAME).read_bytes()
     except OSError:
         return None
-    checksum, _, body = raw.partition(b"\n")
-    if hashlib.sha256(body).hexdigest().encode("ascii") != checksum:
+    parts = raw.split(b"\n", 3)
+    if len(parts) != 4 or _checksum(parts[1]) != parts[0]:
         return None
+    _, body, memo_checksum, memo = parts
     try:
         data = json.loads(body.decode("utf-8"))
         if data["format"] != _FORMAT or data["code"] != code:
@@ -94,12 +100,17 @@ def read_cache(output: Path, code: str) -> Cache | None:
                       sources=str(data["sources"]), named=[str(rel) for rel in data["named"]],
                       order=[str(name) for name in data["order"]], lock=str(data["lock"]),
                       flags=[dict(flag) for flag in data["flags"]],
-                      warnings=[dict(warning) for warning in data["warnings"]])
+                      warnings=[dict(warning) for warning in data["warnings"]],
+                      memo=memo if _checksum(memo) == memo_checksum else b"")
         if sorted(cache.order) != sorted(cache.milestones):
             return None
         return cache
     except (ValueError, KeyError, TypeError, AttributeError, IndexError):
         return None
+
+
+def _checksum(data: bytes) -> bytes:
+    return hashlib.sha256(data).hexdigest().encode("ascii")
 
 
 def verified(output: Path, files: dict[str, Fingerprint]) -> dict[str, Fingerprint] | None:

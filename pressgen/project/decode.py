@@ -379,6 +379,16 @@ class Decoder:
         return value
 
 
+def accepted_text(raw: str, hint: Any) -> bool:
+    """Whether :meth:`Decoder.text` takes ``raw`` as a text of type ``hint`` (the same checks,
+    without the messages): for the values :mod:`pressgen.project.memo` keeps between builds."""
+    if not raw.strip() or len(raw) > MAX_TEXT_CHARS or _CONTROL.search(raw):
+        return False
+    if len(raw) > MAX_MARKUP_MARKS and sum(raw.count(mark) for mark in MARKUP_MARKS) > MAX_MARKUP_MARKS:
+        return False
+    return getattr(hint, "refusal", model.Text.refusal)(raw) is None
+
+
 # -- dates --------------------------------------------------------------------------------------
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")

@@ -18,14 +18,17 @@ from pressgen.errors import PressgenError, Problem
 from pressgen.project.decode import INVALID
 from pressgen.project.layout import RELEASE_SUFFIX, RELEASES_NAME, SETTINGS_NAME, Layout
 from pressgen.project.load import load_source
+from pressgen.project.memo import ReleaseMemo, release_key
 from pressgen.project.read import declared_locales, declared_time_zone, decode_file
 from pressgen.project.sources import Place, SourceMap
 
 _RESERVED = {f.name for f in dataclasses.fields(model.SourceFile)}
 
 
-def read_folder(layout: Layout, sources: SourceMap) -> tuple[Any, list[str], list[Problem]]:
-    """The decoded project (INVALID when a value is wrong), its declared locales, the problems."""
+def read_folder(layout: Layout, sources: SourceMap, memo: ReleaseMemo | None = None) -> tuple[Any, list[str], list[Problem]]:
+    """The decoded project (INVALID when a value is wrong), its declared locales, the problems.
+    ``memo``: the releases the last build decoded (:mod:`pressgen.project.memo`), to take
+    unchanged files from; it receives this build's."""
     problems: list[Problem] = []
     settings_name = layout.display(layout.settings)
     try:
@@ -40,9 +43,10 @@ def read_folder(layout: Layout, sources: SourceMap) -> tuple[Any, list[str], lis
                                  f"give at least 'locales:' in {SETTINGS_NAME}")
         problems += found
     milestones: list[Any] = []
+    time_zone = declared_time_zone(settings.root) if settings is not None else None
+    settings_text = settings.text.encode("utf-8") if settings is not None else b""
     for index, path in enumerate(layout.release_files()):
-        milestone, found = _read_release(layout, path, index, locales, sources,
-                                         declared_time_zone(settings.root) if settings is not None else None)
+        milestone, found = _read_release(layout, path, index, locales, sources, time_zone, memo, settings_text)
         problems += found
         milestones.append(milestone)
     problems += _misnamed_files(layout)
@@ -52,20 +56,40 @@ def read_folder(layout: Layout, sources: SourceMap) -> tuple[Any, list[str], lis
     return model.SourceFile(**shared, milestones=milestones), locales, problems
 
 
-def _read_release(layout: Layout, path: Path, index: int, locales: list[str],
-                  sources: SourceMap, time_zone: str | None = None) -> tuple[Any, list[Problem]]:
+def _read_release(layout: Layout, path: Path, index: int, locales: list[str], sources: SourceMap,
+                  time_zone: str | None = None, memo: ReleaseMemo | None = None,
+                  settings: bytes = b"") -> tuple[Any, list[Problem]]:
     """One release file as a :class:`pressgen.model.Milestone` named by its file name."""
     name = layout.display(path)
     stem = path.name[: -len(RELEASE_SUFFIX)]
-    try:
-        source = load_source(path, name, sources)
-    except PressgenError as error:
-        return INVALID, error.problems
     positional = f"milestones[{index}]"
     usable = bool(model.Slug.pattern.fullmatch(stem)) and stem not in _RESERVED and not sources.has(stem)
     key = stem if usable else positional
-    value, problems = decode_file(source, model.ReleaseFile, key, locales, sources,
-                                  "start from `pressgen new ID`, which writes a release to fill in", time_zone)
+    memo_key = kept = None
+    if memo is not None:
+        try:
+            raw = path.read_bytes()
+            memo_key = release_key(settings, name, key, raw)
+            kept = memo.reuse(name, memo_key)
+            if kept is not None:
+                sources.add_text(name, raw.decode("utf-8-sig"))
+        except (OSError, UnicodeDecodeError):
+            memo_key = kept = None
+    if kept is not None:
+        value, own_places = kept
+        sources.places.update(own_places)
+        problems: list[Problem] = []
+    else:
+        own = SourceMap()  # this file's places alone, to keep them for the next build
+        try:
+            source = load_source(path, name, own)
+        except PressgenError as error:
+            return INVALID, error.problems
+        value, problems = decode_file(source, model.ReleaseFile, key, locales, own,
+                                      "start from `pressgen new ID`, which writes a release to fill in", time_zone)
+        sources.add_text(name, source.text)
+        sources.places.update(own.places)
+        own_places = own.places
     sources.record(positional, sources.places.get(key, Place(name)))
     if not sources.has(key):
         sources.record(key, Place(name))
@@ -83,9 +107,14 @@ def _read_release(layout: Layout, path: Path, index: int, locales: list[str],
             f"{key}.id", f"the id '{value.id}' is not the file's name ('{stem}')",
             f"leave 'id:' out (the file name is the id), or rename the file to {RELEASES_NAME}/{value.id}{RELEASE_SUFFIX}"))
         return INVALID, problems
+    if kept is not None:
+        return value, problems
     fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(model.Milestone)}
     fields["id"] = model.Slug(stem)
-    return model.Milestone(**fields), problems
+    milestone = model.Milestone(**fields)
+    if memo is not None and memo_key is not None and not problems:
+        memo.remember(name, memo_key, milestone, own_places)
+    return milestone, problems
 
 
 def _misnamed_files(layout: Layout) -> list[Problem]:

@@ -16,17 +16,19 @@ from pressgen.errors import PressgenError, Problem
 from pressgen.project.decode import INVALID, AliasBomb, Decoder
 from pressgen.project.layout import FOLDER, Layout
 from pressgen.project.load import Source, load_source
+from pressgen.project.memo import ReleaseMemo
 from pressgen.project.rules import Decoded, apply_rules
 from pressgen.project.sources import Place, SourceMap
 
 
-def read_project(layout: Layout) -> model.Project:
-    """The checked project, or :class:`PressgenError` with every problem found."""
+def read_project(layout: Layout, memo: ReleaseMemo | None = None) -> model.Project:
+    """The checked project, or :class:`PressgenError` with every problem found. ``memo``: the
+    release files the last build decoded, to reuse (folder layout; ``build`` only)."""
     sources = SourceMap()
     if layout.kind() == FOLDER:
         from pressgen.project.folder import read_folder
 
-        top, locales, problems = read_folder(layout, sources)
+        top, locales, problems = read_folder(layout, sources, memo)
     else:
         top, locales, problems = _read_one_file(layout, sources)
     decoded = Decoded(None if top is INVALID else top, locales, sources, layout.root,

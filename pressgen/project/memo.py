@@ -1,0 +1,199 @@
+"""Release files decoded by the last build, kept so that the next reads only the files that changed.
+
+In the folder layout every release is a file of its own. When a build succeeds, each release's
+decoded value (:class:`pressgen.model.Milestone`) and the places of its key paths are kept,
+as plain JSON, in the build cache (:mod:`pressgen.output.cache`), under a key made of
+everything its decoding reads: the file's bytes, its name, the key path it is read at (its id,
+or its position when the name is no id) and the settings file's bytes (the languages, the time
+zone). The next build takes a release whose key is the same from here instead of parsing and
+decoding its YAML again; the project's rules, the drift check and the render then see the same
+values as from the YAML.
+
+Only ``build`` reads it: ``check``, ``build --check`` and ``publish`` always decode the sources.
+Like the rest of the cache it is never taken blindly: an entry that is not exactly what this
+module writes (a wrong type anywhere, a missing field, a bad date) is ignored and the file
+decoded, and its values go through every rule of the project as decoded ones do. It is plain
+data rebuilt through the model's own type hints, never a pickle: a cache can arrive with a
+pull request, and reading it must not run anything.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import hashlib
+import json
+from typing import Any, Callable
+
+from pressgen import model
+from pressgen.model.walk import Kind, record_fields, shape
+from pressgen.project.decode import accepted_text
+from pressgen.project.limits import MAX_COUNT_DIGITS
+from pressgen.project.sources import Place
+
+
+class _Unusable(Exception):
+    """An entry that is not what :func:`plain` writes."""
+
+
+def release_key(settings: bytes, name: str, key_path: str, raw: bytes) -> str:
+    """Everything a release file's decoding depends on besides the code (the cache is the code's)."""
+    h = hashlib.sha256(hashlib.sha256(settings).digest())
+    h.update(f"\0{name}\0{key_path}\0".encode("utf-8"))
+    h.update(raw)
+    return h.hexdigest()
+
+
+class ReleaseMemo:
+    """The entries of the last build (read lazily, one at a time) and those of this one."""
+
+    def __init__(self, raw: bytes = b""):
+        self._previous: dict[str, tuple[str, str]] = {}
+        for line in raw.decode("utf-8", "replace").split("\n"):
+            name, key, data = (line.split("\t", 2) + ["", ""])[:3]
+            if name and key and data:
+                self._previous[name] = (key, data)
+        self._lines: list[str] = []
+        self.decoded: list[str] = []  # the files this build decoded from their YAML, in order
+
+    def reuse(self, name: str, key: str) -> tuple[model.Milestone, dict[str, Place]] | None:
+        """The release kept for file ``name`` when it was decoded from the same inputs; else None."""
+        found = self._previous.get(name)
+        if found is None or found[0] != key:
+            return None
+        try:
+            data = json.loads(found[1])
+            value = rebuilt(data["value"], model.Milestone)
+            places = {path: Place(name, line, column) for path, line, column in data["places"]}
+            if len(places) != len(data["places"]) or not all(
+                    isinstance(path, str) and _is_int(place.line) and _is_int(place.column) for path, place in places.items()):
+                raise _Unusable("a place")
+        except (_Unusable, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            return None
+        self._lines.append(f"{name}\t{key}\t{found[1]}")
+        return value, places
+
+    def remember(self, name: str, key: str, milestone: model.Milestone, places: dict[str, Place]) -> None:
+        """Keep a release decoded from its YAML for the next build."""
+        self.decoded.append(name)
+        if "\t" in name or "\n" in name:
+            return  # never the case of a release's name (a slug); not worth a format for it
+        data = json.dumps({"value": plain(milestone), "places": [[path, p.line, p.column] for path, p in places.items()]},
+                          ensure_ascii=False, separators=(",", ":"))
+        self._lines.append(f"{name}\t{key}\t{data}")
+
+    def to_bytes(self) -> bytes:
+        return "\n".join(self._lines).encode("utf-8")
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def plain(value: Any) -> Any:
+    """A decoded model value as JSON data (:func:`rebuilt` reads it back, given its type hint)."""
+    if value is None or isinstance(value, (bool, int, str)):
+        return value if not isinstance(value, str) else str(value)
+    if isinstance(value, (dt.date, dt.datetime)):  # a datetime is a date: both by their ISO text
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(item) for item in value]
+    if dataclasses.is_dataclass(value):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    raise TypeError(f"no plain form for {type(value).__name__}")
+
+
+def rebuilt(data: Any, hint: Any) -> Any:
+    """The value :class:`pressgen.project.decode.Decoder` makes for ``hint``, from :func:`plain`'s
+    data: the same types (a text is a ``str``, a checked value its class), nothing else accepted."""
+    return _rebuilder(hint)(data)
+
+
+@functools.lru_cache(maxsize=None)
+def _rebuilder(hint: Any) -> Callable[[Any], Any]:
+    """The function that rebuilds a value of ``hint``, put together once per type hint: a
+    thousand releases hold about 170,000 values, each rebuilt without asking its hint's shape."""
+    found = shape(hint)
+    kind = found.kind
+    if kind is Kind.OPTIONAL:
+        inner = _rebuilder(found.args[0])
+        return lambda data: None if data is None else inner(data)
+    if kind is Kind.EITHER:  # one text (a string here), or one per language (a mapping here)
+        nested = [a for a in found.args if shape(a).kind in (Kind.PER_LOCALE, Kind.RECORD, Kind.MAPPING)]
+        flat = [a for a in found.args if a not in nested]
+        as_mapping, as_other = _rebuilder((nested or flat)[0]), _rebuilder((flat or nested)[0])
+        return lambda data: as_mapping(data) if isinstance(data, dict) else as_other(data)
+    if kind is Kind.RECORD:
+        fields = tuple((f.name, _rebuilder(field_hint)) for f, field_hint in record_fields(hint))
+        names = {name for name, _ in fields}
+
+        def record(data: Any) -> Any:
+            if not isinstance(data, dict) or data.keys() != names:
+                raise _Unusable(hint.__name__)
+            return hint(**{name: rebuild(data[name]) for name, rebuild in fields})
+        return record
+    if kind is Kind.LIST:
+        item = _rebuilder(found.args[0])
+
+        def items(data: Any) -> Any:
+            if not isinstance(data, list):
+                raise _Unusable("a list")
+            return [item(value) for value in data]
+        return items
+    if kind in (Kind.PER_LOCALE, Kind.MAPPING):
+        key, value = (_rebuilder(str), _rebuilder(found.args[0])) if kind is Kind.PER_LOCALE else \
+            (_rebuilder(found.args[0]), _rebuilder(found.args[1]))
+        made = model.PerLocale if kind is Kind.PER_LOCALE else dict
+
+        def mapping(data: Any) -> Any:
+            if not isinstance(data, dict):
+                raise _Unusable("a mapping")
+            return made({key(k): value(v) for k, v in data.items()})
+        return mapping
+    if kind is Kind.CHOICE:
+        allowed = frozenset(found.args)
+
+        def choice(data: Any) -> Any:
+            if not isinstance(data, str) or data not in allowed:
+                raise _Unusable("a choice")
+            return data
+        return choice
+    if kind in (Kind.CHECKED, Kind.TEXT):
+        def text(data: Any) -> Any:
+            if not isinstance(data, str) or not accepted_text(data, hint):  # the text policy among its checks
+                raise _Unusable("a text")
+            if kind is Kind.TEXT:
+                return data
+            if not hint.pattern.fullmatch(data):
+                raise _Unusable(hint.__name__)
+            return hint(data)
+        return text
+    if kind is Kind.COUNT:
+        def count(data: Any) -> Any:
+            if not _is_int(data) or not 0 <= data < 10 ** MAX_COUNT_DIGITS:  # as the decoder reads a count
+                raise _Unusable("a number")
+            return data
+        return count
+    if kind is Kind.FLAG:
+        def flag(data: Any) -> Any:
+            if not isinstance(data, bool):
+                raise _Unusable("true or false")
+            return data
+        return flag
+    if kind is Kind.DAY:
+        def day(data: Any) -> Any:
+            if not isinstance(data, str) or len(data) != 10:
+                raise _Unusable("a date")
+            return dt.date.fromisoformat(data)
+        return day
+    if kind is Kind.MOMENT:
+        def moment(data: Any) -> Any:
+            value = dt.datetime.fromisoformat(data) if isinstance(data, str) else None
+            if value is None or value.tzinfo is None:
+                raise _Unusable("a moment")
+            return value
+        return moment
+    raise TypeError(f"no rule for {hint!r}")

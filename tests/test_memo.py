@@ -1,0 +1,216 @@
+"""Release files kept as decoded between builds (pressgen.project.memo): a build of the folder
+layout decodes only the files that changed, and what it takes from the last build is exactly
+what decoding the YAML gives, or it is not taken at all.
+
+Which files a build decoded is what :class:`pressgen.pipeline.BuildReport` says (``decoded``,
+filled in as the build reads); "the same" is always compared with a copy of the project built
+with ``--no-cache``, which decodes every file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helpers import REPO, copy_example, copy_example_as_folder, invoke, tree
+from pressgen import model, pipeline
+from pressgen.cli import main
+from pressgen.output.cache import CACHE_NAME
+from pressgen.pipeline import load_project
+from pressgen.project.layout import Layout
+from pressgen.project.memo import plain, rebuilt
+
+RELEASES = ["releases/centquatre-15-ans.yaml", "releases/paris-1-million.yaml", "releases/paris-2-millions.yaml",
+            "releases/paris-instagram-150000.yaml", "releases/pistes-cyclables-1000-km.yaml",
+            "releases/velib-100-millions.yaml"]
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return copy_example_as_folder(tmp_path / "folder")
+
+
+def build(project: Path) -> pipeline.BuildReport:
+    return pipeline.build(Layout(project))
+
+
+def same_as_without_cache(project: Path, tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh"
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.copytree(project, fresh, ignore=shutil.ignore_patterns("out"))
+    assert main(["--project", str(fresh), "build", "--no-cache"]) == 0
+    assert tree(project / "out") == tree(fresh / "out")
+    assert (project / "translations.lock").read_bytes() == (fresh / "translations.lock").read_bytes()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def same_types(a: Any, b: Any) -> bool:
+    """Equal, and made of the same classes all the way down (a text is a str, a Url a Url)."""
+    if type(a) is not type(b):
+        return False
+    if dataclasses.is_dataclass(a):
+        return all(same_types(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
+    if isinstance(a, dict):
+        return a.keys() == b.keys() and all(same_types(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return len(a) == len(b) and all(same_types(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+def generated_project(tmp_path: Path) -> Path:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    generate.write_project(tmp_path / "generated", generate.project(40), "folder")
+    return tmp_path / "generated"
+
+
+def test_every_release_comes_back_as_the_decoder_made_it(tmp_path: Path) -> None:
+    """Through JSON and back: equal, the same repr (the build cache's digests are made of it)
+    and the same classes, for every example release and forty generated ones."""
+    projects = [REPO, copy_example_as_folder(tmp_path / "folder"), generated_project(tmp_path)]
+    milestones = [m for root in projects for m in load_project(Layout(root)).milestones]
+    assert len(milestones) == 6 + 6 + 40
+    assert any(m.embargo_until for m in milestones) and any(m.subject for m in milestones)
+    for milestone in milestones:
+        back = rebuilt(json.loads(json.dumps(plain(milestone), ensure_ascii=False)), model.Milestone)
+        assert back == milestone and repr(back) == repr(milestone) and same_types(back, milestone)
+
+
+def test_an_edit_decodes_only_its_release_file(folder: Path, tmp_path: Path) -> None:
+    assert build(folder).decoded == RELEASES  # the first build: every file
+    edit(folder / "releases/paris-1-million.yaml", "count: 15_300", "count: 15_400")
+    report = build(folder)
+    assert report.decoded == ["releases/paris-1-million.yaml"] and report.rendered == ["paris-1-million"]
+    same_as_without_cache(folder, tmp_path)
+
+
+def test_a_new_release_file_is_decoded_and_the_others_are_not(folder: Path, tmp_path: Path) -> None:
+    build(folder)
+    text = (folder / "releases/paris-1-million.yaml").read_text(encoding="utf-8")
+    (folder / "releases/paris-1-million-bis.yaml").write_text(text.replace("2017-", "2018-"), encoding="utf-8")
+    assert build(folder).decoded == ["releases/paris-1-million-bis.yaml"]
+    same_as_without_cache(folder, tmp_path)
+
+
+def test_a_change_of_the_settings_decodes_every_release_again(folder: Path, tmp_path: Path) -> None:
+    """The languages and the organisation's time zone are read from pressgen.yaml by every release."""
+    build(folder)
+    edit(folder / "pressgen.yaml", "time_zone: Europe/Paris", "time_zone: Europe/Brussels")
+    assert build(folder).decoded == RELEASES
+    same_as_without_cache(folder, tmp_path)
+
+
+def test_messages_about_a_kept_release_point_at_its_lines(folder: Path) -> None:
+    """A problem found after reading (here: the image a kept release names became a script)
+    is located as when the file is decoded: the places are kept with the values."""
+    build(folder)
+    (folder / "images/bravo-paris.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script></svg>\n', encoding="utf-8")
+    built = invoke(folder, "build")
+    checked = invoke(folder, "check")
+    assert built.exit_code == checked.exit_code == 1
+    error = next(line for line in built.output.splitlines() if "<script>" in line)
+    assert error.startswith("releases/paris-2-millions.yaml:") and error in checked.output
+
+
+def _rewrite_memo(project: Path, change) -> None:
+    """Change one kept release and sign the cache again, as only a deliberate edit would."""
+    path = project / "out" / CACHE_NAME
+    checksum, body, _, memo = path.read_bytes().split(b"\n", 3)
+    lines = memo.decode("utf-8").split("\n")
+    for i, line in enumerate(lines):
+        name, key, data = line.split("\t", 2)
+        if name == "releases/paris-2-millions.yaml":
+            entry = json.loads(data)
+            change(entry["value"])
+            lines[i] = f"{name}\t{key}\t{json.dumps(entry, ensure_ascii=False)}"
+    memo = "\n".join(lines).encode("utf-8")
+    path.write_bytes(b"\n".join([checksum, body, hashlib.sha256(memo).hexdigest().encode("ascii"), memo]))
+
+
+def _script_in_a_quote(value: dict) -> None:
+    value["quotes"][0]["text"]["fr"] = "<script>alert(1)</script>"
+
+
+def _count_as_text(value: dict) -> None:
+    value["figure"]["count"] = "1000000"
+
+
+def _huge_count(value: dict) -> None:
+    value["figure"]["count"] = 10 ** 20
+
+
+def _negative_count(value: dict) -> None:
+    value["figure"]["count"] = -1
+
+
+def _unknown_field(value: dict) -> None:
+    value["sneaked_in"] = True
+
+
+def _bad_date(value: dict) -> None:
+    value["date"] = "2017-02-30"
+
+
+def _not_a_link(value: dict) -> None:
+    value["links"][0]["url"] = "javascript:alert(1)"
+
+
+@pytest.mark.parametrize("change", [_script_in_a_quote, _count_as_text, _huge_count, _negative_count, _unknown_field, _bad_date,
+                                    _not_a_link])
+def test_a_kept_release_the_decoder_would_refuse_is_decoded_again(folder: Path, tmp_path: Path, change) -> None:
+    """A signed cache is still not taken at its word: a kept value that is not exactly what the
+    decoder makes of a YAML file is thrown away, and the file decoded."""
+    build(folder)
+    _rewrite_memo(folder, change)
+    edit(folder / "releases/paris-1-million.yaml", "count: 15_300", "count: 15_400")  # so that the build reads
+    assert build(folder).decoded == ["releases/paris-1-million.yaml", "releases/paris-2-millions.yaml"]
+    same_as_without_cache(folder, tmp_path)
+
+
+def test_a_damaged_memo_decodes_everything_and_keeps_the_rest_of_the_cache(folder: Path, tmp_path: Path) -> None:
+    build(folder)
+    edit(folder / "releases/paris-1-million.yaml", "count: 15_300", "count: 15_400")
+    path = folder / "out" / CACHE_NAME
+    raw = path.read_bytes()
+    path.write_bytes(raw[:-40] + raw[-40:].replace(b"e", b"f"))  # its checksum no longer matches
+    report = build(folder)
+    assert report.decoded == RELEASES and report.rendered == ["paris-1-million"]
+    same_as_without_cache(folder, tmp_path)
+
+
+def test_check_and_build_check_never_read_the_memo(folder: Path) -> None:
+    """What CI runs decodes the sources: a kept value is not what proves out/."""
+    build(folder)
+    _rewrite_memo(folder, lambda value: value["quotes"][0]["text"].update(fr="Un texte qui n’est pas dans le YAML."))
+    assert invoke(folder, "build", "--check").exit_code == 0
+    assert invoke(folder, "check").exit_code == 0
+
+
+def test_the_one_file_layout_keeps_no_memo(tmp_path: Path) -> None:
+    project = copy_example(tmp_path / "one")
+    assert build(project).decoded == []
+    assert (project / "out" / CACHE_NAME).read_bytes().endswith(b"\n" + hashlib.sha256(b"").hexdigest().encode() + b"\n")
+
+
+def test_a_moment_keeps_its_offset() -> None:
+    """Embargoes carry their offset: written and read back, the same instant and the same zone."""
+    moment = dt.datetime(2017, 4, 11, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
+    back = rebuilt(plain(moment), model.AwareDateTime)
+    assert back == moment and back.utcoffset() == moment.utcoffset() and repr(back) == repr(moment)
