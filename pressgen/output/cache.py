@@ -62,8 +62,9 @@ class Cache:
     # What the build reported besides its files: the translation flags and the warnings, as Problem fields.
     flags: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
-    # The release files as decoded (pressgen.project.memo), after the rest and with their own
-    # checksum: read only by a build that has to load the project, never by one with nothing to do.
+    # The release files as decoded (pressgen.project.memo), signed with their own checksum and
+    # kept here as written: only a build that loads the project reads (and checks) them, never
+    # one with nothing to do, which writes them back as they were.
     memo: bytes = b""
 
     def to_bytes(self) -> bytes:
@@ -74,7 +75,7 @@ class Cache:
             "milestones": {key: _entry_json(entry) for key, entry in self.milestones.items()},
             "site": {key: _entry_json(entry) for key, entry in self.site.items()},
         }, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
-        return b"\n".join([_checksum(body), body, _checksum(self.memo), self.memo])
+        return b"\n".join([_checksum(body), body, self.memo or _checksum(b"") + b"\n"])
 
     def entries(self) -> list[Entry]:
         return [*self.milestones.values(), *self.site.values()]
@@ -86,10 +87,10 @@ def read_cache(output: Path, code: str) -> Cache | None:
         raw = (output / CACHE_NAME).read_bytes()
     except OSError:
         return None
-    parts = raw.split(b"\n", 3)
-    if len(parts) != 4 or _checksum(parts[1]) != parts[0]:
+    parts = raw.split(b"\n", 2)
+    if len(parts) != 3 or _checksum(parts[1]) != parts[0]:
         return None
-    _, body, memo_checksum, memo = parts
+    _, body, memo = parts
     try:
         data = json.loads(body.decode("utf-8"))
         if data["format"] != _FORMAT or data["code"] != code:
@@ -101,7 +102,7 @@ def read_cache(output: Path, code: str) -> Cache | None:
                       order=[str(name) for name in data["order"]], lock=str(data["lock"]),
                       flags=[dict(flag) for flag in data["flags"]],
                       warnings=[dict(warning) for warning in data["warnings"]],
-                      memo=memo if _checksum(memo) == memo_checksum else b"")
+                      memo=memo)
         if sorted(cache.order) != sorted(cache.milestones):
             return None
         return cache

@@ -48,7 +48,11 @@ def release_key(settings: bytes, name: str, key_path: str, raw: bytes) -> str:
 class ReleaseMemo:
     """The entries of the last build (read lazily, one at a time) and those of this one."""
 
-    def __init__(self, raw: bytes = b""):
+    def __init__(self, signed: bytes = b""):
+        """``signed``: what :meth:`to_bytes` wrote (nothing is taken when its checksum is wrong)."""
+        checksum, _, raw = signed.partition(b"\n")
+        if _checksum(raw) != checksum:
+            raw = b""
         self._previous: dict[str, tuple[str, str]] = {}
         for line in raw.decode("utf-8", "replace").split("\n"):
             name, key, data = (line.split("\t", 2) + ["", ""])[:3]
@@ -84,7 +88,13 @@ class ReleaseMemo:
         self._lines.append(f"{name}\t{key}\t{data}")
 
     def to_bytes(self) -> bytes:
-        return "\n".join(self._lines).encode("utf-8")
+        """This build's entries, signed: the checksum of the rest, then one line per release file."""
+        raw = "\n".join(self._lines).encode("utf-8")
+        return _checksum(raw) + b"\n" + raw
+
+
+def _checksum(data: bytes) -> bytes:
+    return hashlib.sha256(data).hexdigest().encode("ascii")
 
 
 def _is_int(value: Any) -> bool:
