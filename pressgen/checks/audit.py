@@ -198,6 +198,8 @@ def audit(project: model.Project, releases) -> list[Problem]:
     for release in releases:
         by_id.setdefault(release.milestone_id, {})[release.locale] = _without_end_mark(
             release.markdown, (getattr(release, "parts", None) or {}).get("end_mark", ""))
+    if not by_id:  # no release states other figures in one of its languages (the common case)
+        return []
     shared: dict[str, list] = {}  # by milestone id ("defaults" for the shared fields): read once
     for item in drift.fields(project):
         shared.setdefault(item.milestone, []).append(item)
