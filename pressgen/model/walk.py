@@ -139,10 +139,44 @@ def _collect(value: Any, path: str, wanted: type, found: list[tuple[str, Any]]) 
             if isinstance(item, wanted) or not isinstance(item, _LEAVES):
                 _collect(item, f"{path}[{i}]", wanted, found)
     elif not isinstance(value, _LEAVES) and is_record(value):
-        for name in _field_names(type(value)):
+        for name in _fields_that_may_hold(type(value), wanted):
             child = getattr(value, name)
             if isinstance(child, wanted) or not isinstance(child, _LEAVES):
                 _collect(child, f"{path}.{name}", wanted, found)
+
+
+# (record class, wanted type) -> the fields whose type hint allows a ``wanted`` inside: a walk
+# for the files a release names looks at its image and its organisation, not at its texts.
+_HOLDING: dict[tuple[type, type], tuple[str, ...]] = {}
+
+
+def _fields_that_may_hold(cls: type, wanted: type) -> tuple[str, ...]:
+    names = _HOLDING.get((cls, wanted))
+    if names is None:
+        try:
+            names = tuple(f.name for f, hint in record_fields(cls) if _may_hold(hint, wanted))
+        except (NameError, TypeError):  # hints that do not resolve: look at every field
+            names = _field_names(cls)
+        _HOLDING[(cls, wanted)] = names
+    return names
+
+
+@functools.lru_cache(maxsize=None)
+def _may_hold(hint: Any, wanted: type) -> bool:
+    """Whether a value of type ``hint`` can be, or hold in its records and lists, a ``wanted``;
+    True for any hint not known here, so that nothing is ever missed."""
+    origin = get_origin(hint)
+    if origin is Literal or hint in (int, bool, float, type(None), dt.date, dt.datetime, model.AwareDateTime):
+        return False
+    if isinstance(hint, type) and (issubclass(hint, str) or dataclasses.is_dataclass(hint)):
+        if issubclass(hint, wanted):
+            return True
+        return dataclasses.is_dataclass(hint) and any(_may_hold(h, wanted) for _, h in record_fields(hint))
+    if isinstance(origin, type) and issubclass(origin, dict):  # PerLocale[Text]: the walk does not look inside
+        return issubclass(origin, wanted)
+    if origin in (typing.Union, types.UnionType) or origin is list:
+        return any(_may_hold(a, wanted) for a in get_args(hint))
+    return True
 
 
 def join(path: str, step: str) -> str:
