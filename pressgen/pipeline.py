@@ -162,15 +162,17 @@ def _nothing_changed(layout: Layout, sources, cache) -> BuildReport | None:
     lock_digest = inputs.bytes_digest(lock.read_bytes()) if lock.is_file() else "absent"
     if sources.digest(sources.named_on_disk(cache.named), lock_digest) != cache.sources:
         return None
+    untouched = True  # every file as the cache says, to the inode: the cache stays as it is
     with write.Transaction(layout.output) as output:
         for entry in cache.entries():
             files = verified(layout.output, entry.files)
             if files is None:
                 return None  # leaving the block unused: out/ untouched
+            untouched = untouched and files == entry.files
             entry.files = files
             for rel in files:
                 output.keep(rel)
-        changes = output.commit(cache.to_bytes())
+        changes = output.commit(None if untouched else cache.to_bytes())
     return BuildReport(milestones=list(cache.order), written=changes.written, unchanged=changes.unchanged,
                        removed=changes.removed, translation_flags=[Problem(**fields) for fields in cache.flags],
                        warnings=[Problem(**fields) for fields in cache.warnings])

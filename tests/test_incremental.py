@@ -61,6 +61,28 @@ def test_a_build_with_nothing_changed_renders_nothing(project: Path) -> None:
     assert build(project, use_cache=False).rendered == MILESTONES
 
 
+def test_a_build_with_nothing_changed_leaves_the_cache_as_it_is(project: Path) -> None:
+    """Not rewritten, not even with the same bytes: at 10,000 releases it is over 100 MB."""
+    build(project)
+    before = (project / "out" / CACHE_NAME).stat()
+    build(project)
+    after = (project / "out" / CACHE_NAME).stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    page = project / "out/paris-1-million/en.md"
+    page.write_bytes(page.read_bytes())  # the same bytes, a new modification time: noted in the cache
+    build(project)
+    assert (project / "out" / CACHE_NAME).stat().st_mtime_ns != after.st_mtime_ns
+    assert build(project).rendered == []
+
+
+def test_a_kept_milestone_with_a_summary_pressgen_did_not_write_is_rendered_again(project: Path, tmp_path: Path) -> None:
+    build(project)
+    edit(project / "milestones.yaml", "Bruno Julliard", "Bruno Julliard Jr")  # so that the build reads the project
+    _rewrite_cache(project, lambda body: body["milestones"]["paris-1-million"]["summary"].update(languages=[["fr"]]))
+    assert build(project).rendered == ["paris-2-millions", "paris-1-million"]
+    same_as_without_cache(project, tmp_path)
+
+
 def test_an_edit_renders_only_its_milestone(project: Path, tmp_path: Path) -> None:
     build(project)
     edit(project / "milestones.yaml", "Bruno Julliard", "Bruno Julliard Jr")

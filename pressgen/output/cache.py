@@ -118,8 +118,9 @@ def verified(output: Path, files: dict[str, Fingerprint]) -> dict[str, Fingerpri
     """``files`` as they are in ``output`` now, when every one of them still holds the bytes it
     was written with (a changed fingerprint is settled by reading the file); else None."""
     now: dict[str, Fingerprint] = {}
+    folder = os.fspath(output)
     for rel, (size, mtime, inode, digest) in files.items():
-        path = output / rel
+        path = os.path.join(folder, rel)  # not a Path: 60,000 files at 10,000 releases
         try:
             info = os.lstat(path)
         except OSError:
@@ -128,8 +129,9 @@ def verified(output: Path, files: dict[str, Fingerprint]) -> dict[str, Fingerpri
             return None
         if (info.st_mtime_ns, info.st_ino) != (mtime, inode):
             try:
-                if hashlib.sha256(path.read_bytes()).hexdigest() != digest:
-                    return None
+                with open(path, "rb") as file:
+                    if hashlib.sha256(file.read()).hexdigest() != digest:
+                        return None
             except OSError:
                 return None
         now[rel] = (info.st_size, info.st_mtime_ns, info.st_ino, digest)
@@ -156,10 +158,8 @@ def _entry(value: dict) -> Entry:
             raise TypeError("a fingerprint")
         files[str(rel)] = (size, mtime, inode, digest)
     summary = value["summary"]
-    if summary is not None:
-        from pressgen.render.summary import summary_from_json
-
-        summary_from_json(summary)  # raises for anything it did not write
+    if summary is not None and not isinstance(summary, dict):
+        raise TypeError("a summary")  # read (and checked) only by a build that keeps its milestone
     audit = value["audit"]
     if not isinstance(audit, list) or not all(isinstance(t, list) and len(t) == 3 and all(isinstance(x, str) for x in t)
                                               for t in audit):

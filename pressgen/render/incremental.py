@@ -73,14 +73,14 @@ class IncrementalBuild:
         changed: list[model.Milestone] = []
         for milestone in self.project.milestones:
             key = inputs.milestone_digest(self.project, milestone, self._file_digests)
-            kept = self._reuse(self.previous.milestones.get(milestone.id) if self.previous else None, key, sink)
+            kept = self._reuse(self.previous.milestones.get(milestone.id) if self.previous else None, key, sink,
+                               summarised=True)
             if kept is None:
                 keys[milestone.id] = key
                 changed.append(milestone)
                 continue
-            self.cache.milestones[milestone.id] = kept
-            summaries[milestone.id] = summary_from_json(kept.summary)
-            audit[milestone.id] = [tuple(text) for text in kept.audit]
+            self.cache.milestones[milestone.id], summaries[milestone.id] = kept
+            audit[milestone.id] = [tuple(text) for text in kept[0].audit]
         problems: list[Problem] = []
         fresh: list[str] = []
         for rendered in self._render(changed, jobs, progress):
@@ -126,7 +126,7 @@ class IncrementalBuild:
         key = site_digest(self.project.locales, summaries)
         kept = self._reuse((self.previous.site if self.previous else {}).get(SITE), key, sink)
         if kept is not None:
-            self.cache.site[SITE] = kept
+            self.cache.site[SITE] = kept[0]
             return
         from pressgen.render.site import render_site_pages
 
@@ -136,16 +136,23 @@ class IncrementalBuild:
         self.cache.site[SITE] = self._staged(sink, key, renderer.asked_templates(), files, None, [])
         result.rendered_pages.extend(sorted(files))
 
-    def _reuse(self, old: Entry | None, key: str, sink: Sink) -> Entry | None:
-        """``old`` when it is still right, its files kept in ``sink``; None to render again."""
-        if old is None or old.key != key or self.templates.digest(old.templates) != old.templates_digest:
+    def _reuse(self, old: Entry | None, key: str, sink: Sink,
+               summarised: bool = False) -> tuple[Entry, Summary | None] | None:
+        """``old`` (and its summary, read, when it is a milestone's) when it is still right, its
+        files kept in ``sink``; None to render again."""
+        if old is None or old.key != key or self.templates.digest(old.templates) != old.templates_digest \
+                or (old.summary is None) == summarised:
+            return None
+        try:  # checked here, not when the cache is read: a build with nothing to do never needs it
+            summary = summary_from_json(old.summary) if old.summary is not None else None
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None
         files = verified(self.layout.output, old.files)
         if files is None:
             return None
         for rel in files:
             sink.keep(rel)
-        return Entry(key, old.templates, old.templates_digest, files, old.summary, old.audit)
+        return Entry(key, old.templates, old.templates_digest, files, old.summary, old.audit), summary
 
     def _staged(self, sink: Sink, key: str, asked: set[tuple[str, str]], files: dict[str, bytes],
                 summary: dict | None, audit: list) -> Entry:
