@@ -112,6 +112,8 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
     from pressgen.render.incremental import IncrementalBuild
 
     memo = ReleaseMemo(previous.memo if previous is not None else b"")
+    if previous is not None:
+        previous.memo = b""  # the memo holds it now, entry by entry (100 MB at 10,000 releases)
     project = load_project(layout, memo)
     with write.Transaction(layout.output) as output:
         result = IncrementalBuild(layout, project, previous).run(output, progress, jobs)

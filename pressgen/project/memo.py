@@ -49,25 +49,27 @@ class ReleaseMemo:
     """The entries of the last build (read lazily, one at a time) and those of this one."""
 
     def __init__(self, signed: bytes = b""):
-        """``signed``: what :meth:`to_bytes` wrote (nothing is taken when its checksum is wrong)."""
+        """``signed``: what :meth:`to_bytes` wrote (nothing is taken when its checksum is wrong).
+        The entries stay bytes, each parsed only when its file is read: at 10,000 releases
+        they are 100 MB."""
         checksum, _, raw = signed.partition(b"\n")
-        if _checksum(raw) != checksum:
-            raw = b""
-        self._previous: dict[str, tuple[str, str]] = {}
-        for line in raw.decode("utf-8", "replace").split("\n"):
-            name, key, data = (line.split("\t", 2) + ["", ""])[:3]
-            if name and key and data:
-                self._previous[name] = (key, data)
-        self._lines: list[str] = []
+        self._previous: dict[str, tuple[bytes, bytes, int]] = {}  # name -> (key, line, where its JSON starts)
+        if _checksum(raw) == checksum:
+            for line in raw.split(b"\n"):
+                name, _, rest = line.partition(b"\t")
+                key, _, data = rest.partition(b"\t")
+                if name and key and data:
+                    self._previous[name.decode("utf-8", "replace")] = (key, line, len(name) + len(key) + 2)
+        self._lines: list[bytes] = []
         self.decoded: list[str] = []  # the files this build decoded from their YAML, in order
 
     def reuse(self, name: str, key: str) -> tuple[model.Milestone, dict[str, Place]] | None:
         """The release kept for file ``name`` when it was decoded from the same inputs; else None."""
-        found = self._previous.get(name)
-        if found is None or found[0] != key:
+        found = self._previous.pop(name, None)
+        if found is None or found[0] != key.encode("ascii"):
             return None
         try:
-            data = json.loads(found[1])
+            data = json.loads(found[1][found[2]:])
             value = rebuilt(data["value"], model.Milestone)
             places = {path: Place(name, line, column) for path, line, column in data["places"]}
             if len(places) != len(data["places"]) or not all(
@@ -75,7 +77,7 @@ class ReleaseMemo:
                 raise _Unusable("a place")
         except (_Unusable, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
-        self._lines.append(f"{name}\t{key}\t{found[1]}")
+        self._lines.append(found[1])
         return value, places
 
     def remember(self, name: str, key: str, milestone: model.Milestone, places: dict[str, Place]) -> None:
@@ -85,11 +87,11 @@ class ReleaseMemo:
             return  # never the case of a release's name (a slug); not worth a format for it
         data = json.dumps({"value": plain(milestone), "places": [[path, p.line, p.column] for path, p in places.items()]},
                           ensure_ascii=False, separators=(",", ":"))
-        self._lines.append(f"{name}\t{key}\t{data}")
+        self._lines.append(f"{name}\t{key}\t{data}".encode("utf-8"))
 
     def to_bytes(self) -> bytes:
         """This build's entries, signed: the checksum of the rest, then one line per release file."""
-        raw = "\n".join(self._lines).encode("utf-8")
+        raw = b"\n".join(self._lines)
         return _checksum(raw) + b"\n" + raw
 
 
