@@ -117,7 +117,8 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
     project = load_project(layout, memo)
     with write.Transaction(layout.output) as output:
         result = IncrementalBuild(layout, project, previous).run(output, progress, jobs)
-        translations = _drift(layout, project)
+        # The lock entries of the releases read from the memo are the last build's, if the lock is.
+        translations = _drift(layout, project, memo.unchanged, previous.lock_digest if previous is not None else None)
         flags = _drift_problems(project, translations)
         # What check fails on, build tells: figures that differ between the languages (only the
         # milestones whose figures differ, kept or rendered, have texts to read), and addresses
@@ -131,6 +132,7 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
         cache.named = sorted(project.files)
         cache.order = [m.id for m in project.milestones]
         cache.lock = layout.display(lock_path(layout.root))
+        cache.lock_digest = inputs.bytes_digest(translations.lock)
         cache.flags = [_problem_fields(problem) for problem in flags]
         cache.warnings = [_problem_fields(problem) for problem in warnings]
         cache.memo = memo.to_bytes()
@@ -283,10 +285,10 @@ def mark_translation_reviewed(layout: Layout, keys: list[str]) -> list[str]:
     return unknown
 
 
-def _drift(layout: Layout, project: model.Project):
+def _drift(layout: Layout, project: model.Project, unchanged: list[str] | None = None, written: str | None = None):
     from pressgen.checks.drift import compare
 
-    return compare(project, layout.root)
+    return compare(project, layout.root, unchanged or (), written)
 
 
 def _drift_problems(project: model.Project, translations) -> list:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 
 from helpers import edit_source as edit, invoke
@@ -154,8 +155,6 @@ def test_the_lock_is_the_json_the_indented_encoder_writes() -> None:
     """The lock is put together by hand around the C string encoder (for speed); its bytes are
     exactly those of ``json.dumps(indent=2)``: quotes, back-slashes, controls, line breaks, any
     script, empty languages, flags and none."""
-    from types import SimpleNamespace
-
     from pressgen.checks import drift
 
     texts = ['« Paris »\u00a0!', 'a "quoted" \\ back-slash', "line\nbreak\ttab\x00\x1f", "\u2028\u2029 😀 é", "", "</script>"]
@@ -178,3 +177,26 @@ def test_the_lock_is_the_json_the_indented_encoder_writes() -> None:
 
     for case, flags in ((agreed, [flag]), (agreed, []), ({}, []), ({}, [flag])):
         assert drift.lock_bytes(case, flags) == reference(case, flags)
+
+
+def test_the_lock_is_cut_back_into_the_entries_it_was_made_of() -> None:
+    """What a build takes from the lock it wrote (the entries of the releases it did not read
+    again) is each entry as written, its texts, and the flagged keys."""
+    import hashlib
+
+    from pressgen.checks import drift
+
+    texts = ['« Paris »\u00a0!', 'a "quoted" \\ back-slash', "line\nbreak", "\u2028 😀", "",
+             ',\n    "not a key": {', "</script>"]
+    agreed = {f"m-{i}/quotes[{i}]/text": {"fr": text, "en": texts[-1 - i]} for i, text in enumerate(texts)}
+    agreed["defaults/about"] = {}
+    flag = SimpleNamespace(field=SimpleNamespace(key="m-1/quotes[1]/text", texts={"fr": "nouveau", "en": "old"}),
+                           changed=("fr",))
+    for flags in ([flag], []):
+        data = drift.lock_bytes(agreed, flags)
+        entries, flagged = drift._kept_entries(data, hashlib.sha256(data).hexdigest())
+        assert entries.keys() == agreed.keys() and flagged == {f.field.key for f in flags}
+        assert {key: drift._agreed_texts(entry) for key, entry in entries.items()} == agreed
+        assert drift._lock(entries, flags) == data
+        assert drift._kept_entries(data, hashlib.sha256(b"another lock").hexdigest()) is None
+    assert drift._kept_entries(drift.lock_bytes({}, []), hashlib.sha256(drift.lock_bytes({}, [])).hexdigest()) == ({}, set())

@@ -214,3 +214,49 @@ def test_a_moment_keeps_its_offset() -> None:
     moment = dt.datetime(2017, 4, 11, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
     back = rebuilt(plain(moment), model.AwareDateTime)
     assert back == moment and back.utcoffset() == moment.utcoffset() and repr(back) == repr(moment)
+
+
+FR_OLD = "Un grand et chaleureux merci à\n        nos deux millions"
+FR_NEW = "Un immense et chaleureux merci à\n        nos deux millions"
+
+
+def _as_a_full_build_would(folder: Path, tmp_path: Path) -> Path:
+    """A copy of the sources and the lock as they are now, for a build that reads everything."""
+    fresh = tmp_path / "full"
+    shutil.rmtree(fresh, ignore_errors=True)
+    shutil.copytree(folder, fresh, ignore=shutil.ignore_patterns("out"))
+    return fresh
+
+
+def _same_lock_and_flags(folder: Path, fresh: Path, report: pipeline.BuildReport) -> None:
+    full = pipeline.build(Layout(fresh), use_cache=False)
+    assert (folder / "translations.lock").read_bytes() == (fresh / "translations.lock").read_bytes()
+    assert tree(folder / "out") == tree(fresh / "out")
+    assert report.translation_flags == full.translation_flags
+
+
+def test_the_lock_entries_of_releases_not_read_again_are_the_last_build_s(folder: Path, tmp_path: Path) -> None:
+    """Drift compares only the releases read again (and the shared fields); the others' entries
+    are taken from the lock the last build wrote. The lock, the flags and out/ are what a build
+    comparing every field makes, through a flag, a release read again beside it, and a lock
+    changed by hand (then everything is compared)."""
+    build(folder)
+    edit(folder / "releases/paris-2-millions.yaml", FR_OLD, FR_NEW)  # the French only: a flag
+    fresh = _as_a_full_build_would(folder, tmp_path)
+    report = build(folder)
+    assert report.decoded == ["releases/paris-2-millions.yaml"]
+    assert [p.key_path for p in report.translation_flags] == ["paris-2-millions.quotes[0].text"]
+    _same_lock_and_flags(folder, fresh, report)
+
+    edit(folder / "releases/paris-1-million.yaml", "count: 15_300", "count: 15_400")  # the flag stays
+    fresh = _as_a_full_build_would(folder, tmp_path)
+    report = build(folder)
+    assert report.decoded == ["releases/paris-1-million.yaml"] and len(report.translation_flags) == 1
+    _same_lock_and_flags(folder, fresh, report)
+
+    assert invoke(folder, "translation-reviewed", "paris-2-millions/quotes[0]/text").exit_code == 0
+    edit(folder / "releases/paris-1-million.yaml", "count: 15_400", "count: 15_500")
+    fresh = _as_a_full_build_would(folder, tmp_path)
+    report = build(folder)
+    assert report.translation_flags == []
+    _same_lock_and_flags(folder, fresh, report)

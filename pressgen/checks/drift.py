@@ -40,7 +40,7 @@ import json.encoder
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Collection, Iterator
 
 from pressgen import model
 from pressgen.errors import Problem
@@ -57,6 +57,7 @@ _COMMENT = ("Translation fingerprints, written by pressgen build: each translate
             "language as of the last time the languages agreed. Commit this file. A field under "
             "'needs_review' changed in one language only; update the other language or run "
             "`pressgen translation-reviewed <field>`.")
+_HEADER = f'{{\n  "comment": {json.dumps(_COMMENT, ensure_ascii=False)},\n  "format": {_FORMAT},\n  "agreed": '
 
 
 def fingerprint(text: str) -> str:
@@ -119,23 +120,25 @@ class Drift:
 
 
 # -- walking the model ---------------------------------------------------------------------------
-def fields(project: model.Project) -> list[Field]:
-    """Every translated field of the project, sorted by key, shared fields once."""
+def fields(project: model.Project, skip: Collection[str] = ()) -> list[Field]:
+    """Every translated field of the project, sorted by key, shared fields once; none of the
+    milestones ``skip`` names but their fields from defaults (their own are taken elsewhere)."""
     found: dict[str, Field] = {}
     for name, forms in sorted(project.nouns.items()):
         texts = {loc: _text(value) for loc, value in forms.items()}
         found[f"nouns/{name}"] = Field(f"nouns/{name}", f"nouns.{name}", texts)
+    shared: set[str] = set()  # the fields from defaults already listed: the same value for every milestone
     for index, milestone in enumerate(project.milestones):
         path = project.sources.item_path("milestones", index, milestone.id)
         for f in dataclasses.fields(milestone):
-            value = getattr(milestone, f.name)
             own = f"{path}.{f.name}"
             if f.name in model.SHARED_FIELDS and not project.sources.has(own):
-                # From defaults: one field for every milestone that shares it.
-                for item in _fields(value, "defaults", f"defaults.{f.name}"):
-                    found.setdefault(item.key, item)
-            else:
-                for item in _fields(value, milestone.id, own, len(path)):
+                if f.name not in shared:
+                    shared.add(f.name)
+                    for item in _fields(getattr(milestone, f.name), "defaults", f"defaults.{f.name}"):
+                        found.setdefault(item.key, item)
+            elif milestone.id not in skip:
+                for item in _fields(getattr(milestone, f.name), milestone.id, own, len(path)):
                     found[item.key] = item
     return [found[key] for key in sorted(found)]
 
@@ -172,59 +175,128 @@ def read_lock(path: Path) -> tuple[dict[str, dict[str, str]], bytes | None]:
         data = path.read_bytes()
     except (FileNotFoundError, NotADirectoryError):
         return {}, None
+    return _agreed(data), data
+
+
+def _agreed(data: bytes | None) -> dict[str, dict[str, str]]:
+    if data is None:
+        return {}
     try:
         parsed = json.loads(data.decode("utf-8"))
-        agreed = {key: {loc: str(entry["text"]) for loc, entry in langs.items()}
-                  for key, langs in parsed.get("agreed", {}).items()}
+        return {key: {loc: str(entry["text"]) for loc, entry in langs.items()}
+                for key, langs in parsed.get("agreed", {}).items()}
     except (ValueError, AttributeError, KeyError, TypeError, RecursionError):  # RecursionError: 30,000 nested [
-        return {}, data
-    return agreed, data
+        return {}
 
 
 def lock_bytes(agreed: dict[str, dict[str, str]], flags: list[Flag]) -> bytes:
     """The lock file: the JSON that ``json.dumps(document, ensure_ascii=False, indent=2)`` writes,
     with the agreed texts (nearly all of it) put together here around the C string encoder:
     the indented encoder is pure Python, and took half of the lock's time at 1,000 releases."""
+    return _lock({key: _entry(key, texts) for key, texts in agreed.items()}, flags)
+
+
+def _entry(key: str, texts: dict[str, str]) -> str:
+    """One field's agreed texts as they stand in the lock, a line per value."""
+    if not texts:
+        return f"    {_string(key)}: {{}}"
+    locales = ",\n".join(f'      {_string(loc)}: {{\n        "fingerprint": "{fingerprint(text)}",\n'
+                          f'        "text": {_string(text)}\n      }}' for loc, text in sorted(texts.items()))
+    return f"    {_string(key)}: {{\n{locales}\n    }}"
+
+
+def _lock(entries: dict[str, str], flags: list[Flag]) -> bytes:
+    """The lock from its agreed entries (:func:`_entry`, by key) and its flags."""
     needs_review = {flag.field.key: {
         "changed": list(flag.changed),
         "now": {loc: fingerprint(flag.field.texts[loc]) for loc in flag.changed},
     } for flag in sorted(flags, key=lambda f: f.field.key)}
-    parts = [f'{{\n  "comment": {_string(_COMMENT)},\n  "format": {_FORMAT},\n  "agreed": ']
-    if agreed:
-        entries = []
-        for key, texts in sorted(agreed.items()):
-            locales = ",\n".join(f'      {_string(loc)}: {{\n        "fingerprint": "{fingerprint(text)}",\n'
-                                  f'        "text": {_string(text)}\n      }}' for loc, text in sorted(texts.items()))
-            entries.append(f"    {_string(key)}: {{\n{locales}\n    }}" if texts else f"    {_string(key)}: {{}}")
-        parts.append("{\n" + ",\n".join(entries) + "\n  }")
-    else:
-        parts.append("{}")
-    parts.append(',\n  "needs_review": ' + json.dumps(needs_review, ensure_ascii=False, indent=2).replace("\n", "\n  "))
-    parts.append("\n}\n")
-    return "".join(parts).encode("utf-8")
+    agreed = "{\n" + ",\n".join(entries[key] for key in sorted(entries)) + "\n  }" if entries else "{}"
+    review = json.dumps(needs_review, ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    return f'{_HEADER}{agreed},\n  "needs_review": {review}\n}}\n'.encode("utf-8")
+
+
+def _kept_entries(data: bytes | None, written: str | None) -> tuple[dict[str, str], set[str]] | None:
+    """The agreed entries of the lock, by key, as text, and the keys under needs_review, when
+    the lock is byte for byte the one the last build wrote (``written``: its SHA-256); else None.
+    Read by cutting the text at its entries, which :func:`_lock` writes one per line at the
+    same indentation (a text never holds a line break: JSON writes it \\n)."""
+    if data is None or written is None or hashlib.sha256(data).hexdigest() != written:
+        return None
+    try:
+        text = data.decode("utf-8")
+        if not text.startswith(_HEADER):
+            return None
+        middle, marker, review = text[len(_HEADER):].rpartition(',\n  "needs_review": ')
+        if not marker:
+            return None
+        if not review.endswith("\n}\n"):
+            return None
+        flagged = set(json.loads(review[:-3]))
+        entries: dict[str, str] = {}
+        if middle != "{}":
+            if not (middle.startswith("{\n") and middle.endswith("\n  }")):
+                return None
+            for entry in _ENTRY_START.split(middle[2:-4]):
+                key, _ = json.decoder.scanstring(entry, 5)
+                entries[key] = entry
+        return entries, flagged
+    except (ValueError, TypeError):
+        return None
+
+
+# Where one agreed entry ends and the next begins: a line at their indentation, and only theirs.
+_ENTRY_START = re.compile(r',\n(?=    ")')
 
 
 # -- comparing ------------------------------------------------------------------------------------
-def compare(project: model.Project, root: Path) -> Drift:
-    """The flags and the lock as it should be after this build; reads, never writes."""
-    old, previous = read_lock(lock_path(root))
-    current = fields(project)
+def compare(project: model.Project, root: Path, unchanged: Collection[str] = (),
+            written: str | None = None) -> Drift:
+    """The flags and the lock as it should be after this build; reads, never writes.
+
+    ``unchanged``: milestones whose values are those of the last build (their release files were
+    not decoded again); ``written``: the SHA-256 of the lock that build wrote. When the lock is
+    still that one, an unchanged milestone's entries are taken from it as they stand: comparing
+    the same fields with the lock they made gives that lock again (an agreed field stays agreed,
+    a flagged one keeps its agreed texts and its flag), so only the other milestones are compared.
+    A milestone with a flag is always compared, so that its message can show its texts."""
+    try:
+        data = lock_path(root).read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        data = None
+    found = _kept_entries(data, written) if unchanged else None
+    kept: dict[str, str] = {}
+    if found is not None:
+        entries, flagged = found
+        skip = set(unchanged) - {key.split("/", 1)[0] for key in flagged}
+        kept = {key: entry for key, entry in entries.items() if key.split("/", 1)[0] in skip}
+        old = {key: _agreed_texts(entry) for key, entry in entries.items() if key not in kept}
+    else:
+        skip = set()
+        old = _agreed(data)
     agreed: dict[str, dict[str, str]] = {}
     flags: list[Flag] = []
-    for item in current:
+    for item in fields(project, skip):
         baseline = _baseline(item, old)
         if baseline is None:
             agreed[item.key] = dict(item.texts)
             continue
         changed = tuple(loc for loc in item.texts if baseline.get(loc) != item.texts[loc])
-        unchanged = tuple(loc for loc in item.texts if loc not in changed)
-        if not changed or not unchanged:
+        unchanged_locales = tuple(loc for loc in item.texts if loc not in changed)
+        if not changed or not unchanged_locales:
             agreed[item.key] = dict(item.texts)
             continue
         agreed[item.key] = {loc: baseline.get(loc, item.texts[loc]) for loc in item.texts}
         place = project.sources.place(f"{item.yaml_path}.{changed[0]}", item.yaml_path)
-        flags.append(Flag(item, changed, unchanged, agreed[item.key], place))
-    return Drift(flags, lock_bytes(agreed, flags), previous)
+        flags.append(Flag(item, changed, unchanged_locales, agreed[item.key], place))
+    lock = _lock({**kept, **{key: _entry(key, texts) for key, texts in agreed.items()}}, flags)
+    return Drift(flags, lock, data)
+
+
+def _agreed_texts(entry: str) -> dict[str, str]:
+    """The texts of one entry :func:`_kept_entries` cut out."""
+    _, value = json.loads("{" + entry + "}").popitem()
+    return {loc: str(item["text"]) for loc, item in value.items()}
 
 
 def _baseline(item: Field, old: dict[str, dict[str, str]]) -> dict[str, str] | None:

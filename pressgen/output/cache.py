@@ -59,6 +59,7 @@ class Cache:
     named: list[str] = field(default_factory=list)  # the files the milestones name (images, logo)
     order: list[str] = field(default_factory=list)  # the milestones, in the project's order
     lock: str = "translations.lock"  # where the translation lock is, from the project's folder
+    lock_digest: str = ""  # the SHA-256 of the lock this build left (pressgen.checks.drift.compare)
     # What the build reported besides its files: the translation flags and the warnings, as Problem fields.
     flags: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
@@ -70,7 +71,8 @@ class Cache:
     def to_bytes(self) -> bytes:
         body = json.dumps({
             "format": _FORMAT, "code": self.code, "project": self.project, "sources": self.sources,
-            "named": self.named, "order": self.order, "lock": self.lock, "flags": self.flags,
+            "named": self.named, "order": self.order, "lock": self.lock, "lock_digest": self.lock_digest,
+            "flags": self.flags,
             "warnings": self.warnings,
             "milestones": {key: _entry_json(entry) for key, entry in self.milestones.items()},
             "site": {key: _entry_json(entry) for key, entry in self.site.items()},
@@ -100,6 +102,7 @@ def read_cache(output: Path, code: str) -> Cache | None:
                       site={str(key): _entry(value) for key, value in data["site"].items()},
                       sources=str(data["sources"]), named=[str(rel) for rel in data["named"]],
                       order=[str(name) for name in data["order"]], lock=str(data["lock"]),
+                      lock_digest=str(data["lock_digest"]),
                       flags=[dict(flag) for flag in data["flags"]],
                       warnings=[dict(warning) for warning in data["warnings"]],
                       memo=memo)

@@ -62,6 +62,7 @@ class ReleaseMemo:
                     self._previous[name.decode("utf-8", "replace")] = (key, line, len(name) + len(key) + 2)
         self._lines: list[bytes] = []
         self.decoded: list[str] = []  # the files this build decoded from their YAML, in order
+        self.unchanged: list[str] = []  # the milestones taken as the last build decoded them, by id
 
     def reuse(self, name: str, key: str) -> tuple[model.Milestone, dict[str, Place]] | None:
         """The release kept for file ``name`` when it was decoded from the same inputs; else None."""
@@ -78,6 +79,7 @@ class ReleaseMemo:
         except (_Unusable, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
         self._lines.append(found[1])
+        self.unchanged.append(value.id)
         return value, places
 
     def remember(self, name: str, key: str, milestone: model.Milestone, places: dict[str, Place]) -> None:
