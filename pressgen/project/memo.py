@@ -48,14 +48,15 @@ def release_key(settings: bytes, name: str, key_path: str, raw: bytes) -> str:
 class ReleaseMemo:
     """The entries of the last build (read lazily, one at a time) and those of this one."""
 
-    def __init__(self, signed: bytes = b""):
+    def __init__(self, signed: bytes | memoryview = b""):
         """``signed``: what :meth:`to_bytes` wrote (nothing is taken when its checksum is wrong).
         The entries stay bytes, each parsed only when its file is read: at 10,000 releases
         they are 100 MB."""
-        checksum, _, raw = signed.partition(b"\n")
+        view = memoryview(signed)
+        raw = view[65:]  # after the checksum's 64 hexadecimal digits and its line break
         self._previous: dict[str, tuple[bytes, bytes, int]] = {}  # name -> (key, line, where its JSON starts)
-        if _checksum(raw) == checksum:
-            for line in raw.split(b"\n"):
+        if len(view) > 64 and view[64:65] == b"\n" and _checksum(raw) == bytes(view[:64]):
+            for line in bytes(raw).split(b"\n"):
                 name, _, rest = line.partition(b"\t")
                 key, _, data = rest.partition(b"\t")
                 if name and key and data:
@@ -97,7 +98,7 @@ class ReleaseMemo:
         return _checksum(raw) + b"\n" + raw
 
 
-def _checksum(data: bytes) -> bytes:
+def _checksum(data: bytes | memoryview) -> bytes:
     return hashlib.sha256(data).hexdigest().encode("ascii")
 
 
