@@ -108,9 +108,11 @@ def _is_int(value: Any) -> bool:
 
 def plain(value: Any) -> Any:
     """A decoded model value as JSON data (:func:`rebuilt` reads it back, given its type hint)."""
-    if value is None or isinstance(value, (bool, int, str)):
-        return value if not isinstance(value, str) else str(value)
-    if isinstance(value, (dt.date, dt.datetime)):  # a datetime is a date: both by their ISO text
+    if value is None or isinstance(value, (bool, int)):
+        return value
+    if isinstance(value, str):
+        return str(value)  # a Url, a Slug…: its type hint says which
+    if isinstance(value, dt.date):  # a date, or a date and time with its offset
         return value.isoformat()
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
