@@ -260,3 +260,27 @@ def test_the_lock_entries_of_releases_not_read_again_are_the_last_build_s(folder
     report = build(folder)
     assert report.translation_flags == []
     _same_lock_and_flags(folder, fresh, report)
+
+
+def test_a_lock_the_cache_vouches_for_that_is_no_lock_is_compared_whole(folder: Path, tmp_path: Path) -> None:
+    """A lock and a cache edited together (the cache naming the edited lock's digest), where an
+    entry of the release read again is not what pressgen writes: no traceback, and the build
+    compares every field, as it does with any lock it did not write. (The entries of the
+    releases not read again are the cache's word, as the digests of the files it keeps are.)"""
+    build(folder)
+    lock = folder / "translations.lock"
+    text = lock.read_bytes()
+    entry = text.index(b'"paris-1-million/')
+    broken = text[:entry] + text[entry:].replace(b'"text": "', b'"text": [', 1)
+    lock.write_bytes(broken)
+    path = folder / "out" / CACHE_NAME
+    _, body, memo = path.read_bytes().split(b"\n", 2)
+    data = json.loads(body)
+    data["lock_digest"] = hashlib.sha256(broken).hexdigest()
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
+    path.write_bytes(hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body + b"\n" + memo)
+    edit(folder / "releases/paris-1-million.yaml", "count: 15_300", "count: 15_400")
+    fresh = _as_a_full_build_would(folder, tmp_path)
+    report = build(folder)
+    assert report.decoded == ["releases/paris-1-million.yaml"]
+    _same_lock_and_flags(folder, fresh, report)

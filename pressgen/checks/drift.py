@@ -266,13 +266,17 @@ def compare(project: model.Project, root: Path, unchanged: Collection[str] = (),
         data = None
     found = _kept_entries(data, written) if unchanged else None
     kept: dict[str, str] = {}
+    skip: set[str] = set()
+    old: dict[str, dict[str, str]] | None = None
     if found is not None:
         entries, flagged = found
         skip = set(unchanged) - {key.split("/", 1)[0] for key in flagged}
         kept = {key: entry for key, entry in entries.items() if key.split("/", 1)[0] in skip}
-        old = {key: _agreed_texts(entry) for key, entry in entries.items() if key not in kept}
-    else:
-        skip = set()
+        try:
+            old = {key: _agreed_texts(entry) for key, entry in entries.items() if key not in kept}
+        except (ValueError, TypeError, KeyError, AttributeError):  # not what _lock wrote, after all
+            kept, skip = {}, set()
+    if old is None:
         old = _agreed(data)
     agreed: dict[str, dict[str, str]] = {}
     flags: list[Flag] = []
