@@ -200,3 +200,20 @@ def test_the_lock_is_cut_back_into_the_entries_it_was_made_of() -> None:
         assert drift._lock(entries, flags) == data
         assert drift._kept_entries(data, hashlib.sha256(b"another lock").hexdigest()) is None
     assert drift._kept_entries(drift.lock_bytes({}, []), hashlib.sha256(drift.lock_bytes({}, [])).hexdigest()) == ({}, set())
+
+
+def test_a_default_is_one_field_even_when_the_first_release_does_not_take_it(tmp_path: Path) -> None:
+    """In the folder layout the first release has a subject, and so no account: the default
+    account's translated network is still a field, from the releases that do take it."""
+    from helpers import copy_example_as_folder
+    from pressgen.checks import drift
+    from pressgen.pipeline import load_project
+    from pressgen.project.layout import Layout
+
+    folder = copy_example_as_folder(tmp_path / "folder")
+    settings = folder / "pressgen.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        "    network: Twitter\n", "    network: {fr: Twitter, en: Twitter (X)}\n", 1), encoding="utf-8")
+    project = load_project(Layout(folder))
+    assert project.milestones[0].subject is not None and project.milestones[0].account is None
+    assert "defaults/account/network" in {item.key for item in drift.fields(project)}

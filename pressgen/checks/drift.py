@@ -127,15 +127,18 @@ def fields(project: model.Project, skip: Collection[str] = ()) -> list[Field]:
     for name, forms in sorted(project.nouns.items()):
         texts = {loc: _text(value) for loc, value in forms.items()}
         found[f"nouns/{name}"] = Field(f"nouns/{name}", f"nouns.{name}", texts)
-    shared: set[str] = set()  # the fields from defaults already listed: the same value for every milestone
+    # The values from defaults already listed: one object shared by the milestones that take it
+    # (a milestone with a subject takes no account, so the values are told apart, not the names).
+    listed: set[tuple[str, int]] = set()
     for index, milestone in enumerate(project.milestones):
         path = project.sources.item_path("milestones", index, milestone.id)
         for f in dataclasses.fields(milestone):
             own = f"{path}.{f.name}"
             if f.name in model.SHARED_FIELDS and not project.sources.has(own):
-                if f.name not in shared:
-                    shared.add(f.name)
-                    for item in _fields(getattr(milestone, f.name), "defaults", f"defaults.{f.name}"):
+                value = getattr(milestone, f.name)
+                if (f.name, id(value)) not in listed:
+                    listed.add((f.name, id(value)))
+                    for item in _fields(value, "defaults", f"defaults.{f.name}"):
                         found.setdefault(item.key, item)
             elif milestone.id not in skip:
                 for item in _fields(getattr(milestone, f.name), milestone.id, own, len(path)):
