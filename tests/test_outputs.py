@@ -145,13 +145,10 @@ def test_every_format_has_its_module() -> None:
         assert callable(format.render), name
 
 
-def test_a_ctrl_c_while_weasyprint_draws_the_logo_stops_the_build(tmp_path: Path, monkeypatch) -> None:
-    """WeasyPrint catches every exception, Ctrl-C included, around drawing an SVG, and goes on
-    without the image. The interrupt must still stop the build: no PDF without its logo, out/
-    as it was. The Ctrl-C is made to arrive exactly there (where a real one lands by chance)."""
-    import weasyprint.svg
-
-    project = copy_example(tmp_path / "project", outputs=("pdf",))
+def _interrupted_where_it_is_swallowed(tmp_path: Path, monkeypatch, outputs: tuple[str, ...], owner, name: str) -> None:
+    """Build, edit, then build again with a Ctrl-C arriving in ``owner.name``: the build must
+    stop as interrupted, and out/ stay as the first build left it."""
+    project = copy_example(tmp_path / "project", outputs=outputs)
     assert main(["--project", str(project), "build"]) == 0
     before = {p: p.read_bytes() for p in (project / "out").rglob("*") if p.is_file()}
     source = project / "milestones.yaml"
@@ -160,9 +157,18 @@ def test_a_ctrl_c_while_weasyprint_draws_the_logo_stops_the_build(tmp_path: Path
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(weasyprint.svg.SVG, "draw", interrupted)
+    monkeypatch.setattr(owner, name, interrupted)
     assert main(["--project", str(project), "build", "--jobs", "1"]) == 130  # interrupted, as Ctrl-C exits
     assert {p: p.read_bytes() for p in (project / "out").rglob("*") if p.is_file()} == before
+
+
+def test_a_ctrl_c_while_weasyprint_draws_the_logo_stops_the_build(tmp_path: Path, monkeypatch) -> None:
+    """WeasyPrint catches every exception, Ctrl-C included, around drawing an SVG, and goes on
+    without the image. The interrupt must still stop the build: no PDF without its logo, out/
+    as it was. The Ctrl-C is made to arrive exactly there (where a real one lands by chance)."""
+    import weasyprint.svg
+
+    _interrupted_where_it_is_swallowed(tmp_path, monkeypatch, ("pdf",), weasyprint.svg.SVG, "draw")
 
 
 def test_a_ctrl_c_inside_the_sanitiser_s_link_check_stops_the_build(tmp_path: Path, monkeypatch) -> None:
@@ -170,15 +176,4 @@ def test_a_ctrl_c_inside_the_sanitiser_s_link_check_stops_the_build(tmp_path: Pa
     landing in the hook must still stop the build: no page without its links, out/ as it was."""
     import pressgen.render.sanitize
 
-    project = copy_example(tmp_path / "project", outputs=("html",))
-    assert main(["--project", str(project), "build"]) == 0
-    before = {p: p.read_bytes() for p in (project / "out").rglob("*") if p.is_file()}
-    source = project / "milestones.yaml"
-    source.write_text(source.read_text(encoding="utf-8").replace("Bruno Julliard", "Bruno Julliard Jr"), encoding="utf-8")
-
-    def interrupted(*args, **kwargs):
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(pressgen.render.sanitize, "link_refusal", interrupted)
-    assert main(["--project", str(project), "build", "--jobs", "1"]) == 130  # interrupted, as Ctrl-C exits
-    assert {p: p.read_bytes() for p in (project / "out").rglob("*") if p.is_file()} == before
+    _interrupted_where_it_is_swallowed(tmp_path, monkeypatch, ("html",), pressgen.render.sanitize, "link_refusal")
