@@ -53,3 +53,24 @@ def test_a_draft_may_keep_a_placeholder_address(project: Path) -> None:
     edit(project, "  - id: paris-1-million\n    status: published\n", "  - id: paris-1-million\n    status: draft\n")
     edit(project, "        url: https://1million.paris\n", "        url: https://1million.example\n")
     assert invoke(project, "check", *AT).exit_code == 0
+
+
+def test_a_default_the_first_release_does_not_take_is_still_read(tmp_path: Path) -> None:
+    """In the folder layout the first release has a subject, and so no account: a placeholder
+    in the default account is still found, once, naming the releases that do take it."""
+    from helpers import copy_example_as_folder
+    from pressgen.checks.placeholders import placeholder_addresses, placeholders
+    from pressgen.pipeline import load_project
+    from pressgen.project.layout import Layout
+
+    folder = copy_example_as_folder(tmp_path / "folder")
+    settings = folder / "pressgen.yaml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace(
+        "    network: Twitter\n", "    network: Twitter TODO\n", 1).replace(
+        "    url: https://twitter.com/Paris\n", "    url: https://paris.example/compte\n", 1), encoding="utf-8")
+    project = load_project(Layout(folder))
+    assert project.milestones[0].subject is not None and project.milestones[0].account is None
+    assert [(p.milestone, p.key_path) for p in placeholders(project)] == [("", "defaults.account.network")]
+    found = [p for p in placeholder_addresses(project) if "paris.example" in p.message]
+    assert len(found) == 1 and found[0].key_path == "defaults.account.url"
+    assert "paris-1-million" in found[0].message and "centquatre-15-ans" not in found[0].message

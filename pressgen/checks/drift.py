@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import Any, Collection, Iterator
 
 from pressgen import model
+from pressgen.checks.fields import release_fields
 from pressgen.errors import Problem
 from pressgen.model.walk import translated
 from pressgen.project.sources import Place, SourceMap
@@ -127,22 +128,14 @@ def fields(project: model.Project, skip: Collection[str] = ()) -> list[Field]:
     for name, forms in sorted(project.nouns.items()):
         texts = {loc: _text(value) for loc, value in forms.items()}
         found[f"nouns/{name}"] = Field(f"nouns/{name}", f"nouns.{name}", texts)
-    # The values from defaults already listed: one object shared by the milestones that take it
-    # (a milestone with a subject takes no account, so the values are told apart, not the names).
-    listed: set[tuple[str, int]] = set()
-    for index, milestone in enumerate(project.milestones):
-        path = project.sources.item_path("milestones", index, milestone.id)
-        for f in dataclasses.fields(milestone):
-            own = f"{path}.{f.name}"
-            if f.name in model.SHARED_FIELDS and not project.sources.has(own):
-                value = getattr(milestone, f.name)
-                if (f.name, id(value)) not in listed:
-                    listed.add((f.name, id(value)))
-                    for item in _fields(value, "defaults", f"defaults.{f.name}"):
-                        found.setdefault(item.key, item)
-            elif milestone.id not in skip:
-                for item in _fields(getattr(milestone, f.name), milestone.id, own, len(path)):
-                    found[item.key] = item
+    for field in release_fields(project):
+        if field.shared:
+            if field.first:  # one field for every milestone that shares it
+                for item in _fields(field.value, "defaults", field.path):
+                    found.setdefault(item.key, item)
+        elif field.milestone.id not in skip:
+            for item in _fields(field.value, field.milestone.id, field.path, len(field.path) - len(field.name) - 1):
+                found[item.key] = item
     return [found[key] for key in sorted(found)]
 
 

@@ -13,12 +13,12 @@ release whose status is published, ``pressgen check`` fails on it and ``pressgen
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
 from pressgen import model
+from pressgen.checks.fields import release_fields
 from pressgen.errors import Problem
 from pressgen.model.walk import children
 
@@ -45,14 +45,10 @@ def placeholders(project: model.Project) -> list[Placeholder]:
     for name, forms in project.nouns.items():
         for path, text in _texts(forms, f"nouns.{name}"):
             found.setdefault(path, Placeholder("", path, text))
-    shared_done: set[str] = set()  # a value from defaults is the same for every release: read once
-    for milestone, value, path, shared in _fields(project):
-        if shared and path in shared_done:
-            continue
-        if shared:
-            shared_done.add(path)
-        for where, text in _texts(value, path):
-            found.setdefault(where, Placeholder("" if shared else milestone.id, where, text))
+    for field in release_fields(project):
+        if field.first:  # a value from defaults is read once
+            for where, text in _texts(field.value, field.path):
+                found.setdefault(where, Placeholder("" if field.shared else field.milestone.id, where, text))
     return list(found.values())
 
 
@@ -67,19 +63,19 @@ def placeholder_addresses(project: model.Project) -> list[Problem]:
     """One located problem per placeholder address in a published release (a shared one once,
     naming the published releases that show it): errors for ``check``, warnings for ``build``."""
     found: dict[str, tuple[str, list[str]]] = {}  # key path -> (address, releases)
-    shared_hits: dict[str, list[tuple[str, str]]] = {}  # a value from defaults: read once
-    for milestone, value, path, shared in _fields(project):
-        if milestone.status != "published":
+    shared_hits: dict[tuple[str, int], list[tuple[str, str]]] = {}  # a value from defaults: read once
+    for field in release_fields(project):
+        if field.milestone.status != "published":
             continue
-        if shared:
-            hits = shared_hits.get(path)
-            if hits is None:
-                hits = shared_hits[path] = _addresses_in(value, path)
+        if not field.shared:
+            hits = _addresses_in(field.value, field.path)
+        elif field.first:
+            hits = shared_hits[field.name, id(field.value)] = _addresses_in(field.value, field.path)
         else:
-            hits = _addresses_in(value, path)
+            hits = shared_hits[field.name, id(field.value)]
         for where, address in hits:
             entry = found.setdefault(f"{where}\0{address}", (address, []))
-            entry[1].append(milestone.id)
+            entry[1].append(field.milestone.id)
     problems = []
     for key, (address, releases) in found.items():
         where = key.split("\0", 1)[0]
@@ -89,17 +85,6 @@ def placeholder_addresses(project: model.Project) -> list[Problem]:
                    f"({named}): its domain is reserved for examples and reaches no one",
             "give the real address before publishing (or set the release's status to draft)"))
     return problems
-
-
-def _fields(project: model.Project) -> Iterator[tuple[model.Milestone, Any, str, bool]]:
-    """(release, value, key path, shared) for every field of every release, in file order; a
-    value the release takes from defaults has the key path of its place there (``defaults.about``)."""
-    for index, milestone in enumerate(project.milestones):
-        own = project.sources.item_path("milestones", index, milestone.id)
-        for f in dataclasses.fields(milestone):
-            path = f"{own}.{f.name}"
-            shared = f.name in model.SHARED_FIELDS and not project.sources.has(path)
-            yield milestone, getattr(milestone, f.name), f"defaults.{f.name}" if shared else path, shared
 
 
 def _addresses_in(value: Any, path: str) -> list[tuple[str, str]]:
