@@ -18,7 +18,7 @@ from pressgen.errors import PressgenError, Problem
 from pressgen.project.decode import INVALID
 from pressgen.project.layout import RELEASE_SUFFIX, RELEASES_NAME, SETTINGS_NAME, Layout
 from pressgen.project.load import load_source
-from pressgen.project.memo import ReleaseMemo, release_key
+from pressgen.project.memo import ReleaseMemo, release_key, settings_digest
 from pressgen.project.read import declared_locales, declared_time_zone, decode_file
 from pressgen.project.sources import Place, SourceMap
 
@@ -44,9 +44,9 @@ def read_folder(layout: Layout, sources: SourceMap, memo: ReleaseMemo | None = N
         problems += found
     milestones: list[Any] = []
     time_zone = declared_time_zone(settings.root) if settings is not None else None
-    settings_text = settings.text.encode("utf-8") if settings is not None else b""
+    settings_key = settings_digest(settings.text.encode("utf-8") if settings is not None else b"")
     for index, path in enumerate(layout.release_files()):
-        milestone, found = _read_release(layout, path, index, locales, sources, time_zone, memo, settings_text)
+        milestone, found = _read_release(layout, path, index, locales, sources, time_zone, memo, settings_key)
         problems += found
         milestones.append(milestone)
     problems += _misnamed_files(layout)
@@ -59,7 +59,8 @@ def read_folder(layout: Layout, sources: SourceMap, memo: ReleaseMemo | None = N
 def _read_release(layout: Layout, path: Path, index: int, locales: list[str], sources: SourceMap,
                   time_zone: str | None = None, memo: ReleaseMemo | None = None,
                   settings: bytes = b"") -> tuple[Any, list[Problem]]:
-    """One release file as a :class:`pressgen.model.Milestone` named by its file name."""
+    """One release file as a :class:`pressgen.model.Milestone` named by its file name;
+    ``settings``: the settings' part of the memo's keys (:func:`pressgen.project.memo.settings_digest`)."""
     name = layout.display(path)
     stem = path.name[: -len(RELEASE_SUFFIX)]
     positional = f"milestones[{index}]"

@@ -28,6 +28,7 @@ from typing import Any, Callable
 
 from pressgen import model
 from pressgen.model.walk import Kind, record_fields, shape
+from pressgen.output.cache import checksum
 from pressgen.project.decode import accepted_text
 from pressgen.project.limits import MAX_COUNT_DIGITS
 from pressgen.project.sources import Place
@@ -37,9 +38,15 @@ class _Unusable(Exception):
     """An entry that is not what :func:`plain` writes."""
 
 
+def settings_digest(settings: bytes) -> bytes:
+    """The settings file's part of every release's key (:func:`release_key`), made once per build."""
+    return hashlib.sha256(settings).digest()
+
+
 def release_key(settings: bytes, name: str, key_path: str, raw: bytes) -> str:
-    """Everything a release file's decoding depends on besides the code (the cache is the code's)."""
-    h = hashlib.sha256(hashlib.sha256(settings).digest())
+    """Everything a release file's decoding depends on besides the code (the cache is the code's);
+    ``settings``: :func:`settings_digest`."""
+    h = hashlib.sha256(settings)
     h.update(f"\0{name}\0{key_path}\0".encode("utf-8"))
     h.update(raw)
     return h.hexdigest()
@@ -55,7 +62,7 @@ class ReleaseMemo:
         view = memoryview(signed)
         raw = view[65:]  # after the checksum's 64 hexadecimal digits and its line break
         self._previous: dict[str, tuple[bytes, bytes, int]] = {}  # name -> (key, line, where its JSON starts)
-        if len(view) > 64 and view[64:65] == b"\n" and _checksum(raw) == bytes(view[:64]):
+        if len(view) > 64 and view[64:65] == b"\n" and checksum(raw) == bytes(view[:64]):
             for line in bytes(raw).split(b"\n"):
                 name, _, rest = line.partition(b"\t")
                 key, _, data = rest.partition(b"\t")
@@ -95,11 +102,7 @@ class ReleaseMemo:
     def to_bytes(self) -> bytes:
         """This build's entries, signed: the checksum of the rest, then one line per release file."""
         raw = b"\n".join(self._lines)
-        return _checksum(raw) + b"\n" + raw
-
-
-def _checksum(data: bytes | memoryview) -> bytes:
-    return hashlib.sha256(data).hexdigest().encode("ascii")
+        return checksum(raw) + b"\n" + raw
 
 
 def _is_int(value: Any) -> bool:
