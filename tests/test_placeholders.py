@@ -74,3 +74,45 @@ def test_a_default_the_first_release_does_not_take_is_still_read(tmp_path: Path)
     found = [p for p in placeholder_addresses(project) if "paris.example" in p.message]
     assert len(found) == 1 and found[0].key_path == "defaults.account.url"
     assert "paris-1-million" in found[0].message and "centquatre-15-ans" not in found[0].message
+
+
+def test_a_placeholder_written_with_escapes_is_found_in_a_file_kept_from_the_last_build(tmp_path: Path) -> None:
+    """Files holding neither the marker nor a reserved domain are not walked; the characters
+    a double-quoted string writes with escapes are not in its file, and are still found, in
+    a release the next build takes as the last one decoded it."""
+    from helpers import copy_example_as_folder
+    from pressgen.checks.placeholders import placeholders
+    from pressgen.pipeline import load_project
+    from pressgen.project.layout import Layout
+
+    folder = copy_example_as_folder(tmp_path / "folder")
+    release = folder / "releases" / "paris-1-million.yaml"
+    release.write_text(release.read_text(encoding="utf-8").replace(
+        "label: {fr: Le site 1million.paris,", r'label: {fr: "Le site \x54ODO",', 1).replace(
+        "url: https://1million.paris\n", 'url: "https://1million\\x2eexample"\n', 1), encoding="utf-8")
+    assert "TODO" not in release.read_text(encoding="utf-8")
+    assert [p.key_path for p in placeholders(load_project(Layout(folder)))] == ["paris-1-million.links[0].label.fr"]
+    warning = ("warning: paris-1-million.links[0].url: placeholder address 'https://1million.example' "
+               "in a published release (paris-1-million)")
+    assert warning in invoke(folder, "build").stderr
+    other = folder / "releases" / "velib-100-millions.yaml"
+    other.write_text(other.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    result = invoke(folder, "build")
+    assert result.exit_code == 0, result.output
+    assert warning in result.stderr
+
+
+def test_a_file_is_searched_in_lower_case_as_the_pattern_ignores_case() -> None:
+    """Every character the case-blind pattern takes for a letter of a reserved word is that
+    letter once lowered, or one of FOLDS_TO_ASCII, which a file is searched for as well."""
+    import re
+    import sys
+
+    from pressgen.checks.placeholders import _RESERVED_WORDS, FOLDS_TO_ASCII
+
+    letters = "".join(sorted(set("".join(_RESERVED_WORDS))))
+    any_letter = re.compile(f"[{letters}]", re.IGNORECASE)
+    taken = [chr(code) for code in range(sys.maxunicode + 1) if any_letter.fullmatch(chr(code))]
+    odd = {c for c in taken for letter in letters
+           if re.fullmatch(letter, c, re.IGNORECASE) and letter not in c.lower()}
+    assert odd and odd <= set(FOLDS_TO_ASCII)

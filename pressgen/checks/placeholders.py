@@ -9,13 +9,16 @@ A placeholder address is an e-mail address or a URL on a domain reserved for exa
 tests (RFC 2606 and RFC 6761: ``example.org``, ``example.com``, ``example.net`` and the
 ``.example``, ``.invalid``, ``.test``, ``.localhost`` top-level domains). Journalists would write to it: in a
 release whose status is published, ``pressgen check`` fails on it and ``pressgen build`` warns.
+
+A release's own values are only walked when its source file could hold what is looked for
+(:class:`_Sources`): most files of an archive hold neither, and an edit must not walk them all.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from pressgen import model
 from pressgen.checks.fields import release_fields
@@ -29,7 +32,11 @@ _ADDRESS = re.compile(r"[\w.+-]+@(?P<mail>[\w-]+(?:\.[\w-]+)+)|\b[a-z][a-z0-9+.-
                       re.IGNORECASE)
 _RESERVED = re.compile(r"(?:^|\.)(?:example\.(?:org|com|net)|example|invalid|test|localhost)$", re.IGNORECASE)
 # A text can hold a reserved domain only if it holds one of these words: the others are skipped.
-_COULD_BE_RESERVED = re.compile(r"example|invalid|test|localhost", re.IGNORECASE)
+_RESERVED_WORDS = ("example", "invalid", "test", "localhost")
+_COULD_BE_RESERVED = re.compile("|".join(_RESERVED_WORDS), re.IGNORECASE)
+# The characters re.IGNORECASE takes for an ASCII letter that str.lower() does not make one
+# (dotless i, long s): a file is searched in lower case, faster than with the pattern.
+FOLDS_TO_ASCII = ("ı", "ſ")
 
 
 @dataclass(frozen=True)
@@ -45,8 +52,9 @@ def placeholders(project: model.Project) -> list[Placeholder]:
     for name, forms in project.nouns.items():
         for path, text in _texts(forms, f"nouns.{name}"):
             found.setdefault(path, Placeholder("", path, text))
+    sources = _Sources(project, _could_hold_marker)
     for field in release_fields(project):
-        if field.first:  # a value from defaults is read once
+        if field.first and (field.shared or sources.may_hold(field.path)):  # a value from defaults is read once
             for where, text in _texts(field.value, field.path):
                 found.setdefault(where, Placeholder("" if field.shared else field.milestone.id, where, text))
     return list(found.values())
@@ -64,11 +72,12 @@ def placeholder_addresses(project: model.Project) -> list[Problem]:
     naming the published releases that show it): errors for ``check``, warnings for ``build``."""
     found: dict[str, tuple[str, list[str]]] = {}  # key path -> (address, releases)
     shared_hits: dict[tuple[str, int], list[tuple[str, str]]] = {}  # a value from defaults: read once
+    sources = _Sources(project, _could_hold_reserved)
     for field in release_fields(project):
         if field.milestone.status != "published":
             continue
         if not field.shared:
-            hits = _addresses_in(field.value, field.path)
+            hits = _addresses_in(field.value, field.path) if sources.may_hold(field.path) else []
         elif field.first:
             hits = shared_hits[field.name, id(field.value)] = _addresses_in(field.value, field.path)
         else:
@@ -85,6 +94,43 @@ def placeholder_addresses(project: model.Project) -> list[Problem]:
                    f"({named}): its domain is reserved for examples and reaches no one",
             "give the real address before publishing (or set the release's status to draft)"))
     return problems
+
+
+class _Sources:
+    """Whether a value's source file could hold a text that a search finds.
+
+    A text decoded from YAML is made of its file's characters, in their order: only an escape
+    (a backslash, in a double-quoted string) writes one that is not there, and an alias
+    repeats a value of the same file. So a file in which ``could_hold`` finds nothing and no
+    backslash is written holds no value in which the search finds something (an id comes
+    from the file's name, but a slug holds neither the marker nor an address). A value whose
+    place is unknown (a default of the model) is always walked."""
+
+    def __init__(self, project: model.Project, could_hold: Callable[[str], bool]):
+        self.sources = project.sources
+        self.could_hold = could_hold
+        self._files: dict[str, bool] = {}
+
+    def may_hold(self, path: str) -> bool:
+        place = self.sources.places.get(path)
+        text = self.sources.texts.get(place.file) if place is not None else None
+        if text is None:
+            return True
+        found = self._files.get(place.file)
+        if found is None:
+            found = self._files[place.file] = "\\" in text or self.could_hold(text)
+        return found
+
+
+def _could_hold_marker(text: str) -> bool:
+    """Whether ``_FOUND`` could find something in a value taken from ``text``."""
+    return MARKER in text
+
+
+def _could_hold_reserved(text: str) -> bool:
+    """Whether ``_COULD_BE_RESERVED`` could find something in a value taken from ``text``."""
+    lowered = text.lower()
+    return any(word in lowered for word in _RESERVED_WORDS) or any(c in text for c in FOLDS_TO_ASCII)
 
 
 def _addresses_in(value: Any, path: str) -> list[tuple[str, str]]:
