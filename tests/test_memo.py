@@ -129,8 +129,9 @@ def test_messages_about_a_kept_release_point_at_its_lines(folder: Path) -> None:
     assert error.startswith("releases/paris-2-millions.yaml:") and error in checked.output
 
 
-def _rewrite_memo(project: Path, change) -> None:
-    """Change one kept release and sign the cache again, as only a deliberate edit would."""
+def _rewrite_memo(project: Path, change, part: str = "value") -> None:
+    """Change one kept release (its value, or its places) and sign the cache again, as only a
+    deliberate edit would."""
     path = project / "out" / CACHE_NAME
     checksum, body, _, memo = path.read_bytes().split(b"\n", 3)
     lines = memo.decode("utf-8").split("\n")
@@ -138,7 +139,7 @@ def _rewrite_memo(project: Path, change) -> None:
         name, key, data = line.split("\t", 2)
         if name == "releases/paris-2-millions.yaml":
             entry = json.loads(data)
-            change(entry["value"])
+            change(entry[part])
             lines[i] = f"{name}\t{key}\t{json.dumps(entry, ensure_ascii=False)}"
     memo = "\n".join(lines).encode("utf-8")
     path.write_bytes(b"\n".join([checksum, body, hashlib.sha256(memo).hexdigest().encode("ascii"), memo]))
@@ -184,12 +185,42 @@ def test_a_kept_release_the_decoder_would_refuse_is_decoded_again(folder: Path, 
     same_as_without_cache(folder, tmp_path)
 
 
+def _line_as_text(places: list) -> None:
+    places[1][0] = str(places[1][0])
+
+
+def _column_as_flag(places: list) -> None:
+    places[2][0] = True
+
+
+def _path_given_twice(places: list) -> None:
+    places[0][1] = places[0][0]
+
+
+def _a_line_missing(places: list) -> None:
+    places[1].pop()
+
+
+def _path_as_number(places: list) -> None:
+    places[0][0] = 1
+
+
+@pytest.mark.parametrize("change", [_line_as_text, _column_as_flag, _path_given_twice, _a_line_missing, _path_as_number])
+def test_a_kept_release_whose_places_are_not_the_decoder_s_is_decoded_again(folder: Path, tmp_path: Path,
+                                                                           change) -> None:
+    build(folder)
+    _rewrite_memo(folder, change, "places")
+    edit(folder / "releases/paris-1-million.yaml", "count: 15_300", "count: 15_400")
+    assert build(folder).decoded == ["releases/paris-1-million.yaml", "releases/paris-2-millions.yaml"]
+    same_as_without_cache(folder, tmp_path)
+
+
 def test_a_damaged_memo_decodes_everything_and_keeps_the_rest_of_the_cache(folder: Path, tmp_path: Path) -> None:
     build(folder)
     edit(folder / "releases/paris-1-million.yaml", "count: 15_300", "count: 15_400")
     path = folder / "out" / CACHE_NAME
     raw = path.read_bytes()
-    path.write_bytes(raw[:-40] + raw[-40:].replace(b"e", b"f"))  # its checksum no longer matches
+    path.write_bytes(raw + b" ")  # its checksum no longer matches
     report = build(folder)
     assert report.decoded == RELEASES and report.rendered == ["paris-1-million"]
     same_as_without_cache(folder, tmp_path)

@@ -24,6 +24,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+from itertools import repeat
 from typing import Any, Callable
 
 from pressgen import model
@@ -80,10 +81,7 @@ class ReleaseMemo:
         try:
             data = json.loads(found[1][found[2]:])
             value = rebuilt(data["value"], model.Milestone)
-            places = {path: Place(name, line, column) for path, line, column in data["places"]}
-            if len(places) != len(data["places"]) or not all(
-                    isinstance(path, str) and _is_int(place.line) and _is_int(place.column) for path, place in places.items()):
-                raise _Unusable("a place")
+            places = _places(name, data["places"])
         except (_Unusable, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
         self._lines.append(found[1])
@@ -95,7 +93,8 @@ class ReleaseMemo:
         self.decoded.append(name)
         if "\t" in name or "\n" in name:
             return  # never the case of a release's name (a slug); not worth a format for it
-        data = json.dumps({"value": plain(milestone), "places": [[path, p.line, p.column] for path, p in places.items()]},
+        data = json.dumps({"value": plain(milestone), "places": [list(places), [p.line for p in places.values()],
+                                                                  [p.column for p in places.values()]]},
                           ensure_ascii=False, separators=(",", ":"))
         self._lines.append(f"{name}\t{key}\t{data}".encode("utf-8"))
 
@@ -103,6 +102,24 @@ class ReleaseMemo:
         """This build's entries, signed: the checksum of the rest, then one line per release file."""
         raw = b"\n".join(self._lines)
         return checksum(raw) + b"\n" + raw
+
+
+def _places(name: str, data: Any) -> dict[str, Place]:
+    """A release file's places, kept as three lists (key paths, lines, columns): checked and
+    made a whole list at a time, as a release file has about a hundred."""
+    paths, lines, columns = data
+    if not type(paths) is type(lines) is type(columns) is list or not len(paths) == len(lines) == len(columns) \
+            or not _all_of(str, paths) or not _all_of(int, lines) or not _all_of(int, columns):
+        raise _Unusable("a place")
+    places = dict(zip(paths, map(tuple.__new__, repeat(Place), zip(repeat(name), lines, columns))))
+    if len(places) != len(paths):
+        raise _Unusable("a place given twice")
+    return places
+
+
+def _all_of(kind: type, values: list) -> bool:
+    """Whether every item of ``values`` is exactly a ``kind`` (a flag is no number here)."""
+    return set(map(type, values)) <= {kind}
 
 
 def _is_int(value: Any) -> bool:
