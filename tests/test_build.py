@@ -196,3 +196,35 @@ def test_missing_source_file_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--project", str(tmp_path), "build"])
     assert result.exit_code == 1
     assert "milestones.yaml: error: file not found" in result.output
+
+
+
+def test_a_build_keeps_the_garbage_collector_away_from_its_model_and_hands_everything_back(project: Path) -> None:
+    """While a build runs, what was alive after its load is kept out of the collector's walks
+    (the model lives to the end); then the collector has everything again, or a process that
+    builds again and again (the tests, the preview) would keep its garbage."""
+    import gc
+    import weakref
+
+    from pressgen import pipeline
+    from pressgen.project.layout import Layout
+
+    class Cycle:
+        itself: object
+
+    def garbage_in_a_cycle() -> weakref.ref:
+        held = Cycle()
+        held.itself = held
+        gc.collect()  # now among the oldest objects: only a full collection frees it
+        return weakref.ref(held)
+
+    gone = garbage_in_a_cycle()
+    with pipeline._outside_the_collector(lambda: pipeline.load_project(Layout(project))) as loaded:
+        gc.collect()
+        assert gone() is not None and loaded.milestones
+    gc.collect()
+    assert gone() is None
+    gone = garbage_in_a_cycle()
+    pipeline.build(Layout(project))
+    gc.collect()
+    assert gone() is None
