@@ -14,6 +14,7 @@ refused too. Everything here is shared by the text policy (:mod:`pressgen.model.
 from __future__ import annotations
 
 import html
+import re
 from pathlib import PurePosixPath
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
@@ -27,6 +28,7 @@ _REMOVED = {ord("\t"): None, ord("\n"): None, ord("\r"): None}
 # What may not stand in an address given on its own (links[].url, account.url): characters that
 # end the (…) of a Markdown link, start a title, an attribute list or HTML, or escape.
 _BREAKS_OUT = set(" \t\n\r\f\v<>\"'`{}[]\\|^")
+_BREAKS_OUT_FOUND = re.compile("[" + re.escape("".join(sorted(_BREAKS_OUT))) + "]")
 
 
 class Refusal(NamedTuple):
@@ -123,6 +125,8 @@ def address_refusal(url: str) -> Refusal | None:
     refused = link_refusal(url)
     if refused:
         return refused
+    if url.isprintable() and not _BREAKS_OUT_FOUND.search(url) and "(" not in url and ")" not in url:
+        return None  # most addresses: nothing the lines below look for
     bad = sorted({c for c in url if c in _BREAKS_OUT or not c.isprintable()})
     depth = 0
     for c in url:

@@ -30,7 +30,7 @@ from typing import Any, Callable
 from pressgen import model
 from pressgen.model.walk import Kind, record_fields, shape
 from pressgen.output.cache import checksum
-from pressgen.project.decode import accepted_text
+from pressgen.project.decode import text_acceptor
 from pressgen.project.limits import MAX_COUNT_DIGITS
 from pressgen.project.sources import Place
 
@@ -199,8 +199,10 @@ def _rebuilder(hint: Any) -> Callable[[Any], Any]:
             return data
         return choice
     if kind in (Kind.CHECKED, Kind.TEXT):
+        accepts = text_acceptor(hint)  # the text policy among its checks
+
         def text(data: Any) -> Any:
-            if not isinstance(data, str) or not accepted_text(data, hint):  # the text policy among its checks
+            if not isinstance(data, str) or not accepts(data):
                 raise _Unusable("a text")
             if kind is Kind.TEXT:
                 return data
