@@ -529,3 +529,13 @@ def test_a_text_is_read_in_one_pass_whatever_it_holds(text: str, refused: bool) 
     from pressgen.model.text import Text
 
     assert (Text.refusal(text) is not None) == refused
+
+
+def test_the_search_for_what_ends_a_link_finds_exactly_the_characters_the_walk_refuses() -> None:
+    """address_refusal accepts most addresses after one search; the search must find every
+    character its slower walk refuses (and nothing else)."""
+    import sys
+
+    from pressgen.model.urls import _BREAKS_OUT, _BREAKS_OUT_FOUND
+
+    assert {chr(code) for code in range(sys.maxunicode + 1) if _BREAKS_OUT_FOUND.fullmatch(chr(code))} == _BREAKS_OUT
