@@ -163,7 +163,7 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
         cache.lock_digest = inputs.bytes_digest(translations.lock)
         cache.flags = [_problem_fields(problem) for problem in flags]
         cache.warnings = [_problem_fields(problem) for problem in warnings]
-        cache.memo = memo.to_bytes()
+        cache.memo = memo.parts()
         changes = output.commit(cache.to_bytes())
     if translations.lock_changed:
         from pressgen.checks.drift import write_lock

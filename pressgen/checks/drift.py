@@ -58,7 +58,7 @@ _COMMENT = ("Translation fingerprints, written by pressgen build: each translate
             "language as of the last time the languages agreed. Commit this file. A field under "
             "'needs_review' changed in one language only; update the other language or run "
             "`pressgen translation-reviewed <field>`.")
-_HEADER = f'{{\n  "comment": {json.dumps(_COMMENT, ensure_ascii=False)},\n  "format": {_FORMAT},\n  "agreed": '
+_HEADER = f'{{\n  "comment": {json.dumps(_COMMENT, ensure_ascii=False)},\n  "format": {_FORMAT},\n  "agreed": '.encode("utf-8")
 
 
 def fingerprint(text: str) -> str:
@@ -113,11 +113,7 @@ class Drift:
 
     flags: list[Flag]
     lock: bytes  # the lock file as it should now be
-    previous: bytes | None  # the lock file on disk, if any
-
-    @property
-    def lock_changed(self) -> bool:
-        return self.lock != self.previous
+    lock_changed: bool  # not what is on disk (or nothing is): the old bytes are not kept (56 MB at 10,000)
 
 
 # -- walking the model ---------------------------------------------------------------------------
@@ -192,49 +188,57 @@ def lock_bytes(agreed: dict[str, dict[str, str]], flags: list[Flag]) -> bytes:
     return _lock({key: _entry(key, texts) for key, texts in agreed.items()}, flags)
 
 
-def _entry(key: str, texts: dict[str, str]) -> str:
+def _entry(key: str, texts: dict[str, str]) -> bytes:
     """One field's agreed texts as they stand in the lock, a line per value."""
     if not texts:
-        return f"    {_string(key)}: {{}}"
+        return f"    {_string(key)}: {{}}".encode("utf-8")
     locales = ",\n".join(f'      {_string(loc)}: {{\n        "fingerprint": "{fingerprint(text)}",\n'
                           f'        "text": {_string(text)}\n      }}' for loc, text in sorted(texts.items()))
-    return f"    {_string(key)}: {{\n{locales}\n    }}"
+    return f"    {_string(key)}: {{\n{locales}\n    }}".encode("utf-8")
 
 
-def _lock(entries: dict[str, str], flags: list[Flag]) -> bytes:
-    """The lock from its agreed entries (:func:`_entry`, by key) and its flags."""
+def _lock(entries: dict[str, bytes], flags: list[Flag]) -> bytes:
+    """The lock from its agreed entries (:func:`_entry`, by key) and its flags, joined once: at
+    10,000 releases the lock is 56 MB, and each copy of it counts in the build's memory."""
     needs_review = {flag.field.key: {
         "changed": list(flag.changed),
         "now": {loc: fingerprint(flag.field.texts[loc]) for loc in flag.changed},
     } for flag in sorted(flags, key=lambda f: f.field.key)}
-    agreed = "{\n" + ",\n".join(entries[key] for key in sorted(entries)) + "\n  }" if entries else "{}"
     review = json.dumps(needs_review, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-    return f'{_HEADER}{agreed},\n  "needs_review": {review}\n}}\n'.encode("utf-8")
+    parts = [_HEADER]
+    if entries:
+        parts.append(b"{\n")
+        for key in sorted(entries):
+            parts += (entries[key], b",\n")
+        parts[-1] = b"\n  }"
+    else:
+        parts.append(b"{}")
+    parts.append(f',\n  "needs_review": {review}\n}}\n'.encode("utf-8"))
+    return b"".join(parts)
 
 
-def _kept_entries(data: bytes | None, written: str | None) -> tuple[dict[str, str], set[str]] | None:
-    """The agreed entries of the lock, by key, as text, and the keys under needs_review, when
-    the lock is byte for byte the one the last build wrote (``written``: its SHA-256); else None.
-    Read by cutting the text at its entries, which :func:`_lock` writes one per line at the
-    same indentation (a text never holds a line break: JSON writes it \\n)."""
+def _kept_entries(data: bytes | None, written: str | None) -> tuple[dict[str, bytes], set[str]] | None:
+    """The agreed entries of the lock, by key, as they stand in it, and the keys under
+    needs_review, when the lock is byte for byte the one the last build wrote (``written``:
+    its SHA-256); else None. Read by cutting the bytes at its entries, which :func:`_lock`
+    writes one per line at the same indentation (a text never holds a line break: JSON writes
+    it \\n), and decoding only each entry's first line, for its key."""
     if data is None or written is None or hashlib.sha256(data).hexdigest() != written:
         return None
     try:
-        text = data.decode("utf-8")
-        if not text.startswith(_HEADER):
+        if not data.startswith(_HEADER):
             return None
-        middle, marker, review = text[len(_HEADER):].rpartition(',\n  "needs_review": ')
-        if not marker:
+        end = data.rfind(_REVIEW)
+        if end < len(_HEADER) or not data.endswith(b"\n}\n"):
             return None
-        if not review.endswith("\n}\n"):
-            return None
-        flagged = set(json.loads(review[:-3]))
-        entries: dict[str, str] = {}
-        if middle != "{}":
-            if not (middle.startswith("{\n") and middle.endswith("\n  }")):
+        flagged = set(json.loads(data[end + len(_REVIEW):-3]))
+        entries: dict[str, bytes] = {}
+        middle = memoryview(data)[len(_HEADER):end]  # not copied: only the entries are
+        if middle != b"{}":
+            if not (middle[:2] == b"{\n" and middle[-4:] == b"\n  }"):
                 return None
             for entry in _ENTRY_START.split(middle[2:-4]):
-                key, _ = json.decoder.scanstring(entry, 5)
+                key, _ = json.decoder.scanstring(entry.split(b"\n", 1)[0].decode("utf-8"), 5)
                 entries[key] = entry
         return entries, flagged
     except (ValueError, TypeError):
@@ -242,7 +246,8 @@ def _kept_entries(data: bytes | None, written: str | None) -> tuple[dict[str, st
 
 
 # Where one agreed entry ends and the next begins: a line at their indentation, and only theirs.
-_ENTRY_START = re.compile(r',\n(?=    ")')
+_ENTRY_START = re.compile(rb',\n(?=    ")')
+_REVIEW = b',\n  "needs_review": '
 
 
 # -- comparing ------------------------------------------------------------------------------------
@@ -261,7 +266,7 @@ def compare(project: model.Project, root: Path, unchanged: Collection[str] = (),
     except (FileNotFoundError, NotADirectoryError):
         data = None
     found = _kept_entries(data, written) if unchanged else None
-    kept: dict[str, str] = {}
+    kept: dict[str, bytes] = {}
     skip: set[str] = set()
     old: dict[str, dict[str, str]] | None = None
     if found is not None:
@@ -290,12 +295,12 @@ def compare(project: model.Project, root: Path, unchanged: Collection[str] = (),
         place = project.sources.place(f"{item.yaml_path}.{changed[0]}", item.yaml_path)
         flags.append(Flag(item, changed, unchanged_locales, agreed[item.key], place))
     lock = _lock({**kept, **{key: _entry(key, texts) for key, texts in agreed.items()}}, flags)
-    return Drift(flags, lock, data)
+    return Drift(flags, lock, lock != data)
 
 
-def _agreed_texts(entry: str) -> dict[str, str]:
+def _agreed_texts(entry: bytes) -> dict[str, str]:
     """The texts of one entry :func:`_kept_entries` cut out."""
-    _, value = json.loads("{" + entry + "}").popitem()
+    _, value = json.loads(b"{" + entry + b"}").popitem()
     return {loc: str(item["text"]) for loc, item in value.items()}
 
 

@@ -66,7 +66,8 @@ class Cache:
     # The release files as decoded (pressgen.project.memo), signed with their own checksum and
     # kept here as written: only a build that loads the project reads (and checks) them, never
     # one with nothing to do, which writes them back as they were.
-    memo: bytes | memoryview = b""
+    # (:meth:`pressgen.project.memo.ReleaseMemo.parts`: a list of parts, joined here once).
+    memo: bytes | memoryview | list[bytes] = b""
 
     def to_bytes(self) -> bytes:
         body = json.dumps({
@@ -77,7 +78,8 @@ class Cache:
             "milestones": {key: _entry_json(entry) for key, entry in self.milestones.items()},
             "site": {key: _entry_json(entry) for key, entry in self.site.items()},
         }, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
-        return b"\n".join([checksum(body), body, self.memo or checksum(b"") + b"\n"])
+        memo = self.memo if isinstance(self.memo, list) else [self.memo or checksum(b"") + b"\n"]
+        return b"".join([checksum(body), b"\n", body, b"\n", *memo])
 
     def entries(self) -> list[Entry]:
         return [*self.milestones.values(), *self.site.values()]
