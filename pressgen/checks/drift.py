@@ -124,12 +124,12 @@ def fields(project: model.Project, skip: Collection[str] = ()) -> list[Field]:
     for name, forms in sorted(project.nouns.items()):
         texts = {loc: _text(value) for loc, value in forms.items()}
         found[f"nouns/{name}"] = Field(f"nouns/{name}", f"nouns.{name}", texts)
-    for field in release_fields(project):
+    for field in release_fields(project, lambda milestone, path: milestone.id not in skip):
         if field.shared:
             if field.first:  # one field for every milestone that shares it
                 for item in _fields(field.value, "defaults", field.path):
                     found.setdefault(item.key, item)
-        elif field.milestone.id not in skip:
+        else:
             for item in _fields(field.value, field.milestone.id, field.path, len(field.path) - len(field.name) - 1):
                 found[item.key] = item
     return [found[key] for key in sorted(found)]

@@ -53,8 +53,8 @@ def placeholders(project: model.Project) -> list[Placeholder]:
         for path, text in _texts(forms, f"nouns.{name}"):
             found.setdefault(path, Placeholder("", path, text))
     sources = _Sources(project, _could_hold_marker)
-    for field in release_fields(project):
-        if field.first and (field.shared or sources.may_hold(field.path)):  # a value from defaults is read once
+    for field in release_fields(project, lambda milestone, path: sources.may_hold(path)):
+        if field.first:  # a value from defaults is read once
             for where, text in _texts(field.value, field.path):
                 found.setdefault(where, Placeholder("" if field.shared else field.milestone.id, where, text))
     return list(found.values())
@@ -73,11 +73,12 @@ def placeholder_addresses(project: model.Project) -> list[Problem]:
     found: dict[str, tuple[str, list[str]]] = {}  # key path -> (address, releases)
     shared_hits: dict[tuple[str, int], list[tuple[str, str]]] = {}  # a value from defaults: read once
     sources = _Sources(project, _could_hold_reserved)
-    for field in release_fields(project):
+    for field in release_fields(project, lambda milestone, path: milestone.status == "published"
+                                and sources.may_hold(path)):
         if field.milestone.status != "published":
             continue
         if not field.shared:
-            hits = _addresses_in(field.value, field.path) if sources.may_hold(field.path) else []
+            hits = _addresses_in(field.value, field.path)
         elif field.first:
             hits = shared_hits[field.name, id(field.value)] = _addresses_in(field.value, field.path)
         else:
@@ -97,14 +98,15 @@ def placeholder_addresses(project: model.Project) -> list[Problem]:
 
 
 class _Sources:
-    """Whether a value's source file could hold a text that a search finds.
+    """Whether a release's source file could hold a text that a search finds.
 
     A text decoded from YAML is made of its file's characters, in their order: only an escape
     (a backslash, in a double-quoted string) writes one that is not there, and an alias
     repeats a value of the same file. So a file in which ``could_hold`` finds nothing and no
-    backslash is written holds no value in which the search finds something (an id comes
-    from the file's name, but a slug holds neither the marker nor an address). A value whose
-    place is unknown (a default of the model) is always walked."""
+    backslash is written holds no value in which the search finds something. A release's own
+    values all come from its one file; the others are the model's empty defaults, or made by
+    the rules from the file's (an id from the file's name, a subject's grammar), and hold
+    neither the marker nor an address. A release whose place is unknown is always walked."""
 
     def __init__(self, project: model.Project, could_hold: Callable[[str], bool]):
         self.sources = project.sources
@@ -112,6 +114,7 @@ class _Sources:
         self._files: dict[str, bool] = {}
 
     def may_hold(self, path: str) -> bool:
+        """Whether the file of the value at key path ``path`` could hold it."""
         place = self.sources.places.get(path)
         text = self.sources.texts.get(place.file) if place is not None else None
         if text is None:
