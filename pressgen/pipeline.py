@@ -144,7 +144,7 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
         previous.memo = b""  # the memo holds it now, entry by entry (100 MB at 10,000 releases)
     with (_outside_the_collector(lambda: load_project(layout, memo)) as project,
           write.Transaction(layout.output) as output):
-        result = IncrementalBuild(layout, project, previous).run(output, progress, jobs)
+        result = IncrementalBuild(layout, project, previous, set(memo.unchanged)).run(output, progress, jobs)
         # The lock entries of the releases read from the memo are the last build's, if the lock is.
         translations = _drift(layout, project, memo.unchanged, previous.lock_digest if previous is not None else None)
         flags = _drift_problems(project, translations)

@@ -315,3 +315,28 @@ def test_a_lock_the_cache_vouches_for_that_is_no_lock_is_compared_whole(folder: 
     report = build(folder)
     assert report.decoded == ["releases/paris-1-million.yaml"]
     _same_lock_and_flags(folder, fresh, report)
+
+
+def test_a_kept_release_s_data_is_not_digested_again_but_its_image_is_read(folder: Path, tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A release taken from the memo has the data of the last build: its digest is the one the
+    cache keeps. The files it names are another input, read again: a new image renders it."""
+    from pressgen.render import inputs
+
+    build(folder)
+    digested: list[str] = []
+    real = inputs.data_digest
+
+    def counting(milestone):
+        digested.append(milestone.id)
+        return real(milestone)
+
+    monkeypatch.setattr(inputs, "data_digest", counting)
+    edit(folder / "releases/paris-1-million.yaml", "count: 15_300", "count: 15_400")
+    image = folder / "images/bravo-paris.svg"
+    image.write_text(image.read_text(encoding="utf-8").replace("</svg>", "<!-- again --></svg>"), encoding="utf-8")
+    report = build(folder)
+    assert report.decoded == ["releases/paris-1-million.yaml"]
+    assert digested == ["paris-1-million"]
+    assert report.rendered == ["paris-1-million", "paris-2-millions"]
+    same_as_without_cache(folder, tmp_path)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CACHE_NAME = ".pressgen-cache"
-_FORMAT = "pressgen-cache/2"
+_FORMAT = "pressgen-cache/3"
 
 Fingerprint = tuple[int, int, int, str]  # size, mtime in ns, inode, SHA-256 of the bytes
 
@@ -44,6 +44,9 @@ class Entry:
     summary: dict | None = None  # pressgen.render.summary.summary_json()
     # (language, Markdown, end mark) of each release when its figures differ (pressgen.checks.audit)
     audit: list[list[str]] = field(default_factory=list)
+    # The digest of its data alone (pressgen.render.inputs.data_digest), part of ``key``: a
+    # release the next build takes from the memo has the same data, and is not digested again.
+    data: str = ""
 
 
 @dataclass
@@ -156,7 +159,7 @@ def _entry_json(entry: Entry) -> dict:
     return {"key": entry.key, "templates": [list(item) for item in entry.templates],
             "templates_digest": entry.templates_digest,
             "files": {rel: list(value) for rel, value in entry.files.items()}, "summary": entry.summary,
-            "audit": entry.audit}
+            "audit": entry.audit, "data": entry.data}
 
 
 def _entry(value: dict) -> Entry:
@@ -173,4 +176,4 @@ def _entry(value: dict) -> Entry:
                                               for t in audit):
         raise TypeError("an audit text")
     return Entry(str(value["key"]), [(str(tag), str(name)) for tag, name in value["templates"]],
-                 str(value["templates_digest"]), files, summary, audit)
+                 str(value["templates_digest"]), files, summary, audit, str(value["data"]))

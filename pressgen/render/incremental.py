@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterator, Protocol
+from typing import TYPE_CHECKING, Callable, Collection, Iterator, Protocol
 
 from pressgen.errors import PressgenError, Problem
 from pressgen.output.cache import Cache, Entry, fingerprint, verified
@@ -54,9 +54,12 @@ class Result:
 class IncrementalBuild:
     """Renders ``project`` into ``sink``, reusing what ``previous`` (None: nothing) says is still right."""
 
-    def __init__(self, layout: Layout, project: model.Project, previous: Cache | None):
+    def __init__(self, layout: Layout, project: model.Project, previous: Cache | None, same_data: Collection[str] = ()):
+        """``same_data``: the milestones whose data are those of the last build (their release
+        files were taken from :mod:`pressgen.project.memo`), whose digests are not made again."""
         self.layout = layout
         self.project = project
+        self.same_data = same_data
         code, shared = inputs.code_digest(), inputs.project_digest(project)
         self.previous = previous if previous is not None and (previous.code, previous.project) == (code, shared) else None
         self.cache = Cache(code, shared)
@@ -69,14 +72,16 @@ class IncrementalBuild:
         result = Result(self.cache)
         summaries: dict[str, Summary] = {}
         audit: dict[str, list[tuple[str, str, str]]] = {}
-        keys: dict[str, str] = {}
+        keys: dict[str, tuple[str, str]] = {}  # milestone id -> (its key, its data's digest)
         changed: list[model.Milestone] = []
         for milestone in self.project.milestones:
-            key = inputs.milestone_digest(self.project, milestone, self._file_digests)
-            kept = self._reuse(self.previous.milestones.get(milestone.id) if self.previous else None, key, sink,
-                               summarised=True)
+            old = self.previous.milestones.get(milestone.id) if self.previous else None
+            data = old.data if old is not None and old.data and milestone.id in self.same_data \
+                else inputs.data_digest(milestone)
+            key = inputs.milestone_digest(self.project, milestone, self._file_digests, data)
+            kept = self._reuse(old, key, sink, summarised=True)
             if kept is None:
-                keys[milestone.id] = key
+                keys[milestone.id] = (key, data)
                 changed.append(milestone)
                 continue
             self.cache.milestones[milestone.id], summaries[milestone.id] = kept
@@ -91,7 +96,7 @@ class IncrementalBuild:
             summaries[rendered.milestone_id] = summary_from_json(rendered.summary)
             audit[rendered.milestone_id] = rendered.texts
             self.cache.milestones[rendered.milestone_id] = self._staged(
-                sink, keys[rendered.milestone_id], set(rendered.asked), rendered.files, rendered.summary,
+                sink, *keys[rendered.milestone_id], set(rendered.asked), rendered.files, rendered.summary,
                 audit[rendered.milestone_id])
             fresh.append(rendered.milestone_id)
         if problems:
@@ -133,7 +138,7 @@ class IncrementalBuild:
         renderer = self._renderer_for()
         renderer.asked_templates()
         files = render_site_pages(summaries, renderer)
-        self.cache.site[SITE] = self._staged(sink, key, renderer.asked_templates(), files, None, [])
+        self.cache.site[SITE] = self._staged(sink, key, "", renderer.asked_templates(), files, None, [])
         result.rendered_pages.extend(sorted(files))
 
     def _reuse(self, old: Entry | None, key: str, sink: Sink,
@@ -152,16 +157,16 @@ class IncrementalBuild:
             return None
         for rel in files:
             sink.keep(rel)
-        return Entry(key, old.templates, old.templates_digest, files, old.summary, old.audit), summary
+        return Entry(key, old.templates, old.templates_digest, files, old.summary, old.audit, old.data), summary
 
-    def _staged(self, sink: Sink, key: str, asked: set[tuple[str, str]], files: dict[str, bytes],
+    def _staged(self, sink: Sink, key: str, data_digest: str, asked: set[tuple[str, str]], files: dict[str, bytes],
                 summary: dict | None, audit: list) -> Entry:
         for rel, data in files.items():
             sink.add(rel, data)
         asked_list = sorted(asked)
         return Entry(key, asked_list, self.templates.digest(asked_list),
                      {rel: (len(data), 0, 0, hashlib.sha256(data).hexdigest()) for rel, data in files.items()},
-                     summary, [list(text) for text in audit])
+                     summary, [list(text) for text in audit], data_digest)
 
     def _renderer_for(self):
         if self._renderer is None:

@@ -10,13 +10,14 @@ files must be in one of these digests:
 - :func:`project_digest`: what every release shares (the languages, the nouns, the formats,
   the site's address, the house styles);
 - :func:`milestone_digest`: the milestone's data after defaults (its organisation, account,
-  contacts…) and the bytes of every file it names (its image, the logo);
+  contacts…: :func:`data_digest`) and the bytes of every file it names (its image, the logo);
 - :meth:`Templates.digest`: the templates a render asked for, as they are now along each
   language's chain, including the ones it asked for and did not find (a template added in
   ``templates/fr_CA/`` shadows the one of ``templates/fr/``).
 
-Reading them costs a ``repr`` per milestone and a few stats per template: no Jinja2, no
-Markdown, no typography.
+Reading them costs a ``repr`` per milestone whose release file was read (the others keep the
+digest of their data from the cache) and a few stats per template: no Jinja2, no Markdown, no
+typography.
 """
 
 from __future__ import annotations
@@ -60,12 +61,19 @@ def project_digest(project: model.Project) -> str:
                          sorted(project.style.items()))))
 
 
-def milestone_digest(project: model.Project, milestone: model.Milestone, files: dict[str, str]) -> str:
-    """The milestone's data after defaults and the bytes of the files it names; ``files``
-    memoises each file's digest across milestones (a logo they all share)."""
+def data_digest(milestone: model.Milestone) -> str:
+    """The milestone's data after defaults (a ``repr``, the same for the same values)."""
+    return hashlib.sha256(repr(milestone).encode("utf-8")).hexdigest()
+
+
+def milestone_digest(project: model.Project, milestone: model.Milestone, files: dict[str, str],
+                     data: str | None = None) -> str:
+    """The milestone's data after defaults (``data``: its :func:`data_digest`, when known) and
+    the bytes of the files it names; ``files`` memoises each file's digest across milestones
+    (a logo they all share)."""
     from pressgen.model.walk import project_files
 
-    h = hashlib.sha256(repr(milestone).encode("utf-8"))
+    h = hashlib.sha256((data or data_digest(milestone)).encode("ascii"))
     for _, relative in project_files(milestone, milestone.id):
         if relative not in files:
             checked = project.files.get(relative)
