@@ -136,11 +136,11 @@ def _rewrite_memo(project: Path, change, part: str = "value") -> None:
     checksum, body, _, memo = path.read_bytes().split(b"\n", 3)
     lines = memo.decode("utf-8").split("\n")
     for i, line in enumerate(lines):
-        name, key, data = line.split("\t", 2)
+        name, key, data, deeper = line.split("\t")
         if name == "releases/paris-2-millions.yaml":
             entry = json.loads(data)
             change(entry[part])
-            lines[i] = f"{name}\t{key}\t{json.dumps(entry, ensure_ascii=False)}"
+            lines[i] = f"{name}\t{key}\t{json.dumps(entry, ensure_ascii=False)}\t{deeper}"
     memo = "\n".join(lines).encode("utf-8")
     path.write_bytes(b"\n".join([checksum, body, hashlib.sha256(memo).hexdigest().encode("ascii"), memo]))
 
@@ -340,3 +340,24 @@ def test_a_kept_release_s_data_is_not_digested_again_but_its_image_is_read(folde
     assert digested == ["paris-1-million"]
     assert report.rendered == ["paris-1-million", "paris-2-millions"]
     same_as_without_cache(folder, tmp_path)
+
+
+def test_the_places_inside_a_kept_release_are_read_for_a_message_and_forged_ones_are_not_used(folder: Path) -> None:
+    """The places inside a kept release's fields stay unread until a message asks for one. If
+    they are not what the memo writes, the message is located by decoding the file."""
+    build(folder)
+    path = folder / "out" / CACHE_NAME
+    checksum, body, _, memo = path.read_bytes().split(b"\n", 3)
+    lines = memo.split(b"\n")
+    for i, line in enumerate(lines):
+        if line.startswith(b"releases/paris-2-millions.yaml\t"):
+            lines[i] = line.rsplit(b"\t", 1)[0] + b'\t[["paris-2-millions.image.file"],["one"],[1]]'
+    memo = b"\n".join(lines)
+    path.write_bytes(b"\n".join([checksum, body, hashlib.sha256(memo).hexdigest().encode("ascii"), memo]))
+    (folder / "images/bravo-paris.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script></svg>\n', encoding="utf-8")
+    built = invoke(folder, "build")
+    assert built.exit_code == 1 and "Traceback" not in built.output
+    error = next(line for line in built.output.splitlines() if "<script>" in line)
+    assert error.startswith("releases/paris-2-millions.yaml:62:9: error: paris-2-millions.image.file: ")
+    assert error in invoke(folder, "check").output

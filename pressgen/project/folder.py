@@ -77,8 +77,9 @@ def _read_release(layout: Layout, path: Path, index: int, locales: list[str], so
         except (OSError, UnicodeDecodeError):
             memo_key = kept = None
     if kept is not None:
-        value, own_places = kept
+        value, own_places, deeper = kept
         sources.places.update(own_places)
+        sources.defer(key, lambda: _places_inside(deeper, path, name, key, locales, time_zone))
         problems: list[Problem] = []
     else:
         own = SourceMap()  # this file's places alone, to keep them for the next build
@@ -116,6 +117,21 @@ def _read_release(layout: Layout, path: Path, index: int, locales: list[str], so
     if memo is not None and memo_key is not None and not problems:
         memo.remember(name, memo_key, milestone, own_places)
     return milestone, problems
+
+
+def _places_inside(deeper, path: Path, name: str, key: str, locales: list[str],
+                   time_zone: str | None) -> dict[str, Place]:
+    """The places inside the fields of a release taken from the memo, for a message: as the
+    memo kept them or, if they are not what it writes, as decoding the file gives them."""
+    found = deeper()
+    if found is None:
+        own = SourceMap()
+        try:
+            decode_file(load_source(path, name, own), model.ReleaseFile, key, locales, own, "", time_zone)
+        except PressgenError:
+            return {}
+        found = own.places
+    return found
 
 
 def _misnamed_files(layout: Layout) -> list[Problem]:

@@ -7,7 +7,8 @@ everything its decoding reads: the file's bytes, its name, the key path it is re
 or its position when the name is no id) and the settings file's bytes (the languages, the time
 zone). The next build takes a release whose key is the same from here instead of parsing and
 decoding its YAML again; the project's rules, the drift check and the render then see the same
-values as from the YAML.
+values as from the YAML. The places inside a release's fields (``quotes[0].text.fr``), most of
+them, stay unread JSON until a message asks for one.
 
 Only ``build`` reads it: ``check``, ``build --check`` and ``publish`` always decode the sources.
 Like the rest of the cache it is never taken blindly: an entry that is not exactly what this
@@ -32,7 +33,7 @@ from pressgen.model.walk import Kind, record_fields, shape
 from pressgen.output.cache import checksum
 from pressgen.project.decode import text_acceptor
 from pressgen.project.limits import MAX_COUNT_DIGITS
-from pressgen.project.sources import Place
+from pressgen.project.sources import Place, release_part
 
 
 class _Unusable(Exception):
@@ -73,30 +74,39 @@ class ReleaseMemo:
         self.decoded: list[str] = []  # the files this build decoded from their YAML, in order
         self.unchanged: list[str] = []  # the milestones taken as the last build decoded them, by id
 
-    def reuse(self, name: str, key: str) -> tuple[model.Milestone, dict[str, Place]] | None:
-        """The release kept for file ``name`` when it was decoded from the same inputs; else None."""
+    def reuse(self, name: str, key: str) -> tuple[model.Milestone, dict[str, Place],
+                                                  Callable[[], dict[str, Place] | None]] | None:
+        """The release kept for file ``name`` when it was decoded from the same inputs, the
+        places of the release and its fields, and a function that gives the places inside its
+        fields (None if they are not what this module wrote); else None."""
         found = self._previous.pop(name, None)
         if found is None or found[0] != key.encode("ascii"):
             return None
+        line, start = found[1], found[2]
+        value_end = line.find(b"\t", start)  # then the places inside its fields, read if a message asks
+        if value_end < 0:
+            return None
         try:
-            data = json.loads(found[1][found[2]:])
+            data = json.loads(line[start:value_end])
             value = rebuilt(data["value"], model.Milestone)
             places = _places(name, data["places"])
         except (_Unusable, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
-        self._lines.append(found[1])
+        self._lines.append(line)
         self.unchanged.append(value.id)
-        return value, places
+        return value, places, functools.partial(_deeper_places, name, line[value_end + 1:])
 
     def remember(self, name: str, key: str, milestone: model.Milestone, places: dict[str, Place]) -> None:
         """Keep a release decoded from its YAML for the next build."""
         self.decoded.append(name)
         if "\t" in name or "\n" in name:
             return  # never the case of a release's name (a slug); not worth a format for it
-        data = json.dumps({"value": plain(milestone), "places": [list(places), [p.line for p in places.values()],
-                                                                  [p.column for p in places.values()]]},
-                          ensure_ascii=False, separators=(",", ":"))
-        self._lines.append(f"{name}\t{key}\t{data}".encode("utf-8"))
+        shallow = {path: place for path, place in places.items() if not release_part(path)[1]}
+        deeper = {path: place for path, place in places.items() if path not in shallow}
+        data = json.dumps({"value": plain(milestone), "places": _lists(shallow)}, ensure_ascii=False,
+                          separators=(",", ":"))
+        self._lines.append(f"{name}\t{key}\t{data}\t{json.dumps(_lists(deeper), ensure_ascii=False, separators=(',', ':'))}"
+                           .encode("utf-8"))
 
     def parts(self) -> list[bytes]:
         """This build's entries, signed: the checksum of the rest, then one line per release file,
@@ -112,6 +122,19 @@ class ReleaseMemo:
             signed.update(line)
         parts[0] = signed.hexdigest().encode("ascii")
         return parts
+
+
+def _lists(places: dict[str, Place]) -> list[list]:
+    return [list(places), [p.line for p in places.values()], [p.column for p in places.values()]]
+
+
+def _deeper_places(name: str, data: bytes) -> dict[str, Place] | None:
+    """The places inside a kept release's fields, read when a message first asks for one;
+    None when they are not what :meth:`ReleaseMemo.remember` wrote."""
+    try:
+        return _places(name, json.loads(data))
+    except (_Unusable, ValueError, TypeError, RecursionError):
+        return None
 
 
 def _places(name: str, data: Any) -> dict[str, Place]:

@@ -13,7 +13,7 @@ alias kept for the milestones whose id could not be read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 
 from pressgen.errors import Problem
 
@@ -36,6 +36,9 @@ class SourceMap:
     # Each file's lines, split when a message first asks for one: a check that reports
     # thousands of problems must not split a large file for each.
     _lines: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    # The places inside a release's fields, by the release's key path, made when first asked
+    # for (:meth:`defer`).
+    _deferred: dict[str, Callable[[], dict[str, Place]]] = field(default_factory=dict, repr=False, compare=False)
 
     def add_text(self, file: str, text: str) -> None:
         self.texts[file] = text
@@ -44,14 +47,31 @@ class SourceMap:
     def record(self, path: str, place: Place) -> None:
         self.places[path] = place
 
+    def defer(self, release: str, deeper: Callable[[], dict[str, Place]]) -> None:
+        """``deeper()`` gives the places inside the fields of the release at key path
+        ``release`` (``paris-2-millions.quotes[0].text``); the release itself and its fields
+        are recorded already. A build that takes its releases from the memo needs them only
+        for a message: 100 places a release, a million at 10,000."""
+        self._deferred[release] = deeper
+
+    def _get(self, path: str) -> Place | None:
+        found = self.places.get(path)
+        if found is None and self._deferred:
+            release, deep = release_part(path)
+            deeper = self._deferred.pop(release, None) if deep else None
+            if deeper is not None:
+                self.places.update(deeper())
+                found = self.places.get(path)
+        return found
+
     def has(self, path: str) -> bool:
         """Whether the sources themselves give ``path`` (not a default filled in later)."""
-        return path in self.places
+        return self._get(path) is not None
 
     def place(self, *paths: str) -> Place | None:
         """The place of the first of ``paths`` the sources give."""
         for path in paths:
-            found = self.places.get(path)
+            found = self._get(path)
             if found is not None:
                 return found
         return None
@@ -86,6 +106,19 @@ class SourceMap:
         """A :class:`Problem` at the first of ``paths`` the sources give, named by it."""
         candidates = (paths,) if isinstance(paths, str) else paths
         for path in candidates:
-            if path in self.places:
-                return self.problem(self.places[path], message, path, hint)
+            found = self._get(path)
+            if found is not None:
+                return self.problem(found, message, path, hint)
         return self.problem(None, message, candidates[0] if candidates else "", hint, default_file)
+
+
+def release_part(path: str) -> tuple[str, bool]:
+    """The key path of the release ``path`` starts with (``paris-2-millions``, or
+    ``milestones[3]``), and whether ``path`` goes deeper than the release and its fields."""
+    if path.startswith("milestones["):
+        end = path.find("]") + 1 or len(path)
+    else:
+        ends = [i for i in (path.find("."), path.find("[")) if i >= 0]
+        end = min(ends) if ends else len(path)
+    rest = path[end:]
+    return path[:end], bool(rest) and (rest[0] != "." or "." in rest[1:] or "[" in rest[1:])
