@@ -22,6 +22,8 @@ def refusal(name: str, taken: dict[str, str]) -> tuple[str, str] | None:
     ``taken`` gives the names pressgen writes itself where the file would go, each with what
     that file is (:func:`pressgen.render.formats.written_names`).
     """
+    if name not in taken and not name.startswith(".") and SAFE_NAME.fullmatch(name):
+        return None  # nearly every name: no suggestion to make
     better = suggestion(name)
     if better in taken:
         better = _renamed(better)
@@ -32,10 +34,8 @@ def refusal(name: str, taken: dict[str, str]) -> tuple[str, str] | None:
                 f"rename the file, for example to {better}")
     if name.startswith("."):
         return f"'{name}' is a hidden file: hidden files are never published", f"rename it to {better}"
-    if not SAFE_NAME.fullmatch(name):
-        return (f"'{name}' is not a name pressgen publishes: lower-case letters, digits, '-' and '_', "
-                "then the extension", f"rename the file to {better} (and change the path here)")
-    return None
+    return (f"'{name}' is not a name pressgen publishes: lower-case letters, digits, '-' and '_', "
+            "then the extension", f"rename the file to {better} (and change the path here)")
 
 
 def suggestion(name: str) -> str:

@@ -133,8 +133,8 @@ def written_names(milestone: str, locales: list[str]) -> dict[str, str]:
     for locale in locales:
         for name in FORMATS:
             path = output_path(name, milestone, locale)
-            names[posixpath.basename(path)] = f"pressgen writes the '{locale}' release as out/{path} ({FORMATS[name].description})"
-    names[posixpath.basename(output_path("index"))] = (
+            names[path.rsplit("/", 1)[-1]] = f"pressgen writes the '{locale}' release as out/{path} ({FORMATS[name].description})"
+    names[output_path("index").rsplit("/", 1)[-1]] = (
         f"a web server would show out/{milestone}/{INDEX} as the folder's own page (pressgen writes out/{INDEX})")
     return names
 
