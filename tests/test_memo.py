@@ -84,11 +84,12 @@ def test_every_release_comes_back_as_the_decoder_made_it(tmp_path: Path) -> None
     """Through JSON and back: equal, the same repr (the build cache's digests are made of it)
     and the same classes, for every example release and forty generated ones."""
     projects = [REPO, copy_example_as_folder(tmp_path / "folder"), generated_project(tmp_path)]
-    milestones = [m for root in projects for m in load_project(Layout(root)).milestones]
+    loaded = [load_project(Layout(root)) for root in projects]
+    milestones = [(project.locales, m) for project in loaded for m in project.milestones]
     assert len(milestones) == 6 + 6 + 40
-    assert any(m.embargo_until for m in milestones) and any(m.subject for m in milestones)
-    for milestone in milestones:
-        back = rebuilt(json.loads(json.dumps(plain(milestone), ensure_ascii=False)), model.Milestone)
+    assert any(m.embargo_until for _, m in milestones) and any(m.subject for _, m in milestones)
+    for locales, milestone in milestones:
+        back = rebuilt(json.loads(json.dumps(plain(milestone), ensure_ascii=False)), model.Milestone, locales)
         assert back == milestone and repr(back) == repr(milestone) and same_types(back, milestone)
 
 
@@ -173,8 +174,16 @@ def _not_a_link(value: dict) -> None:
     value["links"][0]["url"] = "javascript:alert(1)"
 
 
+def _a_language_missing(value: dict) -> None:
+    del value["quotes"][0]["text"]["en"]
+
+
+def _a_language_not_the_project_s(value: dict) -> None:
+    value["quotes"][0]["text"]["xx"] = "bonjour"
+
+
 @pytest.mark.parametrize("change", [_script_in_a_quote, _count_as_text, _huge_count, _negative_count, _unknown_field, _bad_date,
-                                    _not_a_link])
+                                    _not_a_link, _a_language_missing, _a_language_not_the_project_s])
 def test_a_kept_release_the_decoder_would_refuse_is_decoded_again(folder: Path, tmp_path: Path, change) -> None:
     """A signed cache is still not taken at its word: a kept value that is not exactly what the
     decoder makes of a YAML file is thrown away, and the file decoded."""
@@ -243,7 +252,7 @@ def test_the_one_file_layout_keeps_no_memo(tmp_path: Path) -> None:
 def test_a_moment_keeps_its_offset() -> None:
     """Embargoes carry their offset: written and read back, the same instant and the same zone."""
     moment = dt.datetime(2017, 4, 11, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=2)))
-    back = rebuilt(plain(moment), model.AwareDateTime)
+    back = rebuilt(plain(moment), model.AwareDateTime, ["fr", "en"])
     assert back == moment and back.utcoffset() == moment.utcoffset() and repr(back) == repr(moment)
 
 

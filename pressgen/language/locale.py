@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Union
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
     from pressgen.language.rules.base import LanguageRules
     from pressgen.language.style import StyleSettings
@@ -88,6 +88,19 @@ def locale_for(tag: LocaleLike, style: Mapping[str, StyleSettings] | None = None
         if settings != locale.settings:
             return _with_settings(locale, settings)
     return locale
+
+
+def fallback_chains(tags: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Each writable language's fallback chain (``fr_CA`` → ``fr_CA``, ``fr``), for the values
+    given per language: the ones that cannot be written are left out (the project's rules
+    report them)."""
+    chains = {}
+    for tag in tags:
+        try:
+            chains[tag] = locale_for(tag).chain
+        except (ValueError, TypeError):
+            continue
+    return chains
 
 
 @functools.lru_cache(maxsize=None)

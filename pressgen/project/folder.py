@@ -71,7 +71,7 @@ def _read_release(layout: Layout, path: Path, index: int, locales: list[str], so
         try:
             raw = path.read_bytes()
             memo_key = release_key(settings, name, key, raw)
-            kept = memo.reuse(name, memo_key)
+            kept = memo.reuse(name, memo_key, locales)
             if kept is not None:
                 sources.add_text(name, raw.decode("utf-8-sig"))
         except (OSError, UnicodeDecodeError):

@@ -26,9 +26,10 @@ import functools
 import hashlib
 import json
 from itertools import repeat
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple, Sequence
 
 from pressgen import model
+from pressgen.language.locale import fallback_chains
 from pressgen.model.walk import Kind, record_fields, shape
 from pressgen.output.cache import checksum
 from pressgen.project.decode import text_acceptor
@@ -74,11 +75,12 @@ class ReleaseMemo:
         self.decoded: list[str] = []  # the files this build decoded from their YAML, in order
         self.unchanged: list[str] = []  # the milestones taken as the last build decoded them, by id
 
-    def reuse(self, name: str, key: str) -> tuple[model.Milestone, dict[str, Place],
+    def reuse(self, name: str, key: str, locales: Sequence[str]) -> tuple[model.Milestone, dict[str, Place],
                                                   Callable[[], dict[str, Place] | None]] | None:
         """The release kept for file ``name`` when it was decoded from the same inputs, the
         places of the release and its fields, and a function that gives the places inside its
-        fields (None if they are not what this module wrote); else None."""
+        fields (None if they are not what this module wrote); else None. ``locales``: the
+        project's languages, as the decoder checks every value given per language."""
         found = self._previous.pop(name, None)
         if found is None or found[0] != key.encode("ascii"):
             return None
@@ -88,7 +90,7 @@ class ReleaseMemo:
             return None
         try:
             data = json.loads(line[start:value_end])
-            value = rebuilt(data["value"], model.Milestone)
+            value = rebuilt(data["value"], model.Milestone, locales)
             places = _places(name, data["places"])
         except (_Unusable, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
@@ -176,28 +178,44 @@ def plain(value: Any) -> Any:
     raise TypeError(f"no plain form for {type(value).__name__}")
 
 
-def rebuilt(data: Any, hint: Any) -> Any:
-    """The value :class:`pressgen.project.decode.Decoder` makes for ``hint``, from :func:`plain`'s
-    data: the same types (a text is a ``str``, a checked value its class), nothing else accepted."""
-    return _rebuilder(hint)(data)
+class Languages(NamedTuple):
+    """What the decoder asks of a value given per language, in a project of ``wanted``."""
+
+    wanted: tuple[str, ...]  # the project's languages
+    allowed: tuple[str, ...]  # those and the languages of their chains, in the order the decoder keeps
+    chains: tuple[frozenset[str], ...]  # for each wanted language, those that may stand for it
 
 
 @functools.lru_cache(maxsize=None)
-def _rebuilder(hint: Any) -> Callable[[Any], Any]:
+def _languages(locales: tuple[str, ...]) -> Languages:
+    chains = fallback_chains(locales)
+    allowed = tuple(dict.fromkeys([*locales, *(tag for locale in locales for tag in chains.get(locale, ()))]))
+    return Languages(locales, allowed, tuple(frozenset(chains.get(locale, (locale,))) for locale in locales))
+
+
+def rebuilt(data: Any, hint: Any, locales: Sequence[str]) -> Any:
+    """The value :class:`pressgen.project.decode.Decoder` makes for ``hint`` in a project of
+    ``locales``, from :func:`plain`'s data: the same types (a text is a ``str``, a checked value
+    its class), nothing else accepted."""
+    return _rebuilder(hint, _languages(tuple(locales)))(data)
+
+
+@functools.lru_cache(maxsize=None)
+def _rebuilder(hint: Any, languages: Languages) -> Callable[[Any], Any]:
     """The function that rebuilds a value of ``hint``, put together once per type hint: a
     thousand releases hold about 170,000 values, each rebuilt without asking its hint's shape."""
     found = shape(hint)
     kind = found.kind
     if kind is Kind.OPTIONAL:
-        inner = _rebuilder(found.args[0])
+        inner = _rebuilder(found.args[0], languages)
         return lambda data: None if data is None else inner(data)
     if kind is Kind.EITHER:  # one text (a string here), or one per language (a mapping here)
         nested = [a for a in found.args if shape(a).kind in (Kind.PER_LOCALE, Kind.RECORD, Kind.MAPPING)]
         flat = [a for a in found.args if a not in nested]
-        as_mapping, as_other = _rebuilder((nested or flat)[0]), _rebuilder((flat or nested)[0])
+        as_mapping, as_other = _rebuilder((nested or flat)[0], languages), _rebuilder((flat or nested)[0], languages)
         return lambda data: as_mapping(data) if isinstance(data, dict) else as_other(data)
     if kind is Kind.RECORD:
-        fields = tuple((f.name, _rebuilder(field_hint)) for f, field_hint in record_fields(hint))
+        fields = tuple((f.name, _rebuilder(field_hint, languages)) for f, field_hint in record_fields(hint))
         names = {name for name, _ in fields}
 
         def record(data: Any) -> Any:
@@ -206,22 +224,30 @@ def _rebuilder(hint: Any) -> Callable[[Any], Any]:
             return hint(**{name: rebuild(data[name]) for name, rebuild in fields})
         return record
     if kind is Kind.LIST:
-        item = _rebuilder(found.args[0])
+        item = _rebuilder(found.args[0], languages)
 
         def items(data: Any) -> Any:
             if not isinstance(data, list):
                 raise _Unusable("a list")
             return [item(value) for value in data]
         return items
-    if kind in (Kind.PER_LOCALE, Kind.MAPPING):
-        key, value = (_rebuilder(str), _rebuilder(found.args[0])) if kind is Kind.PER_LOCALE else \
-            (_rebuilder(found.args[0]), _rebuilder(found.args[1]))
-        made = model.PerLocale if kind is Kind.PER_LOCALE else dict
+    if kind is Kind.PER_LOCALE:  # as the decoder reads one: its languages, every one given, in its order
+        value = _rebuilder(found.args[0], languages)
+        allowed = frozenset(languages.allowed)
+
+        def per_locale(data: Any) -> Any:
+            if not isinstance(data, dict) or not data.keys() <= allowed \
+                    or not all(chain & data.keys() for chain in languages.chains):
+                raise _Unusable("one value per language")
+            return model.PerLocale({tag: value(data[tag]) for tag in languages.allowed if tag in data})
+        return per_locale
+    if kind is Kind.MAPPING:
+        key, value = _rebuilder(found.args[0], languages), _rebuilder(found.args[1], languages)
 
         def mapping(data: Any) -> Any:
             if not isinstance(data, dict):
                 raise _Unusable("a mapping")
-            return made({key(k): value(v) for k, v in data.items()})
+            return {key(k): value(v) for k, v in data.items()}
         return mapping
     if kind is Kind.CHOICE:
         allowed = frozenset(found.args)

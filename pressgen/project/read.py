@@ -13,6 +13,7 @@ import yaml
 
 from pressgen import model
 from pressgen.errors import PressgenError, Problem
+from pressgen.language.locale import fallback_chains
 from pressgen.project.decode import INVALID, AliasBomb, Decoder
 from pressgen.project.layout import FOLDER, Layout
 from pressgen.project.load import Source, load_source
@@ -52,7 +53,7 @@ def decode_file(source: Source, hint: Any, path: str, locales: list[str], source
                 empty_hint: str, time_zone: str | None = None) -> tuple[Any, list[Problem]]:
     """One file's top value as ``hint`` at key path ``path`` (INVALID when it has a problem).
     ``time_zone`` is the organisation's, from another file; else the file's own, if it gives one."""
-    decoder = Decoder(source.name, source.text, sources, locales, _chains(locales),
+    decoder = Decoder(source.name, source.text, sources, locales, fallback_chains(locales),
                       time_zone or declared_time_zone(source.root))
     if source.root is None:  # at its first line: every problem points inside the file
         decoder.problems.append(sources.problem(Place(source.name, 1), "the file is empty", path, empty_hint))
@@ -84,16 +85,3 @@ def declared_time_zone(root: yaml.Node | None) -> str | None:
             return None
         node = next((value for key, value in node.value if getattr(key, "value", None) == step), None)
     return node.value if isinstance(node, yaml.ScalarNode) and node.value else None
-
-
-def _chains(locales: list[str]) -> dict[str, tuple[str, ...]]:
-    """Each writable language's fallback chain; the rules report the others."""
-    from pressgen.language.locale import locale_for
-
-    chains = {}
-    for tag in locales:
-        try:
-            chains[tag] = locale_for(tag).chain
-        except (ValueError, TypeError):
-            continue
-    return chains
