@@ -30,6 +30,7 @@ element, or any other script, is refused or removed like the rest.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -144,12 +145,20 @@ def _nh3_clean(fragment: str, tags: set[str], attributes: dict[str, set[str]],
 
 def _read_references(text: str) -> str:
     """``text`` with the numeric character references of harmless characters read."""
-    def read(match: re.Match[str]) -> str:
-        char = html.unescape(match.group(0))
-        harmless = char.isprintable() and not char.isspace() and char not in _KEPT_ESCAPED
-        return char if harmless else match.group(0)
+    return _NUMERIC_REFERENCE.sub(_read_reference, text)
 
-    return _NUMERIC_REFERENCE.sub(read, text)
+
+def _read_reference(match: re.Match[str]) -> str:
+    return _reference(match.group(0))
+
+
+@functools.lru_cache(maxsize=4096)
+def _reference(reference: str) -> str:
+    """One numeric reference, read when its character is harmless: a release holds hundreds,
+    of a few characters (the typography's spaces)."""
+    char = html.unescape(reference)
+    harmless = char.isprintable() and not char.isspace() and char not in _KEPT_ESCAPED
+    return char if harmless else reference
 
 
 def sanitize_fragment(fragment: str, tags: set[str], attributes: dict[str, set[str]],
