@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from pressgen import model
 from pressgen.errors import PressgenError, Problem
@@ -119,8 +119,8 @@ def _read_release(layout: Layout, path: Path, index: int, locales: list[str], so
     return milestone, problems
 
 
-def _places_inside(deeper, path: Path, name: str, key: str, locales: list[str],
-                   time_zone: str | None) -> dict[str, Place]:
+def _places_inside(deeper: Callable[[], dict[str, Place] | None], path: Path, name: str, key: str,
+                   locales: list[str], time_zone: str | None) -> dict[str, Place]:
     """The places inside the fields of a release taken from the memo, for a message: as the
     memo kept them or, if they are not what it writes, as decoding the file gives them."""
     found = deeper()

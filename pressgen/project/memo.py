@@ -105,10 +105,8 @@ class ReleaseMemo:
             return  # never the case of a release's name (a slug); not worth a format for it
         shallow = {path: place for path, place in places.items() if not release_part(path)[1]}
         deeper = {path: place for path, place in places.items() if path not in shallow}
-        data = json.dumps({"value": plain(milestone), "places": _lists(shallow)}, ensure_ascii=False,
-                          separators=(",", ":"))
-        self._lines.append(f"{name}\t{key}\t{data}\t{json.dumps(_lists(deeper), ensure_ascii=False, separators=(',', ':'))}"
-                           .encode("utf-8"))
+        data = _json({"value": plain(milestone), "places": _lists(shallow)})
+        self._lines.append(f"{name}\t{key}\t{data}\t{_json(_lists(deeper))}".encode("utf-8"))
 
     def parts(self) -> list[bytes]:
         """This build's entries, signed: the checksum of the rest, then one line per release file,
@@ -124,6 +122,10 @@ class ReleaseMemo:
             signed.update(line)
         parts[0] = signed.hexdigest().encode("ascii")
         return parts
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _lists(places: dict[str, Place]) -> list[list]:

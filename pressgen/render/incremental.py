@@ -54,7 +54,8 @@ class Result:
 class IncrementalBuild:
     """Renders ``project`` into ``sink``, reusing what ``previous`` (None: nothing) says is still right."""
 
-    def __init__(self, layout: Layout, project: model.Project, previous: Cache | None, same_data: Collection[str] = ()):
+    def __init__(self, layout: Layout, project: model.Project, previous: Cache | None,
+                 same_data: Collection[str] = ()):
         """``same_data``: the milestones whose data are those of the last build (their release
         files were taken from :mod:`pressgen.project.memo`), whose digests are not made again."""
         self.layout = layout
