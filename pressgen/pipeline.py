@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import hashlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,7 +110,9 @@ def render_project(layout: Layout, project: model.Project, progress: Progress | 
 
 def milestone_digests(project: model.Project) -> dict[str, str]:
     """A fingerprint of each milestone's data, so callers can tell which milestones changed."""
-    return {m.id: hashlib.sha256(repr(m).encode("utf-8")).hexdigest()[:16] for m in project.milestones}
+    from pressgen.render.inputs import data_digest
+
+    return {m.id: data_digest(m) for m in project.milestones}
 
 
 def build(layout: Layout, progress: Progress | None = None, use_cache: bool = True, jobs: int = 1) -> BuildReport:

@@ -130,20 +130,28 @@ def test_messages_about_a_kept_release_point_at_its_lines(folder: Path) -> None:
     assert error.startswith("releases/paris-2-millions.yaml:") and error in checked.output
 
 
-def _rewrite_memo(project: Path, change, part: str = "value") -> None:
-    """Change one kept release (its value, or its places) and sign the cache again, as only a
-    deliberate edit would."""
+def _rewrite_memo_line(project: Path, rewrite) -> None:
+    """Rewrite the kept line of paris-2-millions (its tab-separated fields, in place) and sign
+    the cache again, as only a deliberate edit would."""
     path = project / "out" / CACHE_NAME
     checksum, body, _, memo = path.read_bytes().split(b"\n", 3)
     lines = memo.decode("utf-8").split("\n")
     for i, line in enumerate(lines):
-        name, key, data, deeper = line.split("\t")
-        if name == "releases/paris-2-millions.yaml":
-            entry = json.loads(data)
-            change(entry[part])
-            lines[i] = f"{name}\t{key}\t{json.dumps(entry, ensure_ascii=False)}\t{deeper}"
+        fields = line.split("\t")
+        if fields[0] == "releases/paris-2-millions.yaml":
+            rewrite(fields)
+            lines[i] = "\t".join(fields)
     memo = "\n".join(lines).encode("utf-8")
     path.write_bytes(b"\n".join([checksum, body, hashlib.sha256(memo).hexdigest().encode("ascii"), memo]))
+
+
+def _rewrite_memo(project: Path, change, part: str = "value") -> None:
+    """Change one kept release (its value, or its places)."""
+    def rewrite(fields: list[str]) -> None:
+        entry = json.loads(fields[2])
+        change(entry[part])
+        fields[2] = json.dumps(entry, ensure_ascii=False)
+    _rewrite_memo_line(project, rewrite)
 
 
 def _script_in_a_quote(value: dict) -> None:
@@ -355,14 +363,7 @@ def test_the_places_inside_a_kept_release_are_read_for_a_message_and_forged_ones
     """The places inside a kept release's fields stay unread until a message asks for one. If
     they are not what the memo writes, the message is located by decoding the file."""
     build(folder)
-    path = folder / "out" / CACHE_NAME
-    checksum, body, _, memo = path.read_bytes().split(b"\n", 3)
-    lines = memo.split(b"\n")
-    for i, line in enumerate(lines):
-        if line.startswith(b"releases/paris-2-millions.yaml\t"):
-            lines[i] = line.rsplit(b"\t", 1)[0] + b'\t[["paris-2-millions.image.file"],["one"],[1]]'
-    memo = b"\n".join(lines)
-    path.write_bytes(b"\n".join([checksum, body, hashlib.sha256(memo).hexdigest().encode("ascii"), memo]))
+    _rewrite_memo_line(folder, lambda fields: fields.__setitem__(3, '[["paris-2-millions.image.file"],["one"],[1]]'))
     (folder / "images/bravo-paris.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script></svg>\n', encoding="utf-8")
     built = invoke(folder, "build")

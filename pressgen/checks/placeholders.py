@@ -115,7 +115,7 @@ class _Sources:
 
     def may_hold(self, path: str) -> bool:
         """Whether the file of the value at key path ``path`` could hold it."""
-        place = self.sources.places.get(path)
+        place = self.sources.place(path)
         text = self.sources.texts.get(place.file) if place is not None else None
         if text is None:
             return True

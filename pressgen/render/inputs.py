@@ -66,14 +66,13 @@ def data_digest(milestone: model.Milestone) -> str:
     return hashlib.sha256(repr(milestone).encode("utf-8")).hexdigest()
 
 
-def milestone_digest(project: model.Project, milestone: model.Milestone, files: dict[str, str],
-                     data: str | None = None) -> str:
-    """The milestone's data after defaults (``data``: its :func:`data_digest`, when known) and
-    the bytes of the files it names; ``files`` memoises each file's digest across milestones
-    (a logo they all share)."""
+def milestone_digest(project: model.Project, milestone: model.Milestone, files: dict[str, str], data: str) -> str:
+    """The milestone's data after defaults (``data``: its :func:`data_digest`) and the bytes of
+    the files it names; ``files`` memoises each file's digest across milestones (a logo they
+    all share)."""
     from pressgen.model.walk import project_files
 
-    h = hashlib.sha256((data or data_digest(milestone)).encode("ascii"))
+    h = hashlib.sha256(data.encode("ascii"))
     for _, relative in project_files(milestone, milestone.id):
         if relative not in files:
             checked = project.files.get(relative)
