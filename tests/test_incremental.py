@@ -258,3 +258,25 @@ def test_figures_that_differ_are_told_by_every_build_not_only_the_one_that_rende
     assert [w.message for w in again.warnings if "figures differ" in w.message] == told
     nothing = build(project)  # nothing changed: the last report, replayed
     assert nothing.rendered == [] and [w.message for w in nothing.warnings if "figures differ" in w.message] == told
+
+
+@pytest.mark.subprocess
+def test_the_cache_holds_whichever_way_pressgen_is_started(project: Path, tmp_path: Path) -> None:
+    """`pressgen build`, `python -m pressgen build` and a PYTHONPATH with no distributions in it
+    run the same code: a build after another, with nothing changed, keeps the cache as it is."""
+    import os
+    import subprocess
+    import sys
+
+    assert run_pressgen("build", cwd=project).returncode == 0
+    cache = project / "out" / CACHE_NAME
+    written = cache.read_bytes()
+    empty = tmp_path / "no-distributions"
+    empty.mkdir()
+    console_script = Path(sys.executable).with_name("pressgen")
+    for command, extra in (([str(console_script), "build"], {}),
+                           ([sys.executable, "-m", "pressgen", "build"], {"PYTHONPATH": f"{empty}{os.pathsep}{empty}"})):
+        result = subprocess.run(command, cwd=project, env={**os.environ, **extra}, capture_output=True, text=True,
+                                timeout=120)
+        assert result.returncode == 0, result.stderr
+        assert cache.read_bytes() == written, command

@@ -45,12 +45,13 @@ def code_digest() -> str:
                 path = Path(folder) / name
                 h.update(b"\0" + path.relative_to(package).as_posix().encode("utf-8") + b"\0")
                 h.update(path.read_bytes())
-        for entry in sys.path:
-            try:
+        for entry in sys.path:  # the folders that hold distributions: how the program was started
+            try:  # (`pressgen`, `python -m pressgen`, a PYTHONPATH) adds others, which must not count
                 names = sorted(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info")))
             except OSError:
                 continue
-            h.update(b"\0" + "\n".join(names).encode("utf-8"))
+            if names:
+                h.update(b"\0" + "\n".join(names).encode("utf-8"))
         _CODE.append(h.hexdigest())
     return _CODE[0]
 
