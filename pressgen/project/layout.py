@@ -11,7 +11,9 @@ A project with both is refused with a clear error rather than read one way or th
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from pressgen.errors import PressgenError, Problem
@@ -88,8 +90,10 @@ class Layout:
         """``releases/*.yaml``, sorted by name: the folder layout's releases, in their order."""
         if not self.releases.is_dir():
             return []
-        return sorted(p for p in self.releases.iterdir()
-                      if p.suffix == RELEASE_SUFFIX and p.is_file() and not p.name.startswith("."))
+        with os.scandir(self.releases) as entries:  # names, not paths, compared: 10,000 of them
+            names = sorted(e.name for e in entries
+                           if e.name.endswith(RELEASE_SUFFIX) and not e.name.startswith(".") and e.is_file())
+        return [self.releases / name for name in names]
 
     def release_file(self, milestone_id: str) -> Path:
         """Where the release ``milestone_id`` lives in the folder layout."""
@@ -107,12 +111,19 @@ class Layout:
             return set()
         return {p.name for p in self.templates.iterdir() if p.is_dir() and not p.name.startswith(("_", "."))}
 
+    @cached_property
+    def _root_prefix(self) -> str:
+        return str(self.root).rstrip("/") + "/"
+
     def display(self, path: Path) -> str:
         """``path`` as messages show it: relative to the project root when inside it."""
+        shown = str(path)
+        if len(shown) > len(self._root_prefix) and shown.startswith(self._root_prefix):  # relative_to, cheaper
+            return shown[len(self._root_prefix):]
         try:
             return path.relative_to(self.root).as_posix()
         except ValueError:
-            return str(path)
+            return shown
 
 
 def is_project_root(folder: Path) -> bool:
