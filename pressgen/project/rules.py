@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -33,6 +34,18 @@ class Decoded:
     # Every file the milestones name, as checked by files_are_publishable, by path as written.
     files: dict[str, VerifiedFile | Refusal] = field(default_factory=dict)
 
+    @cached_property
+    def milestones(self) -> list[tuple[str, model.Milestone]]:
+        """Each milestone with its key path, made once for all the rules (10,000 of them)."""
+        return [(milestone_path(self.top, self.sources, index), milestone)
+                for index, milestone in enumerate(self.top.milestones)]
+
+    @cached_property
+    def with_defaults(self) -> list[model.Milestone]:
+        """Each milestone with its shared fields filled from ``defaults``: what the rules about
+        them check, and what the project holds."""
+        return [_with_defaults(m, self.top.defaults) for m in self.top.milestones]
+
 
 Rule = Callable[[Decoded], Iterator[Problem]]
 
@@ -40,11 +53,6 @@ Rule = Callable[[Decoded], Iterator[Problem]]
 def milestone_path(top: model.SourceFile, sources: SourceMap, index: int) -> str:
     """A milestone's key path: its id when the sources name it so, else its place in the list."""
     return sources.item_path("milestones", index, top.milestones[index].id)
-
-
-def _milestones(d: Decoded) -> Iterator[tuple[str, model.Milestone]]:
-    for index, milestone in enumerate(d.top.milestones):
-        yield milestone_path(d.top, d.sources, index), milestone
 
 
 def locales_are_writable(d: Decoded) -> Iterator[Problem]:
@@ -105,7 +113,7 @@ def ids_are_not_keys(d: Decoded) -> Iterator[Problem]:
 
 def nouns_are_defined(d: Decoded) -> Iterator[Problem]:
     nouns = d.top.nouns
-    for path, milestone in _milestones(d):
+    for path, milestone in d.milestones:
         for ref_path, ref in _noun_refs(milestone, path):
             if ref not in nouns:
                 yield d.sources.problem_at(ref_path, f"no noun named '{ref}' under 'nouns'",
@@ -113,7 +121,7 @@ def nouns_are_defined(d: Decoded) -> Iterator[Problem]:
 
 
 def embargo_matches_status(d: Decoded) -> Iterator[Problem]:
-    for path, m in _milestones(d):
+    for path, m in d.milestones:
         if m.status == "embargoed" and m.embargo_until is None:
             yield d.sources.problem_at(f"{path}.status", "an embargoed release needs 'embargo_until'",
                                        "add embargo_until: 2017-04-11T09:00:00+02:00 (with the time zone)")
@@ -126,7 +134,7 @@ def embargo_matches_status(d: Decoded) -> Iterator[Problem]:
 def embargo_follows_date(d: Decoded) -> Iterator[Problem]:
     """An embargo lifts on or after the day the milestone was reached, never before it: an
     earlier one is a typo (a year or a month) that would publish the release too soon."""
-    for path, m in _milestones(d):
+    for path, m in d.milestones:
         if m.embargo_until is not None and m.embargo_until.date() < m.date:
             yield d.sources.problem_at(f"{path}.embargo_until",
                                        f"the embargo ends on {m.embargo_until.date().isoformat()}, "
@@ -135,7 +143,7 @@ def embargo_follows_date(d: Decoded) -> Iterator[Problem]:
 
 
 def platform_counts_have_nouns(d: Decoded) -> Iterator[Problem]:
-    for path, m in _milestones(d):
+    for path, m in d.milestones:
         for j, p in enumerate(m.platforms):
             if p.count is not None and p.noun is None:
                 yield d.sources.problem_at(f"{path}.platforms[{j}]", "a platform with a count needs a 'noun'",
@@ -147,8 +155,8 @@ def files_are_publishable(d: Decoded) -> Iterator[Problem]:
     What was read is kept in ``d.files``: the renderer publishes those checked bytes."""
     from pressgen.render.formats import written_names
 
-    for path, m in _milestones(d):
-        named = walk.project_files(_with_defaults(m, d.top.defaults), path)
+    for (path, _), m in zip(d.milestones, d.with_defaults):
+        named = walk.project_files(m, path)
         for key, refusal in check_files(d.root, named, written_names(m.id, d.locales), d.files):
             yield d.sources.problem_at((key, "defaults" + key[len(path):]), refusal.message, refusal.hint)
 
@@ -217,7 +225,7 @@ def time_zones_are_known(d: Decoded) -> Iterator[Problem]:
     from pressgen.language.zones import known_zones
 
     places = [("defaults.organisation.time_zone", d.top.defaults.organisation)]
-    places += [(f"{path}.organisation.time_zone", m.organisation) for path, m in _milestones(d)]
+    places += [(f"{path}.organisation.time_zone", m.organisation) for path, m in d.milestones]
     for path, organisation in places:
         zone = organisation.time_zone if organisation is not None else None
         if zone is not None and zone not in known_zones():
@@ -228,7 +236,7 @@ def time_zones_are_known(d: Decoded) -> Iterator[Problem]:
 def shared_fields_are_given(d: Decoded) -> Iterator[Problem]:
     """organisation, account (unless a subject is given), city and about: in the milestone or
     under defaults."""
-    for path, m in _milestones(d):
+    for path, m in d.milestones:
         for name in model.REQUIRED_SHARED:
             if name == "account" and m.subject is not None:
                 continue
@@ -244,7 +252,7 @@ def shared_fields_are_given(d: Decoded) -> Iterator[Problem]:
 
 def subject_or_account(d: Decoded) -> Iterator[Problem]:
     """A milestone is reached by a social account or by a subject, not both at once."""
-    for path, m in _milestones(d):
+    for path, m in d.milestones:
         if m.subject is not None and m.account is not None:
             yield d.sources.problem_at(f"{path}.subject", "this milestone gives both 'account' and 'subject'",
                                        "keep 'account' for a social account's figure, 'subject' for anything else")
@@ -264,7 +272,7 @@ _ACCOUNT_ONLY = {"platforms": "the organisation's other networks, beside the acc
 
 def figure_fits_its_kind(d: Decoded) -> Iterator[Problem]:
     """Each kind of figure has what its sentence needs: a count its noun, an anniversary no noun."""
-    for path, m in _milestones(d):
+    for path, m in d.milestones:
         for name, needed, why in _FIGURE_NEEDS[m.figure.kind]:
             given = getattr(m.figure, name) is not None
             if m.figure.kind == "count" and m.figure.unit is not None:
@@ -281,7 +289,7 @@ def figure_fits_its_kind(d: Decoded) -> Iterator[Problem]:
 
 def social_fields_have_an_account(d: Decoded) -> Iterator[Problem]:
     """The first post, the other networks and the activity are said of an account."""
-    for path, m in _milestones(d):
+    for path, m in d.milestones:
         if m.subject is None:
             continue
         for name, what in _ACCOUNT_ONLY.items():
@@ -308,7 +316,7 @@ def templates_exist(d: Decoded) -> Iterator[Problem]:
     folders = list(dict.fromkeys([*folders, templates]))
     known = sorted({p.stem for folder in folders if (folder / KINDS_FOLDER).is_dir()
                     for p in (folder / KINDS_FOLDER).glob("*.md")})
-    for path, m in _milestones(d):
+    for path, m in d.milestones:
         if not m.template or m.template in known:
             continue
         first = d.locales[0] if d.locales else "fr"
@@ -341,7 +349,7 @@ def apply_rules(d: Decoded) -> tuple[model.Project | None, list[Problem]]:
     from pressgen.render.formats import FORMATS
 
     outputs = tuple(name for name in FORMATS if d.top.outputs is None or name in d.top.outputs)
-    milestones = [_with_grammar(_with_defaults(m, d.top.defaults), d.locales) for m in d.top.milestones]
+    milestones = [_with_grammar(m, d.locales) for m in d.with_defaults]
     files = {path: found for path, found in d.files.items() if isinstance(found, VerifiedFile)}
     return model.Project(list(d.top.locales), dict(d.top.nouns), milestones, outputs, d.sources, files,
                          site=d.top.site, style=dict(d.top.style)), []
