@@ -220,10 +220,17 @@ def _rebuilder(hint: Any, languages: Languages) -> Callable[[Any], Any]:
         fields = tuple((f.name, _rebuilder(field_hint, languages)) for f, field_hint in record_fields(hint))
         names = {name for name, _ in fields}
 
+        # Made without the frozen class's __init__, which sets each field through
+        # object.__setattr__ (a third of the rebuild): every field is given, and the model's
+        # records have no __post_init__ to skip (tests/test_memo.py compares them with decoding's).
+        new = object.__new__
+
         def record(data: Any) -> Any:
             if not isinstance(data, dict) or data.keys() != names:
                 raise _Unusable(hint.__name__)
-            return hint(**{name: rebuild(data[name]) for name, rebuild in fields})
+            made = new(hint)
+            made.__dict__.update({name: rebuild(data[name]) for name, rebuild in fields})
+            return made
         return record
     if kind is Kind.LIST:
         item = _rebuilder(found.args[0], languages)
@@ -235,9 +242,11 @@ def _rebuilder(hint: Any, languages: Languages) -> Callable[[Any], Any]:
         return items
     if kind is Kind.PER_LOCALE:  # as the decoder reads one: its languages, every one given, in its order
         value = _rebuilder(found.args[0], languages)
-        allowed = frozenset(languages.allowed)
+        allowed, wanted = frozenset(languages.allowed), frozenset(languages.wanted)
 
         def per_locale(data: Any) -> Any:
+            if isinstance(data, dict) and data.keys() == wanted:  # most values: one per language, no other
+                return model.PerLocale({tag: value(data[tag]) for tag in languages.wanted})
             if not isinstance(data, dict) or not data.keys() <= allowed \
                     or not all(chain & data.keys() for chain in languages.chains):
                 raise _Unusable("one value per language")
