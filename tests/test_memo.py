@@ -359,6 +359,24 @@ def test_a_kept_release_s_data_is_not_digested_again_but_its_image_is_read(folde
     same_as_without_cache(folder, tmp_path)
 
 
+def test_the_places_inside_a_kept_release_are_read_from_the_memo_for_a_message(folder: Path, monkeypatch) -> None:
+    """A message about a value inside a kept release is located by the places the memo kept:
+    no release file is decoded for it."""
+    from pressgen.project import folder as folder_layout
+
+    build(folder)
+    (folder / "images/bravo-paris.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg">\n<script>alert(1)</script></svg>\n', encoding="utf-8")
+    decoded: list[str] = []
+    real = folder_layout.decode_file
+    monkeypatch.setattr(folder_layout, "decode_file", lambda source, *rest, **named: decoded.append(source.name)
+                        or real(source, *rest, **named))
+    built = invoke(folder, "build")
+    assert built.exit_code == 1 and decoded == ["pressgen.yaml"]  # the settings, read by every build
+    error = next(line for line in built.output.splitlines() if "<script>" in line)
+    assert error.startswith("releases/paris-2-millions.yaml:62:9: error: paris-2-millions.image.file: ")
+
+
 def test_the_places_inside_a_kept_release_are_read_for_a_message_and_forged_ones_are_not_used(folder: Path) -> None:
     """The places inside a kept release's fields stay unread until a message asks for one. If
     they are not what the memo writes, the message is located by decoding the file."""
