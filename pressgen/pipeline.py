@@ -165,7 +165,7 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
         cache.flags = [_problem_fields(problem) for problem in flags]
         cache.warnings = [_problem_fields(problem) for problem in warnings]
         cache.memo = memo.parts()
-        changes = output.commit(cache.to_bytes())
+        changes = output.commit(cache.to_parts())
     if translations.lock_changed:
         from pressgen.checks.drift import write_lock
 
@@ -205,7 +205,7 @@ def _nothing_changed(layout: Layout, sources, cache) -> BuildReport | None:
             entry.files = files
             for rel in files:
                 output.keep(rel)
-        changes = output.commit(None if untouched else cache.to_bytes())
+        changes = output.commit(None if untouched else cache.to_parts())
     return BuildReport(milestones=list(cache.order), written=changes.written, unchanged=changes.unchanged,
                        removed=changes.removed, translation_flags=[Problem(**fields) for fields in cache.flags],
                        warnings=[Problem(**fields) for fields in cache.warnings])

@@ -22,7 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from pressgen.output.cache import CACHE_NAME
-from pressgen.output.durable import sync_file_system, sync_folder, write_file
+from pressgen.output.durable import Content, parts_of, sync_file_system, sync_folder, write_file
 from pressgen.output.errors import OutputError
 from pressgen.output.journal import STAGING_NAME, Staging, Step, carry_out, discard, write_journal
 from pressgen.output.lock import Busy, FolderLock
@@ -112,9 +112,10 @@ class Transaction:
         file keeps its inode and modification time when it is moved into place."""
         return self._staging.staged(rel) if rel in self._staged else self.output / rel
 
-    def commit(self, cache: bytes | None = None) -> Outcome:
+    def commit(self, cache: Content | None = None) -> Outcome:
         """Write the manifest, remove what the last build wrote and this one did not, atomically.
-        ``cache`` is the new ``out/.pressgen-cache``, committed with the rest and listed nowhere."""
+        ``cache`` is the new ``out/.pressgen-cache`` (its bytes, or their parts), committed with
+        the rest and listed nowhere."""
         self._ensure_open()
         self._add(MANIFEST_NAME, manifest_bytes(self._seen))
         if cache is not None and not (self.output / CACHE_NAME).is_dir():  # a folder there: build without
@@ -196,7 +197,7 @@ class Transaction:
                 or path.parts[0] == STAGING_NAME):
             raise ValueError(f"not a file pressgen may write in {self.out}/: {rel!r}")
 
-    def _add(self, rel: str, data: bytes) -> None:
+    def _add(self, rel: str, data: Content) -> None:
         self._ensure_open()
         if rel in self._seen:
             raise ValueError(f"{self.out}/{rel} was added twice")
@@ -283,11 +284,15 @@ class Transaction:
             self._lock.release()
 
 
-def same_on_disk(path: Path, data: bytes) -> bool:
-    """True when ``path`` is a regular file holding exactly ``data``."""
+def same_on_disk(path: Path, data: Content) -> bool:
+    """True when ``path`` is a regular file holding exactly ``data`` (read a part at a time)."""
+    parts = parts_of(data)
     try:
         info = path.stat()
-        return stat.S_ISREG(info.st_mode) and info.st_size == len(data) and path.read_bytes() == data
+        if not stat.S_ISREG(info.st_mode) or info.st_size != sum(len(part) for part in parts):
+            return False
+        with open(path, "rb") as file:
+            return all(file.read(len(part)) == part for part in parts)
     except OSError:
         return False
 
