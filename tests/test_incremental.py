@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -186,6 +187,24 @@ def test_a_damaged_or_foreign_cache_is_ignored(project: Path, tmp_path: Path, da
     assert build(project).rendered == MILESTONES
     same_as_without_cache(project, tmp_path)
     assert build(project).rendered == []  # the cache written afresh is used next time
+
+
+def test_a_kept_milestone_s_files_are_recorded_as_they_are_now(project: Path) -> None:
+    """A file of out/ touched but not changed is kept, and the cache records its new time; the
+    entries of the other kept milestones stay as they were."""
+    from pressgen.output.cache import read_cache
+    from pressgen.render.inputs import code_digest
+
+    build(project)
+    before = read_cache(project / "out", code_digest())
+    page = project / "out/paris-1-million/fr.md"
+    os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 1_000_000_000))
+    edit(project / "milestones.yaml", "Bruno Julliard", "Bruno Julliard Jr")  # the build loads the project
+    assert build(project).rendered == ["paris-2-millions"]
+    after = read_cache(project / "out", code_digest())
+    assert after.milestones["paris-1-million"].files["paris-1-million/fr.md"][1] == page.stat().st_mtime_ns
+    for kept in MILESTONES[2:]:
+        assert after.milestones[kept] == before.milestones[kept]
 
 
 def test_a_folder_in_the_cache_s_place_is_left_alone(project: Path, tmp_path: Path) -> None:

@@ -65,6 +65,7 @@ class IncrementalBuild:
         self.previous = previous if previous is not None and (previous.code, previous.project) == (code, shared) else None
         self.cache = Cache(code, shared)
         self.templates = inputs.Templates(layout.templates)
+        self._output = layout.output  # a path made once, not once per milestone kept
         self._file_digests: dict[str, str] = {}
         self._renderer = None
 
@@ -153,7 +154,7 @@ class IncrementalBuild:
             summary = summary_from_json(old.summary) if old.summary is not None else None
         except (ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None
-        files = verified(self.layout.output, old.files)
+        files = verified(self._output, old.files)
         if files is None:
             return None
         for rel in files:

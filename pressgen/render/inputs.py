@@ -142,10 +142,16 @@ class Templates:
     def __init__(self, templates: Path):
         self.templates = templates
         self._found: dict[tuple[str, str], str] = {}
+        self._digests: dict[tuple[tuple[str, str], ...], str] = {}  # most milestones ask for the same ones
 
     def digest(self, asked: Iterable[tuple[str, str]]) -> str:
         """The templates ``asked`` (language, name), each as found along that language's chain."""
-        return _digest("\n".join(f"{tag}\0{name}\0{self._one(tag, name)}" for tag, name in sorted(set(asked))))
+        wanted = tuple(sorted(set(asked)))
+        found = self._digests.get(wanted)
+        if found is None:
+            found = self._digests[wanted] = _digest("\n".join(f"{tag}\0{name}\0{self._one(tag, name)}"
+                                                              for tag, name in wanted))
+        return found
 
     def _one(self, tag: str, name: str) -> str:
         key = (tag, name)
