@@ -62,6 +62,13 @@ def _shown(url: str, limit: int = 60) -> str:
     return url if len(url) <= limit else url[: limit - 1] + "…"
 
 
+# Most addresses: http(s), a host of letters, digits and hyphens, a path of the characters
+# that no step of the reading below changes (no &, %, space, control character or backslash).
+# Read as a browser reads it, such an address is itself, with a scheme of the web and a host:
+# every check passes (tests/fuzz/test_fuzz_equivalence.py proves it against the full reading).
+PLAIN_WEB_ADDRESS = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?:/[A-Za-z0-9._~/-]*)?")
+
+
 def link_refusal(url: str, *, relative: bool = False) -> Refusal | None:
     """Why ``url`` may not be a link's target; None when it may.
 
@@ -70,6 +77,13 @@ def link_refusal(url: str, *, relative: bool = False) -> Refusal | None:
     wherever it happens to be. ``relative=True`` also accepts a path on the same site (the
     templates' links between releases); an address starting ``//`` or with a backslash never.
     """
+    if PLAIN_WEB_ADDRESS.fullmatch(url):
+        return None
+    return read_link_refusal(url, relative=relative)
+
+
+def read_link_refusal(url: str, *, relative: bool = False) -> Refusal | None:
+    """:func:`link_refusal`, always reading ``url`` as a browser does."""
     seen = _decoded(url)
     if seen.startswith("#"):
         return None
@@ -122,7 +136,14 @@ def address_refusal(url: str) -> Refusal | None:
     may hold no character that would end the link and carry on as Markdown. Percent-encoded,
     any character is fine; parentheses are fine when they pair up (Wikipedia's ``Paris_(ville)``).
     """
-    refused = link_refusal(url)
+    if PLAIN_WEB_ADDRESS.fullmatch(url):
+        return None  # nothing that ends a link either
+    return read_address_refusal(url)
+
+
+def read_address_refusal(url: str) -> Refusal | None:
+    """:func:`address_refusal`, always reading ``url`` as a browser does."""
+    refused = read_link_refusal(url)
     if refused:
         return refused
     if url.isprintable() and not _BREAKS_OUT_FOUND.search(url) and "(" not in url and ")" not in url:

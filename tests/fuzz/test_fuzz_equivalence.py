@@ -18,6 +18,7 @@ from harness import examples
 from pressgen.checks import audit
 from pressgen.language import typography
 from pressgen.language.wordscan import sub_at_word_starts
+from pressgen.model import urls
 from pressgen.render.brackets import _Link
 from pressgen.render.release import MARKDOWN_EXTENSIONS
 
@@ -78,3 +79,13 @@ def test_word_start_masking_is_re_sub(text: str) -> None:
 def test_domain_pattern_is_the_old_one(text: str) -> None:
     old = re.compile(r"[\w-]*[^\W\d_][\w-]*(?:\.[\w-]+)+")
     assert audit._DOMAIN.sub(" ", text) == old.sub(" ", text)
+
+
+@settings(max_examples=examples(500))
+@given(st.from_regex(urls.PLAIN_WEB_ADDRESS, fullmatch=True))
+def test_a_plain_web_address_passes_the_full_reading(url: str) -> None:
+    """The addresses the link checks let through at once are those that reading them as a
+    browser does lets through."""
+    assert urls.read_link_refusal(url) is None
+    assert urls.read_link_refusal(url, relative=True) is None
+    assert urls.read_address_refusal(url) is None
