@@ -294,12 +294,14 @@ def test_the_lock_entries_of_releases_not_read_again_are_the_last_build_s(folder
     report = build(folder)
     assert report.decoded == ["releases/paris-2-millions.yaml"]
     assert [p.key_path for p in report.translation_flags] == ["paris-2-millions.quotes[0].text"]
+    assert report.lock_written
     _same_lock_and_flags(folder, fresh, report)
 
     edit(folder / "releases/paris-1-million.yaml", "count: 15_300", "count: 15_400")  # the flag stays
     fresh = _as_a_full_build_would(folder, tmp_path)
     report = build(folder)
     assert report.decoded == ["releases/paris-1-million.yaml"] and len(report.translation_flags) == 1
+    assert not report.lock_written  # the same lock: not written again
     _same_lock_and_flags(folder, fresh, report)
 
     assert invoke(folder, "translation-reviewed", "paris-2-millions/quotes[0]/text").exit_code == 0
