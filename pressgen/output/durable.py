@@ -24,6 +24,7 @@ Content = Union[bytes, Sequence[Union[bytes, memoryview]]]
 
 
 def parts_of(data: Content) -> Sequence[bytes | memoryview]:
+    """``data`` as a sequence of parts (bytes are one part)."""
     return [data] if isinstance(data, bytes) else data
 
 
