@@ -125,7 +125,7 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
     processes may render (the same files and messages, in the same order, as one).
     """
     from pressgen.output import write
-    from pressgen.output.cache import read_cache
+    from pressgen.output.cache import read_cache, read_memo
     from pressgen.render import inputs
 
     sources = inputs.Sources(layout)  # before loading: a file saved during the build is noticed next time
@@ -140,9 +140,7 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
     from pressgen.project.memo import ReleaseMemo
     from pressgen.render.incremental import IncrementalBuild
 
-    memo = ReleaseMemo(previous.memo if previous is not None else b"")
-    if previous is not None:
-        previous.memo = b""  # the memo holds it now, entry by entry (100 MB at 10,000 releases)
+    memo = ReleaseMemo(read_memo(layout.output, previous) if previous is not None else b"")
     with (_outside_the_collector(lambda: load_project(layout, memo)) as project,
           write.Transaction(layout.output) as output):
         result = IncrementalBuild(layout, project, previous, set(memo.unchanged)).run(output, progress, jobs)
@@ -189,7 +187,7 @@ def _nothing_changed(layout: Layout, sources, cache) -> BuildReport | None:
     the last build's report, without loading the project; None when something changed."""
     from pressgen.errors import Problem
     from pressgen.output import write
-    from pressgen.output.cache import verified
+    from pressgen.output.cache import read_memo, verified
     from pressgen.render import inputs
 
     lock = layout.root / cache.lock
@@ -206,6 +204,8 @@ def _nothing_changed(layout: Layout, sources, cache) -> BuildReport | None:
             entry.files = files
             for rel in files:
                 output.keep(rel)
+        if not untouched:  # written again with new fingerprints, its kept release files as they were
+            cache.memo = read_memo(layout.output, cache)
         changes = output.commit(None if untouched else cache.to_parts())
     return BuildReport(milestones=list(cache.order), written=changes.written, unchanged=changes.unchanged,
                        removed=changes.removed, translation_flags=[Problem(**fields) for fields in cache.flags],

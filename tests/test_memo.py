@@ -101,6 +101,22 @@ def test_an_edit_decodes_only_its_release_file(folder: Path, tmp_path: Path) -> 
     same_as_without_cache(folder, tmp_path)
 
 
+def test_a_build_with_nothing_to_do_keeps_the_release_files_for_the_next(folder: Path, tmp_path: Path) -> None:
+    """A build with nothing to do that records a touched file's new time writes the cache
+    again without reading the project: the kept release files go with it, as they were."""
+    import os
+
+    build(folder)
+    page = folder / "out/paris-1-million/fr.md"
+    os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 1_000_000_000))
+    cache = (folder / "out" / CACHE_NAME).read_bytes()
+    nothing = build(folder)
+    assert nothing.rendered == [] and nothing.decoded == [] and (folder / "out" / CACHE_NAME).read_bytes() != cache
+    edit(folder / "releases/paris-1-million.yaml", "count: 15_300", "count: 15_400")
+    assert build(folder).decoded == ["releases/paris-1-million.yaml"]
+    same_as_without_cache(folder, tmp_path)
+
+
 def test_a_new_release_file_is_decoded_and_the_others_are_not(folder: Path, tmp_path: Path) -> None:
     build(folder)
     text = (folder / "releases/paris-1-million.yaml").read_text(encoding="utf-8")
