@@ -155,7 +155,7 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
                                    for milestone_id, (locale, markdown, end_mark) in result.audit_texts])
         warnings += placeholder_addresses(project)
         cache = result.cache
-        lock_digest = inputs.bytes_digest(translations.lock)  # 56 MB at 10,000 releases: hashed once
+        lock_digest = translations.digest  # 56 MB at 10,000 releases: hashed once
         cache.sources = sources.digest(inputs.named_in_project(project), lock_digest)
         cache.named = sorted(project.files)
         cache.order = [m.id for m in project.milestones]

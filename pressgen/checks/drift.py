@@ -34,6 +34,7 @@ writes it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import json.encoder
@@ -114,6 +115,11 @@ class Drift:
     flags: list[Flag]
     lock: bytes  # the lock file as it should now be
     lock_changed: bool  # not what is on disk (or nothing is): the old bytes are not kept (56 MB at 10,000)
+
+    @functools.cached_property
+    def digest(self) -> str:
+        """The SHA-256 of :attr:`lock`, made once (for the comparison and for the build cache)."""
+        return hashlib.sha256(self.lock).hexdigest()
 
 
 # -- walking the model ---------------------------------------------------------------------------
@@ -303,7 +309,9 @@ def compare(project: model.Project, root: Path, unchanged: Collection[str] = (),
     lock = _lock({**kept, **{key: _entry(key, texts) for key, texts in agreed.items()}}, flags)
     if before is None:
         return Drift(flags, lock, lock != data)
-    return Drift(flags, lock, len(lock) != before[0] or hashlib.sha256(lock).hexdigest() != before[1])
+    drift = Drift(flags, lock, True)
+    drift.lock_changed = len(lock) != before[0] or drift.digest != before[1]
+    return drift
 
 
 def _agreed_texts(entry: bytes) -> dict[str, str]:

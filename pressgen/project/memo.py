@@ -59,23 +59,23 @@ def release_key(settings: bytes, name: str, key_path: str, raw: bytes) -> str:
 class ReleaseMemo:
     """The entries of the last build (read lazily, one at a time) and those of this one."""
 
-    def __init__(self, signed: bytes | memoryview = b""):
+    def __init__(self, signed: bytes = b""):
         """``signed``: what :meth:`parts` wrote (nothing is taken when its checksum is wrong).
         The entries stay where they were read, slices of one buffer, each parsed only when its
         file is read: at 10,000 releases they are 80 MB, which a copy line by line doubled."""
-        view = memoryview(signed)
-        raw = view[65:]  # after the checksum's 64 hexadecimal digits and its line break
+        view = memoryview(signed)  # the lines are slices of it, not copies
         # name -> (key, line, where its JSON starts in the line)
         self._previous: dict[str, tuple[bytes, memoryview, int]] = {}
-        if len(view) > 64 and view[64:65] == b"\n" and checksum(raw) == bytes(view[:64]):
-            start, end = 0, len(raw)
+        # The checksum's 64 hexadecimal digits and a line break, then the lines it signs.
+        if signed[64:65] == b"\n" and checksum(view[65:]) == signed[:64]:
+            start, end = 65, len(signed)
             while start < end:
-                found = _LINE_BREAK.search(raw, start)
-                stop = found.start() if found is not None else end
-                head = _LINE_HEAD.match(raw, start, stop)
+                stop = signed.find(b"\n", start)
+                stop = end if stop < 0 else stop
+                head = _LINE_HEAD.match(signed, start, stop)
                 if head is not None:
                     name, key = head.groups()
-                    self._previous[name.decode("utf-8", "replace")] = (key, raw[start:stop], head.end() - start)
+                    self._previous[name.decode("utf-8", "replace")] = (key, view[start:stop], head.end() - start)
                 start = stop + 1
         self._lines: list[bytes | memoryview] = []
         self.decoded: list[str] = []  # the files this build decoded from their YAML, in order
@@ -130,7 +130,6 @@ class ReleaseMemo:
         return parts
 
 
-_LINE_BREAK = re.compile(b"\n")
 _LINE_HEAD = re.compile(b"([^\t\n]+)\t([^\t\n]+)\t")  # a release file's name and its key, then the data
 
 

@@ -22,7 +22,7 @@ def refusal(name: str, taken: dict[str, str]) -> tuple[str, str] | None:
     ``taken`` gives the names pressgen writes itself where the file would go, each with what
     that file is (:func:`pressgen.render.formats.written_names`).
     """
-    if name not in taken and not name.startswith(".") and SAFE_NAME.fullmatch(name):
+    if name not in taken and SAFE_NAME.fullmatch(name):  # which never starts with a dot
         return None  # nearly every name: no suggestion to make
     better = suggestion(name)
     if better in taken:
