@@ -51,8 +51,10 @@ $(VENV)/.installed-test: $(VENV)/.installed
 
 # The PDF: WeasyPrint lays out with Pango, in the fonts the print template names (Liberation,
 # metric-compatible with Times and Arial); the same fonts on every machine give the same bytes.
+# It embeds them cut down by HarfBuzz's subsetter when libharfbuzz-subset is there and by
+# fontTools otherwise, which writes other bytes: so it is always installed (Chromium pulls it in too).
 print:
-	@fc-list 2>/dev/null | grep -q LiberationSerif && ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 || $(MAKE) --no-print-directory system-packages PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation fontconfig"
+	@fc-list 2>/dev/null | grep -q LiberationSerif && ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 && ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || $(MAKE) --no-print-directory system-packages PACKAGES="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-liberation fontconfig"
 
 # The accessibility test runs axe-core, the npm package, in that Chromium (WCAG 2.1 AA).
 $(AXE): $(BIN)/python
