@@ -506,17 +506,22 @@ def _ligature(match: re.Match[str]) -> str:
 def _own_rules(text: str, style: Typography, mode: Mode) -> str:
     """pressgen's fixes on top of polytypo (see the module docstring), prose only: those the
     locale's rules switch on."""
-    text = _sub_in_prose(_LEFT_DOUBLE_HYPHEN, _dash(style), text, mode)
+    # Each ``in`` test is a string every match of its pattern holds: most blocks hold none, and
+    # a pattern that opens with a lookbehind or an optional run is tried at every position.
+    if "--" in text:
+        text = _sub_in_prose(_LEFT_DOUBLE_HYPHEN, _dash(style), text, mode)
     if style.magnitude_words:
         text = _sub_in_prose(_magnitude(style.magnitude_words), NBSP + r"\1", text, mode)
-    if style.glued_percent:
+    if style.glued_percent and "%" in text:
         text = _sub_in_prose(_EN_PERCENT, "%", text, mode)
-    if style.spaced_hours:
+    if style.spaced_hours and (" h" in text or "\u00a0h" in text or "\u202fh" in text):
         text = _sub_in_prose(_FR_TIME, _french_time, text, mode)
     if style.spaced_guillemets:
-        text = _sub_in_prose(_GUILLEMET_OPEN, "«" + NBSP, text, mode)
-        text = _sub_in_prose(_GUILLEMET_CLOSE, NBSP + "»", text, mode)
-    if style.spaced_units:
+        if "«" in text:
+            text = _sub_in_prose(_GUILLEMET_OPEN, "«" + NBSP, text, mode)
+        if "»" in text:
+            text = _sub_in_prose(_GUILLEMET_CLOSE, NBSP + "»", text, mode)
+    if style.spaced_units and ("%" in text or "‰" in text or "€" in text):
         text = _sub_in_prose(_FR_UNIT, NBSP + r"\1", text, mode)
     if style.digit_group is not None:
         text = _sub_in_prose(_DIGIT_GROUPS, _digit_groups(style.digit_group), text, mode)
@@ -530,7 +535,7 @@ def _own_rules(text: str, style: Typography, mode: Mode) -> str:
         text = _sub_in_prose(_SPACED_MARK, r"\1", text, mode)
     if "\u00a0" in text or "\u202f" in text:
         text = _sub_in_prose(_SPACE_BEFORE_STOP, "", text, mode)
-    if style.ligatures:
+    if style.ligatures and ("oe" in text or "Oe" in text):
         text = _sub_in_prose(_OE_WORDS, _ligature, text, mode)
     if _SINGLE_OPEN in text or _SINGLE_CLOSE in text:
         text = text.replace(_SINGLE_OPEN, "‘").replace(_SINGLE_CLOSE, "’")

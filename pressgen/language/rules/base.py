@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import abc
 import dataclasses
+import functools
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
@@ -194,10 +195,10 @@ class LanguageRules(abc.ABC):
     def typography(self) -> Typography | None:
         """pressgen's typography fixes, or None for polytypo's rules alone."""
 
-    @property
+    @functools.cached_property
     def typesetting(self) -> Typography | None:
         """:attr:`typography` with the house style's choices (its dash, the ligatures): what
-        typography.py applies."""
+        typography.py applies, for every block it typesets (so made once)."""
         style, house = self.typography, self.house
         if style is None or house is None:
             return style

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import ROUND_HALF_EVEN, Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import ClassVar
 
 from pressgen.language.numbers import format_number, to_decimal
@@ -63,9 +63,10 @@ class PressRules(LanguageRules):
     house_style: ClassVar[HouseStyle]  # type: ignore[misc]
     reading: ClassVar[Reading]  # type: ignore[misc]
 
-    @property
+    @cached_property
     def house(self) -> HouseStyle:
-        """The style's defaults with the project's settings (``style:``) for this locale."""
+        """The style's defaults with the project's settings (``style:``) for this locale
+        (kept: the locale, and so its settings, never change)."""
         return self.house_style.with_settings(self.locale.settings)
 
     @property
