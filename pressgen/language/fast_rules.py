@@ -1439,6 +1439,11 @@ _HEADING_MIN_BYTES = 16
 #    a destination of letters and digits (how pressgen's masked links look) + ")": one span per
 #    item, its text or its label.
 _LINK_ITEM = re.compile(r"- \[([^\n]+)\]\([A-Za-z0-9]+\)")
+# In a plain paragraph or item (1 and 3), a masked token in angle brackets between spaces
+# (« – <QzqazqzQ> – », how pressgen's masked e-mail autolinks look) is inline HTML to the
+# parser: the spans are the text around it. Any shape may end with one line break, which
+# ends no span.
+_TAG_TOKEN = re.compile(r"(?<= )<Qzq+[a-y]+zq+zQ>(?= )")
 _PARSERS_PROVEN: bool | None = None  # tree-sitter and tree-sitter-markdown are the proven ones
 PROVEN_PARSERS = {"tree-sitter": "0.26.1", "tree-sitter-markdown": "0.5.4"}
 
@@ -1468,11 +1473,30 @@ def _is_plain(text: str) -> bool:
     return bool(text) and _NOT_PLAIN.search(text) is None
 
 
+def _plain_spans(text: str, start: int) -> list | None:
+    """The spans of a plain ``text`` found at ``start``, cut around its masked tokens in
+    angle brackets; None if it is not plain."""
+    Span = spans.Span
+    if "<" not in text:
+        return [Span(start, start + len(text))] if _is_plain(text) else None
+    if not _is_plain(_TAG_TOKEN.sub("x", text)):
+        return None
+    found, at = [], 0
+    for tag in _TAG_TOKEN.finditer(text):
+        found.append(Span(start + at, start + tag.start()))
+        at = tag.end()
+    found.append(Span(start + at, start + len(text)))
+    return found
+
+
 def _known_spans(text: str) -> list | None:
     """The spans of ``text`` when it has one of the three shapes above, else None."""
     Span = spans.Span
-    if _is_plain(text):
-        return [Span(0, len(text))]
+    if text.endswith("\n"):
+        text = text[:-1]
+    plain = _plain_spans(text, 0)
+    if plain is not None:
+        return plain
     if text.startswith("#"):
         heading = _HEADING.fullmatch(text)
         if heading is not None and _is_plain(heading.group(2)) and (
@@ -1484,10 +1508,11 @@ def _known_spans(text: str) -> list | None:
         start = 0
         for line in text.split("\n"):
             link = _LINK_ITEM.fullmatch(line)
+            item = _plain_spans(line[2:], start + 2) if line.startswith("- ") else None
             if link is not None and _is_plain(link.group(1)):
                 found.append(Span(start + 3, start + 3 + len(link.group(1))))
-            elif line.startswith("- ") and _is_plain(line[2:]):
-                found.append(Span(start + 2, start + len(line)))
+            elif item is not None:
+                found.extend(item)
             else:
                 return None
             start += len(line) + 1

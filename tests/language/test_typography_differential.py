@@ -324,6 +324,18 @@ def test_known_shapes_have_the_spans_polytypo_finds() -> None:
                  + ("" if rng.random() < 0.9 else rng.choice([" suite", " "]))
                  for _ in range(rng.randint(1, 3))]
         texts.append("\n".join(items))
+    # Masked e-mail autolinks (« – <QzqazqzQ> – ») in paragraphs and items, and look-alikes:
+    # no space on one side, at a line's start or end, other letters, two in a row.
+    tags = ["<QzqazqzQ>", "<QzqqbczqqzQ>", "<QzqazqzQ><QzqbzqzQ>", "<Qzqaz>", "<qzqazqzQ>", "<QzqAzqzQ>"]
+    for _ in range(3000):
+        words = (_sentence(rng, rng.random() < 0.5) if rng.random() < 0.5 else line(10)).split(" ")
+        for _ in range(rng.randint(1, 2)):
+            tag = rng.choice(tags) if rng.random() < 0.3 else tags[0]
+            words.insert(rng.randint(0, len(words)), tag if rng.random() < 0.8 else tag + rng.choice(".,x"))
+        body = " ".join(words)
+        texts.append(body if rng.random() < 0.5 else "- " + body.replace("\n", "\n- "))
+    # Each shape again with one line break after it (the last block of a document), or two.
+    texts += [text + rng.choice(["\n", "\n", "\n\n", " \n"]) for text in texts[::3]]
     texts += EDGES
     fast_rules.install("markdown")
     fast = [fast_rules._markdown_units(text, "commonmark", None) for text in texts]
@@ -336,6 +348,8 @@ def test_known_shapes_have_the_spans_polytypo_finds() -> None:
     assert sum(1 for text in known if text[0] not in "#-") > 1500
     assert sum(1 for text in known if text[0] == "#") > 500
     assert sum(1 for text in known if text[0] == "-") > 300, len(known)
+    assert sum(1 for text in known if "<Qzq" in text) > 300
+    assert sum(1 for text in known if text.endswith("\n")) > 500
 
 
 def test_pattern_search_finds_what_polytypos_loops_find() -> None:
