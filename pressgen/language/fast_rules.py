@@ -1439,11 +1439,11 @@ _HEADING_MIN_BYTES = 16
 #    a destination of letters and digits (how pressgen's masked links look) + ")": one span per
 #    item, its text or its label.
 _LINK_ITEM = re.compile(r"- \[([^\n]+)\]\([A-Za-z0-9]+\)")
-# In a plain paragraph or item (1 and 3), a masked token in angle brackets between spaces
-# (« – <QzqazqzQ> – », how pressgen's masked e-mail autolinks look) is inline HTML to the
-# parser: the spans are the text around it. Any shape may end with one line break, which
-# ends no span.
-_TAG_TOKEN = re.compile(r"(?<= )<Qzq+[a-y]+zq+zQ>(?= )")
+# In a plain paragraph or item (1 and 3), a masked token in angle brackets after a space and
+# before a space, a line break or the end (« – <QzqazqzQ> – », how pressgen's masked e-mail
+# autolinks look) is inline HTML to the parser: the spans are the text around it, none after
+# a token that ends the text. Any shape may end with one line break, which ends no span.
+_TAG_TOKEN = re.compile(r"(?<= )<Qzq+[a-y]+zq+zQ>(?=[ \n]|\Z)")
 _PARSERS_PROVEN: bool | None = None  # tree-sitter and tree-sitter-markdown are the proven ones
 PROVEN_PARSERS = {"tree-sitter": "0.26.1", "tree-sitter-markdown": "0.5.4"}
 
@@ -1485,7 +1485,8 @@ def _plain_spans(text: str, start: int) -> list | None:
     for tag in _TAG_TOKEN.finditer(text):
         found.append(Span(start + at, start + tag.start()))
         at = tag.end()
-    found.append(Span(start + at, start + len(text)))
+    if at < len(text):
+        found.append(Span(start + at, start + len(text)))
     return found
 
 

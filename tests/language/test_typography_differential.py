@@ -19,6 +19,7 @@ polytypo 1.16.0 ships no test vectors in its wheel, hence a corpus of our own.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -349,6 +350,7 @@ def test_known_shapes_have_the_spans_polytypo_finds() -> None:
     assert sum(1 for text in known if text[0] == "#") > 500
     assert sum(1 for text in known if text[0] == "-") > 300, len(known)
     assert sum(1 for text in known if "<Qzq" in text) > 300
+    assert sum(1 for text in known if re.search("zQ>(?:\n|$)", text)) > 100  # a token that ends a line
     assert sum(1 for text in known if text.endswith("\n")) > 500
 
 
