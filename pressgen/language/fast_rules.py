@@ -70,6 +70,7 @@ ORIGINALS: dict[tuple[str, str], Any] = {}
 
 # polytypo's modules, bound by ``install`` (importing this module imports nothing of polytypo).
 nbsp: Any = None
+ranges: Any = None
 quotes: Any = None
 qa: Any = None  # polytypo._engine.rules._quote_ambiguity
 spaces: Any = None
@@ -128,7 +129,7 @@ def uninstall() -> None:
 
 
 def _bind() -> None:
-    global nbsp, quotes, qa, spaces, dashes, apostrophe, spans, span_runner, MARKER, LINE_MARKER
+    global nbsp, ranges, quotes, qa, spaces, dashes, apostrophe, spans, span_runner, MARKER, LINE_MARKER
     from polytypo._engine import sentinels
     from polytypo._engine import span_runner as runner
     from polytypo._engine.rules import _quote_ambiguity
@@ -136,10 +137,11 @@ def _bind() -> None:
     from polytypo._engine.rules import dashes as dashes_rule
     from polytypo._engine.rules import nbsp as nbsp_rule
     from polytypo._engine.rules import quotes as quotes_rule
+    from polytypo._engine.rules import ranges as ranges_rule
     from polytypo._engine.rules import spaces as spaces_rule
     from polytypo._modes import spans as spans_module
 
-    nbsp, quotes, qa, spaces = nbsp_rule, quotes_rule, _quote_ambiguity, spaces_rule
+    nbsp, ranges, quotes, qa, spaces = nbsp_rule, ranges_rule, quotes_rule, _quote_ambiguity, spaces_rule
     dashes, apostrophe, spans, span_runner = dashes_rule, apostrophe_rule, spans_module, runner
     MARKER, LINE_MARKER = sentinels.MARKER, sentinels.LINE_MARKER
 
@@ -350,7 +352,7 @@ def _replace_rules() -> None:
     """Put the gated and the fast rules in polytypo's registry, read at every call."""
     from polytypo._engine import registry
 
-    global _QUOTE_CANDIDATE, _NARROW, _MEDIAL_N, _AT_MARKER
+    global _QUOTE_CANDIDATE, _NARROW, _MEDIAL_N, _AT_MARKER, _DASH
     # A QUOTEMARK, except a NARROW one between two characters that are surely ALNUM for
     # polytypo (ASCII letters and digits, Latin-1 letters): those are never candidates, and
     # French and English prose is full of them (d’abonnés, City's). Others are checked by the
@@ -364,12 +366,14 @@ def _replace_rules() -> None:
     _MEDIAL_N = re.compile(f"{qa_narrow}(?=[nN]{qa_narrow})")  # the medial-n veto's shape
     # NARROW next to a marker (the span-boundary veto reads only those)
     _AT_MARKER = re.compile(f"{qa_narrow}(?:(?<={MARKER_CHAR}.)|(?={MARKER_CHAR}))", re.DOTALL)
+    _DASH = re.compile(_char_class(ranges.shared.DASH))
     rules = {
         "ellipsis": _gated(registry._RULES["ellipsis"], _ellipsis_may_edit),
         "symbols": _gated(registry._RULES["symbols"], _symbols_may_edit),
         "quotes": _gated(registry._RULES["quotes"], _quotes_may_edit),
         "spaces": _spaces_scan,
         "dashes": _dashes_scan,
+        "ranges": _ranges_scan,
         "apostrophe": _apostrophe_scan,
         "nbsp": _nbsp_scan,
     }
@@ -501,6 +505,31 @@ def _dashes_scan(cp, locale_data, ctx):
         if shared.range_flanks(cp, token.left_idx, token.right_idx) is not None:
             continue
         edit = dashes._try_parenthetical(cp, token, form)
+        if edit is not None:
+            edits.append(edit)
+    return edits
+
+
+_DASH: re.Pattern[str]  # one code point of _dash_shared.DASH, made by _replace_rules
+
+
+def _ranges_scan(cp, locale_data, ctx):
+    """ranges.py scan (polytypo 1.16.0), at its dashes: polytypo's loop skips every code
+    point not in ``shared.DASH`` (``i += 1``) and resumes after each token."""
+    shared = ranges.shared
+    form = locale_data["dash"]["range"]
+    edits = []
+    resume = 0
+    for match in _DASH.finditer(_text_of(cp)):
+        if match.start() < resume:
+            continue
+        token, resume = shared.find_token(cp, match.start())
+        if token is None:
+            continue
+        flanks = shared.range_flanks(cp, token.left_idx, token.right_idx)
+        if flanks is None:
+            continue
+        edit = ranges._try_range(cp, token, flanks, form)
         if edit is not None:
             edits.append(edit)
     return edits
