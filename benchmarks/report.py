@@ -24,6 +24,7 @@ RATIO_TARGETS: dict[str, float] = {
     "check/full": 1.2,       # check renders everything, plus the figures audit
     "build-check/full": 1.0, # build --check renders and compares, writes nothing
     "help/python": 2.5,      # pressgen --help vs python -c pass
+    "typography/full": 0.25, # typesetting: at most a quarter of a full build
 }
 # Absolute figures: (case, milestones) -> at most this many seconds or MB.
 SECONDS_TARGETS: dict[tuple[str, int], float] = {

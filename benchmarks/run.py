@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import platform
 import random
@@ -154,6 +155,7 @@ class Bench:
     paragraphs: tuple[int, int, list[str]]
     skipped: list[str] = field(default_factory=list)
     layout: str = "file"  # "file": milestones.yaml; "folder": pressgen.yaml and releases/
+    typography: dict[str, Any] = field(default_factory=dict)  # typography_share's figures
 
 
 def set_up(n: int, root: Path, settings: Settings) -> Bench:
@@ -254,6 +256,14 @@ def measure(bench: Bench, settings: Settings, last: bool) -> int:
     return rounds
 
 
+def typography_share(root: Path) -> dict[str, Any]:
+    """Typography's share of a full build of the project the full builds used, timed inside
+    one process (benchmarks/typography.py --project): the issue asks for a quarter at most."""
+    command = [sys.executable, str(HERE / "typography.py"), "--project", str(root / "full" / "project"), "--json"]
+    sample = run(command, root, child_env(root / "typography-cache"))
+    return json.loads(sample.stdout.strip().splitlines()[-1])
+
+
 def sanity(bench: Bench) -> None:
     """The edit build must write something, or the benchmark measures nothing (a no-op build
     that writes files is only noted in the table: that is pressgen's problem, not the bench's)."""
@@ -286,6 +296,10 @@ def size_section(bench: Bench, rounds: int, raw: dict[str, Any]) -> Section:
     ratio("one-quote edit build / full build", "edit", "full", "edit/full")
     ratio("pressgen check / full build", "check", "full", "check/full")
     ratio("pressgen build --check / full build", "build-check", "full", "build-check/full")
+    share = bench.typography
+    rows.append(Row("typography / full build (one process, timed inside)", share["typography_s"] / share["build_s"],
+                    "x", report.RATIO_TARGETS["typography/full"],
+                    cpu=share["typography_cpu_s"] / share["build_cpu_s"]))
     for key, label in (("full", "full build"), ("noop", "no-op build"), ("edit", "one-quote edit build"),
                        ("check", "pressgen check"), ("build-check", "pressgen build --check")):
         times = c[key].seconds()
@@ -302,6 +316,7 @@ def size_section(bench: Bench, rounds: int, raw: dict[str, Any]) -> Section:
         "milestones": n, "layout": bench.layout, "pages": bench.pages, "rounds": rounds, "peer_pages": bench.peer_pages,
         "skipped": bench.skipped,
         "paragraphs": {"total": total, "repeated": repeats, "most_common_repeats": common},
+        "typography": share,
         "cases": {k: {"command": case.command, "seconds": case.seconds(),
                       "cpu_seconds": [round(s.cpu_seconds, 3) for s in case.samples],
                       "max_rss_mb": [round(s.max_rss_mb, 1) for s in case.samples]} for k, case in c.items()},
@@ -339,6 +354,8 @@ def bench(settings: Settings) -> int:
         for i, n in enumerate(settings.sizes):
             one = set_up(n, work / f"n{n}", settings)
             rounds = measure(one, settings, last=i == len(settings.sizes) - 1)
+            log(f"{n} milestones: typography's share of a build in one process")
+            one.typography = typography_share(work / f"n{n}")
             sections.append(size_section(one, rounds, raw))
             if not settings.keep:
                 fresh(work / f"n{n}")

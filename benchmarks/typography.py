@@ -1,6 +1,10 @@
 """How much of a build typography costs, on a project of N distinct milestones.
 
     python benchmarks/typography.py [N] [--mix stress|release] [--profile] [--keep DIR]
+    python benchmarks/typography.py --project DIR [--json]
+
+``--project`` builds a copy of an existing project instead (``make bench`` gives it the
+project it generated, and reads the ``--json`` line: the share is one of its figures).
 
 Makes a project from the example ``milestones.yaml`` with N milestones, each with its own id,
 figures, dates and wording (so the paragraph cache answers only for what releases really share:
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import json
 import pstats
 import random
 import re
@@ -133,14 +138,19 @@ def main() -> int:
                         "get a clause of their own (ids, figures and dates differ in both)")
     parser.add_argument("--keep", type=Path, help="write the project here and keep it")
     parser.add_argument("--stats", type=Path, help="with --profile: save the pstats file here")
+    parser.add_argument("--project", type=Path, help="build a copy of this project (its out/ left out)")
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON line")
     args = parser.parse_args()
 
     from pressgen.pipeline import build
     from pressgen.project.layout import Layout
 
     folder = args.keep or Path(tempfile.mkdtemp(prefix="pressgen-typo-"))
+    if args.project:
+        folder = Path(tempfile.mkdtemp(prefix="pressgen-typo-")) / "project"
+        shutil.copytree(args.project, folder, ignore=shutil.ignore_patterns("out"))
     folder.mkdir(parents=True, exist_ok=True)
-    if not (folder / "milestones.yaml").exists():
+    if not args.project and not (folder / "milestones.yaml").exists():
         make_project(folder, args.milestones, args.mix)
     layout = Layout(folder)
     spent = _time_typography()
@@ -148,13 +158,18 @@ def main() -> int:
     start, cpu = time.perf_counter(), time.process_time()
     if profiler:
         profiler.enable()
-    report = build(layout)
+    report = build(layout, use_cache=False, jobs=1)  # one process: the timers see every block
     if profiler:
         profiler.disable()
     seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
-    print(f"build: {len(report.milestones)} milestones, {len(report.written)} files, "
-          f"{seconds:.3f} s ({cpu:.3f} s CPU); typography {spent[0]:.3f} s ({spent[1]:.3f} s CPU) "
-          f"= {100 * spent[0] / seconds:.1f} % of wall clock, {100 * spent[1] / cpu:.1f} % of CPU")
+    if args.json:
+        print(json.dumps({"milestones": len(report.milestones), "build_s": round(seconds, 3),
+                          "build_cpu_s": round(cpu, 3), "typography_s": round(spent[0], 3),
+                          "typography_cpu_s": round(spent[1], 3)}))
+    else:
+        print(f"build: {len(report.milestones)} milestones, {len(report.written)} files, "
+              f"{seconds:.3f} s ({cpu:.3f} s CPU); typography {spent[0]:.3f} s ({spent[1]:.3f} s CPU) "
+              f"= {100 * spent[0] / seconds:.1f} % of wall clock, {100 * spent[1] / cpu:.1f} % of CPU")
     if profiler:
         stats = pstats.Stats(profiler)
         if args.stats:
@@ -167,7 +182,9 @@ def main() -> int:
         print(f"typography: {typeset:.3f} s of {total:.3f} s profiled = {100 * typeset / total:.1f} %")
         stats.sort_stats("cumulative").print_stats(25)
         stats.sort_stats("tottime").print_stats(15)
-    if not args.keep:
+    if args.project:
+        shutil.rmtree(folder.parent)
+    elif not args.keep:
         shutil.rmtree(folder)
     return 0
 
