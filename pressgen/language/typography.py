@@ -197,20 +197,30 @@ def _sub_in_prose(pattern: re.Pattern[str], replacement: str | Callable[[re.Matc
                   text: str, mode: Mode) -> str:
     """``pattern.sub`` on the whole text, skipping matches that touch code, tags or link
     targets; lookarounds still see those neighbours (``«<em>`` is a guillemet before a tag).
-    The protected ranges are found at the first match only: most patterns match nothing."""
+    The protected ranges are found at the first match that changes something only: most
+    patterns match nothing, and many matches are already right (a guillemet polytypo spaced).
+    The replacement functions are pure, so one may run for a match that is then kept."""
     protected: list[tuple[int, int]] | None = None
     ends: list[int] = []
+    literal = replacement if isinstance(replacement, str) and "\\" not in replacement else None
 
     def guarded(match: re.Match[str]) -> str:
         nonlocal protected, ends
+        if literal is not None:
+            new = literal
+        else:
+            new = match.expand(replacement) if isinstance(replacement, str) else replacement(match)
+        found = match.group(0)
+        if new == found:
+            return found
         if protected is None:
             protected = _not_prose(text, mode)  # sorted, not overlapping
             ends = [b for _, b in protected]
         start, end = match.span()
         first = bisect.bisect_right(ends, start)  # the first range that ends after the start
         if first < len(protected) and protected[first][0] < end:
-            return match.group(0)
-        return match.expand(replacement) if isinstance(replacement, str) else replacement(match)
+            return found
+        return new
 
     return pattern.sub(guarded, text)
 
@@ -317,6 +327,8 @@ _FR_TIME = re.compile("(?<![\\d,.])(\\d{1,2})[ \u00a0\u202f]h(?:[ \u00a0\u202f](
 # A double hyphen polytypo left alone because markup touches it (``2009 --**``, ``-- <a>``).
 _LEFT_DOUBLE_HYPHEN = re.compile("([ \t]*)(?<![-!<\\w])--(?![-\\w>])([ \t]*)")
 _DIGIT_GROUPS = re.compile("(?<![\\d,.])\\d{1,3}(?:[ \u00a0\u202f]\\d{3})+(?![\\d])")
+# What every match of _DIGIT_GROUPS holds; opening with a character class, it is searched fast.
+_DIGIT_SPACE_DIGIT = re.compile("\\d[ \u00a0\u202f]\\d")
 
 
 def _digit_groups(group: str) -> Callable[[re.Match[str]], str]:
@@ -462,6 +474,7 @@ _REGISTERED = re.compile(r"(?<=[^\W_])\((?:R|r)\)")
 _SPACED_MARK = re.compile("(?<=[^\\W_])[ \u00a0\u202f]+([®™])")
 # A no-break space pasted before a full stop, a comma or an ellipsis, after a word.
 _SPACE_BEFORE_STOP = re.compile("(?<=[^\\s«“‘(\\[])[\u00a0\u202f]+(?=[.,…])")
+_SPACE_THEN_STOP = re.compile("[\u00a0\u202f][.,…]")  # what every match of it ends with
 # A dash between words: an em dash, closed or spaced, or a spaced en dash (a closed en dash is
 # a range: 1964–2009); polytypo's word joiners around a range are not spaces.
 _WORD_DASH = re.compile("(?<=[^\\s\\d])([ \u00a0]?)—([ \u00a0]?)(?=\\S)"
@@ -510,7 +523,7 @@ def _own_rules(text: str, style: Typography, mode: Mode) -> str:
     # a pattern that opens with a lookbehind or an optional run is tried at every position.
     if "--" in text:
         text = _sub_in_prose(_LEFT_DOUBLE_HYPHEN, _dash(style), text, mode)
-    if style.magnitude_words:
+    if style.magnitude_words and any(word in text for word in style.magnitude_words):
         text = _sub_in_prose(_magnitude(style.magnitude_words), NBSP + r"\1", text, mode)
     if style.glued_percent and "%" in text:
         text = _sub_in_prose(_EN_PERCENT, "%", text, mode)
@@ -523,7 +536,7 @@ def _own_rules(text: str, style: Typography, mode: Mode) -> str:
             text = _sub_in_prose(_GUILLEMET_CLOSE, NBSP + "»", text, mode)
     if style.spaced_units and ("%" in text or "‰" in text or "€" in text):
         text = _sub_in_prose(_FR_UNIT, NBSP + r"\1", text, mode)
-    if style.digit_group is not None:
+    if style.digit_group is not None and _DIGIT_SPACE_DIGIT.search(text):
         text = _sub_in_prose(_DIGIT_GROUPS, _digit_groups(style.digit_group), text, mode)
     if style.tied_units:
         text = _sub_in_prose(_units(style.tied_units), NBSP + r"\1", text, mode)
@@ -533,7 +546,7 @@ def _own_rules(text: str, style: Typography, mode: Mode) -> str:
         text = _sub_in_prose(_REGISTERED, "®", text, mode)
     if "®" in text or "™" in text:
         text = _sub_in_prose(_SPACED_MARK, r"\1", text, mode)
-    if "\u00a0" in text or "\u202f" in text:
+    if _SPACE_THEN_STOP.search(text):
         text = _sub_in_prose(_SPACE_BEFORE_STOP, "", text, mode)
     if style.ligatures and ("oe" in text or "Oe" in text):
         text = _sub_in_prose(_OE_WORDS, _ligature, text, mode)
