@@ -86,24 +86,42 @@ def _reading(locale: str) -> Reading:
     return locale_for(locale).rules.reading
 
 
-def figures(text: str, locale: str) -> list[Figure]:
-    """The figures in ``text``, read in ``locale``'s format (dates, URLs … left out)."""
+@dataclass(frozen=True)
+class _Patterns:
+    """One language's compiled patterns: the audit reads every release in two languages."""
+
+    dates: tuple[re.Pattern[str], ...]
+    figure: re.Pattern[str]
+    magnitudes: dict[str, int]  # lower-cased
+
+
+@functools.lru_cache(maxsize=None)
+def _patterns(locale: str) -> _Patterns:
     reading = _reading(locale)
-    text = sub_at_word_starts(_MASK, _MASK_AT_WORD_STARTS, lambda _: " ", text)
-    text = _remove_dates_and_times(text, reading)
-    text = _DOMAIN.sub(" ", text)
     magnitudes = "|".join(re.escape(m) for m in sorted(reading.magnitudes, key=len, reverse=True)) or "(?!)"
     words = "|".join(sorted(reading.words, key=len, reverse=True)) or "(?!)"
-    pattern = re.compile(
+    figure = re.compile(
         rf"(?<![\w.,])(?:(?P<number>{reading.number})|(?P<word>{words})(?=[{_SPACES}-]+(?:{magnitudes})\b))"
         rf"(?P<ordinal>{reading.ordinal})?(?!\w)"
         rf"(?:[{_SPACES}-]*(?P<magnitude>{magnitudes})\b)?"
         rf"(?P<percent>[{_SPACES}]?%)?",
         re.IGNORECASE,
     )
-    lowered = {k.lower(): v for k, v in reading.magnitudes.items()}
+    dates = tuple(re.compile(p, re.IGNORECASE) for p in date_patterns(reading))
+    return _Patterns(dates, figure, {k.lower(): v for k, v in reading.magnitudes.items()})
+
+
+def figures(text: str, locale: str) -> list[Figure]:
+    """The figures in ``text``, read in ``locale``'s format (dates, URLs … left out)."""
+    reading = _reading(locale)
+    patterns = _patterns(locale)
+    text = sub_at_word_starts(_MASK, _MASK_AT_WORD_STARTS, lambda _: " ", text)
+    for date in patterns.dates:
+        text = date.sub(" ", text)
+    text = _DOMAIN.sub(" ", text)
+    lowered = patterns.magnitudes
     found = []
-    for match in pattern.finditer(text):
+    for match in patterns.figure.finditer(text):
         if match.group("word"):
             if not match.group("magnitude"):
                 continue
@@ -121,12 +139,6 @@ def figures(text: str, locale: str) -> list[Figure]:
             value *= lowered[match.group("magnitude").lower()]
         found.append(Figure(value.normalize(), bool(match.group("percent")), match.group(0).strip()))
     return found
-
-
-def _remove_dates_and_times(text: str, reading: Reading) -> str:
-    for p in date_patterns(reading):
-        text = re.sub(p, " ", text, flags=re.IGNORECASE)
-    return text
 
 
 def date_patterns(reading: Reading, guarded: bool = True) -> list[str]:
