@@ -12,7 +12,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from pressgen.language.locale import locale_for
+from pressgen.language.locale import babel_locale, locale_for
 from pressgen.render.formats import newsroom_path, output_path, relative_url
 from pressgen.render.sanitize import sanitize_page
 from pressgen.render.sharing import og_locale
@@ -29,7 +29,10 @@ def render(summaries: list[Summary], context: "OutputContext") -> dict[str, byte
     ordered = newest_first(summaries)
     for tag in context.locales:
         here = newsroom_path(tag, context.locales)
-        entries = [_entry(summary, tag, here, context) for summary in ordered]
+        # The other languages, as every entry links to them: named once per page, not per release.
+        others = [(other, locale_for(other).html_lang, context.language_names[other], language_name(other, tag))
+                  for other in context.locales if other != tag]
+        entries = [_entry(summary, tag, here, others) for summary in ordered]
         organisation = ordered[0].languages[tag].organisation if ordered else ""
         text = context.template(tag, NEWSROOM_TEMPLATE, entries=entries, locale=tag, page=_head(tag, here, context),
                                 organisation=organisation,
@@ -39,7 +42,7 @@ def render(summaries: list[Summary], context: "OutputContext") -> dict[str, byte
     return files
 
 
-def _entry(summary: Summary, tag: str, here: str, context: "OutputContext") -> SimpleNamespace:
+def _entry(summary: Summary, tag: str, here: str, others: list[tuple[str, str, str, str]]) -> SimpleNamespace:
     language = summary.languages[tag]
     image = None
     if summary.image is not None:
@@ -47,18 +50,15 @@ def _entry(summary: Summary, tag: str, here: str, context: "OutputContext") -> S
     return SimpleNamespace(
         id=summary.id, date=summary.date, status=summary.status, status_line=language.status,
         title=language.title, lead=language.lead, href=relative_url(language.path, here), image=image,
-        others=[SimpleNamespace(locale=other, lang=locale_for(other).html_lang, name=context.language_names[other],
-                                name_here=language_name(other, tag), title=summary.languages[other].title,
-                                href=relative_url(summary.languages[other].path, here))
-                for other in context.locales if other != tag])
+        others=[SimpleNamespace(locale=other, lang=lang, name=name, name_here=name_here,
+                                title=summary.languages[other].title, href=relative_url(summary.languages[other].path, here))
+                for other, lang, name, name_here in others])
 
 
 def language_name(language: str, locale: str) -> str:
     """``language``'s name in ``locale`` (« anglais » on the French page), from CLDR."""
-    from babel import Locale
-
     other = locale_for(language)
-    names = Locale.parse(locale_for(locale).cldr).languages
+    names = babel_locale(locale_for(locale).cldr).languages
     return names.get(other.tag) or names.get(other.language) or other.native_name
 
 
