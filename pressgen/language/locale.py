@@ -90,6 +90,15 @@ def locale_for(tag: LocaleLike, style: Mapping[str, StyleSettings] | None = None
     return locale
 
 
+@functools.lru_cache(maxsize=None)
+def babel_locale(cldr: str):  # -> babel.Locale
+    """Babel's locale for a CLDR identifier, parsed once: the filters ask for it at every
+    number and every count (``Locale.parse`` costs about 9 µs)."""
+    from babel import Locale
+
+    return Locale.parse(cldr)
+
+
 def fallback_chains(tags: Iterable[str]) -> dict[str, tuple[str, ...]]:
     """Each writable language's fallback chain (``fr_CA`` → ``fr_CA``, ``fr``), for the values
     given per language: the ones that cannot be written are left out (the project's rules

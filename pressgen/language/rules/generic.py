@@ -20,6 +20,7 @@ import re
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import TYPE_CHECKING
 
+from pressgen.language.locale import babel_locale
 from pressgen.language.nouns import plural_category
 from pressgen.language.numbers import format_number, fraction
 from pressgen.language.ordinals import is_feminine
@@ -82,9 +83,7 @@ class Generic(LanguageRules):
     typography: Typography | None = None  # polytypo alone: none of pressgen's own fixes
 
     def _babel(self):  # -> babel.Locale
-        from babel import Locale
-
-        return Locale.parse(self.locale.cldr)
+        return babel_locale(self.locale.cldr)
 
     # -- numbers and counted nouns ---------------------------------------------------------
     def percent(self, value: Decimal, digits: int | None) -> str:
