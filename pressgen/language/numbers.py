@@ -48,8 +48,8 @@ def format_number(value: Number, locale: LocaleLike, digits: int | None = None) 
     ``digits=None`` shows up to three decimals and drops trailing zeros (``1,5``);
     ``digits=n`` always shows exactly n decimals (``1,50``).
     """
-    babel_locale, pattern = _decimal_format(locale_for(locale).cldr, digits)
-    return pattern.apply(to_decimal(value), babel_locale)
+    parsed, pattern = _decimal_format(locale_for(locale).cldr, digits)
+    return pattern.apply(to_decimal(value), parsed)
 
 
 @functools.lru_cache(maxsize=None)
