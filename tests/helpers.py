@@ -3,14 +3,16 @@ process, a folder read back as bytes, and the test-only projects under ``tests/f
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -189,3 +191,17 @@ class PageAudit(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag == "script":
             self.structured_data = False
+
+
+@contextlib.contextmanager
+def ctrl_c_reaches_children() -> Iterator[None]:
+    """Ctrl-C as the default in this process while the block starts children: a test run started
+    in the background ignores SIGINT, and a child Python then keeps ignoring it."""
+    restore = None
+    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:
+        restore = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        if restore is not None:
+            signal.signal(signal.SIGINT, restore)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import ctrl_c_reaches_children
 from pressgen.project.layout import Layout
 from pressgen.preview.rebuild import Rebuilder
 from pressgen.preview.server import allowed_hosts
@@ -240,8 +241,9 @@ def test_ctrl_c_stops_the_command_cleanly(project):
     import queue
     import threading
 
-    process = subprocess.Popen([sys.executable, "-m", "pressgen", "serve", "--port", "0"], cwd=project,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    with ctrl_c_reaches_children():  # a run started in the background ignores Ctrl-C, and so would the child
+        process = subprocess.Popen([sys.executable, "-m", "pressgen", "serve", "--port", "0"], cwd=project,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     lines: queue.Queue[str] = queue.Queue()
     reader = threading.Thread(target=lambda: [lines.put(line) for line in process.stderr], daemon=True)
     reader.start()

@@ -28,7 +28,7 @@ from typing import Iterator
 import pytest
 import yaml
 
-from helpers import REPO, copy_example, run_pressgen, tree
+from helpers import REPO, copy_example, ctrl_c_reaches_children, run_pressgen, tree
 from pressgen.output.journal import FILES_NAME, JOURNAL_NAME, STAGING_NAME
 
 # The generated project: 15 copies of the 3 example milestones (45), ~500 files in out/. Its texts
@@ -255,16 +255,10 @@ def test_sigkill_at_any_moment_leaves_the_old_or_the_new_tree(big: Big, tmp_path
 
 @pytest.mark.subprocess
 def test_sigint_and_sigterm_at_any_moment_leave_the_old_or_the_new_tree(big: Big, tmp_path: Path) -> None:
-    restore = None
-    if signal.getsignal(signal.SIGINT) == signal.SIG_IGN:  # started in the background: children would ignore Ctrl-C
-        restore = signal.signal(signal.SIGINT, signal.default_int_handler)
-    try:
+    with ctrl_c_reaches_children():
         chains = [(signal.SIGINT, kill_points(3, staging=3, journal=1, big=big)),
                   (signal.SIGTERM, kill_points(4, staging=3, journal=1, big=big))]
         trials = run_chains(big, tmp_path, chains)
-    finally:
-        if restore is not None:
-            signal.signal(signal.SIGINT, restore)
     interrupted = [t for t in trials if t.signal == "SIGINT" and t.status == -signal.SIGINT]
     assert interrupted, "no Ctrl-C arrived before its build was over"
 
