@@ -67,12 +67,13 @@ class CheckFailed(PressgenError):
         self.warnings = warnings
 
 
-def load_project(layout: Layout, memo=None) -> model.Project:
+def load_project(layout: Layout, memo=None, jobs: int = 1) -> model.Project:
     """Read and check the project's sources (either layout); ``memo``
-    (:class:`pressgen.project.memo.ReleaseMemo`): release files decoded by the last build."""
+    (:class:`pressgen.project.memo.ReleaseMemo`): release files decoded by the last build;
+    ``jobs``: how many processes may decode the others."""
     from pressgen.project.read import read_project
 
-    return read_project(layout, memo)
+    return read_project(layout, memo, jobs)
 
 
 @contextmanager
@@ -141,7 +142,7 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
     from pressgen.render.incremental import IncrementalBuild
 
     memo = ReleaseMemo(read_memo(layout.output, previous) if previous is not None else b"")
-    with (_outside_the_collector(lambda: load_project(layout, memo)) as project,
+    with (_outside_the_collector(lambda: load_project(layout, memo, jobs)) as project,
           write.Transaction(layout.output) as output):
         result = IncrementalBuild(layout, project, previous, set(memo.unchanged)).run(output, progress, jobs)
         # The lock entries of the releases read from the memo are the last build's, if the lock is.
@@ -228,7 +229,7 @@ def check(layout: Layout, progress: Progress | None = None, at: dt.datetime | No
 
     from pressgen.render.incremental import render_everything
 
-    project = load_project(layout)
+    project = load_project(layout, jobs=jobs)
     texts: list = []  # what the figures audit reads of each release, not the whole release
 
     def keep(milestone_id: str, text: tuple[str, str, str]) -> None:
@@ -295,7 +296,7 @@ def stale(layout: Layout, progress: Progress | None = None, jobs: int = 1):
     from pressgen.render.incremental import render_everything
 
     recovered = write.recover(layout.output)
-    project = load_project(layout)
+    project = load_project(layout, jobs=jobs)
     translations = _drift(layout, project)
     lock = lock_path(layout.root)
     files = render_everything(layout, project, progress, jobs)  # compared as they come: never all in memory

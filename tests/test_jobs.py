@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import copy_example, tree
+from helpers import copy_example, copy_example_as_folder, tree
 from pressgen.cli import main
+from pressgen.project import ahead
 from pressgen.render import parallel
 
 pytestmark = pytest.mark.subprocess  # worker processes
@@ -23,6 +24,8 @@ pytestmark = pytest.mark.subprocess  # worker processes
 def every_milestone_is_worth_a_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "MILESTONES_PER_PROCESS", 1)
     monkeypatch.setattr(parallel, "BATCH", 1)
+    monkeypatch.setattr(ahead, "FILES_PER_PROCESS", 1)  # release files decoded by two processes too
+    monkeypatch.setattr(ahead, "BATCH", 1)
 
 
 def run(project: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -53,3 +56,50 @@ def test_errors_in_two_milestones_come_in_the_same_order(tmp_path: Path, capsys)
     assert first[0] == 1 and first == second
     assert first[2].count("error:") == 1  # one template line, reported once
     assert not (projects[1] / "out").exists() or tree(projects[1] / "out") == {}
+
+
+def test_release_files_decoded_by_two_processes_give_the_same_tree_and_the_next_build_reads_none(
+        tmp_path: Path, capsys) -> None:
+    one, two = copy_example_as_folder(tmp_path / "one"), copy_example_as_folder(tmp_path / "two")
+    first, second = run(one, capsys, "--jobs", "1"), run(two, capsys, "--jobs", "2")
+    assert first == second and first[0] == 0
+    assert tree(one / "out") == tree(two / "out")
+    assert (one / "translations.lock").read_bytes() == (two / "translations.lock").read_bytes()
+    # What the processes decoded was kept for the next build, as what the build decodes itself is.
+    from pressgen.pipeline import build
+    from pressgen.project.layout import Layout
+
+    report = build(Layout(two), jobs=2)
+    assert report.decoded == [] and report.rendered == [] and report.written == []
+
+
+def test_the_processes_decode_each_release_file_as_the_build_does(tmp_path: Path) -> None:
+    """decode_ahead's memo lines are byte for byte those the build's own decoding keeps."""
+    from pressgen.project.folder import read_release
+    from pressgen.project.layout import Layout
+    from pressgen.project.memo import ReleaseMemo, settings_digest
+    from pressgen.project.sources import SourceMap
+
+    layout = Layout(copy_example_as_folder(tmp_path / "project"))
+    files = list(enumerate(layout.release_files()))
+    settings = settings_digest(layout.settings.read_bytes())
+    locales, zone = ["fr", "en"], "Europe/Paris"
+    lines = ahead.decode_ahead(layout, files, locales, zone, settings, jobs=2)
+    here = ReleaseMemo()
+    for index, path in files:
+        read_release(layout, path, index, locales, SourceMap(), zone, here, settings)
+    assert len(files) == 6 and lines == here.decoded_lines()
+
+
+def test_a_release_file_with_mistakes_is_reported_as_by_one_process(tmp_path: Path, capsys) -> None:
+    projects = []
+    for name in ("one", "two"):
+        project = copy_example_as_folder(tmp_path / name)
+        for release, mistake in (("paris-1-million", "status: publish"), ("paris-2-millions", "statut: published")):
+            path = project / "releases" / f"{release}.yaml"
+            path.write_text(path.read_text(encoding="utf-8").replace("status: published", mistake, 1), encoding="utf-8")
+        projects.append(project)
+    first, second = run(projects[0], capsys, "--jobs", "1"), run(projects[1], capsys, "--jobs", "2")
+    assert first[0] == 1 and first == second
+    assert first[2].count("error:") == 2
+    assert first[2].index("releases/paris-1-million.yaml:") < first[2].index("releases/paris-2-millions.yaml:")

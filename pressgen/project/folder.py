@@ -15,6 +15,7 @@ from typing import Any, Callable
 
 from pressgen import model
 from pressgen.errors import PressgenError, Problem
+from pressgen.project.ahead import decode_ahead
 from pressgen.project.decode import INVALID
 from pressgen.project.layout import RELEASE_SUFFIX, RELEASES_NAME, SETTINGS_NAME, Layout
 from pressgen.project.load import load_source
@@ -25,10 +26,12 @@ from pressgen.project.sources import Place, SourceMap
 _RESERVED = {f.name for f in dataclasses.fields(model.SourceFile)}
 
 
-def read_folder(layout: Layout, sources: SourceMap, memo: ReleaseMemo | None = None) -> tuple[Any, list[str], list[Problem]]:
+def read_folder(layout: Layout, sources: SourceMap, memo: ReleaseMemo | None = None,
+                jobs: int = 1) -> tuple[Any, list[str], list[Problem]]:
     """The decoded project (INVALID when a value is wrong), its declared locales, the problems.
     ``memo``: the releases the last build decoded (:mod:`pressgen.project.memo`), to take
-    unchanged files from; it receives this build's."""
+    unchanged files from; it receives this build's. ``jobs``: how many processes may decode the
+    other files (:mod:`pressgen.project.ahead`)."""
     problems: list[Problem] = []
     settings_name = layout.display(layout.settings)
     try:
@@ -45,8 +48,15 @@ def read_folder(layout: Layout, sources: SourceMap, memo: ReleaseMemo | None = N
     milestones: list[Any] = []
     time_zone = declared_time_zone(settings.root) if settings is not None else None
     settings_key = settings_digest(settings.text.encode("utf-8") if settings is not None else b"")
-    for index, path in enumerate(layout.release_files()):
-        milestone, found = _read_release(layout, path, index, locales, sources, time_zone, memo, settings_key)
+    files = list(enumerate(layout.release_files()))
+    if jobs > 1 and settings is not None:
+        unknown = [(index, path) for index, path in files if memo is None or not memo.knows(layout.display(path))]
+        lines = decode_ahead(layout, unknown, locales, time_zone, settings_key, jobs)
+        if lines:
+            memo = memo if memo is not None else ReleaseMemo()  # check's: this build's entries only
+            memo.take(lines)
+    for index, path in files:
+        milestone, found = read_release(layout, path, index, locales, sources, time_zone, memo, settings_key)
         problems += found
         milestones.append(milestone)
     problems += _misnamed_files(layout)
@@ -56,7 +66,7 @@ def read_folder(layout: Layout, sources: SourceMap, memo: ReleaseMemo | None = N
     return model.SourceFile(**shared, milestones=milestones), locales, problems
 
 
-def _read_release(layout: Layout, path: Path, index: int, locales: list[str], sources: SourceMap,
+def read_release(layout: Layout, path: Path, index: int, locales: list[str], sources: SourceMap,
                   time_zone: str | None = None, memo: ReleaseMemo | None = None,
                   settings: bytes = b"") -> tuple[Any, list[Problem]]:
     """One release file as a :class:`pressgen.model.Milestone` named by its file name;

@@ -77,6 +77,9 @@ class ReleaseMemo:
                     name, key = head.groups()
                     self._previous[name.decode("utf-8", "replace")] = (key, view[start:stop], head.end() - start)
                 start = stop + 1
+        # name -> (key, line, where its JSON starts): decoded by this build's other processes
+        # (pressgen.project.ahead), taken as the last build's are but counted as decoded
+        self._ahead: dict[str, tuple[bytes, memoryview, int]] = {}
         self._lines: list[bytes | memoryview] = []
         self.decoded: list[str] = []  # the files this build decoded from their YAML, in order
         self.unchanged: list[str] = []  # the milestones taken as the last build decoded them, by id
@@ -87,8 +90,11 @@ class ReleaseMemo:
         places of the release and its fields, and a function that gives the places inside its
         fields (None if they are not what this module wrote); else None. ``locales``: the
         project's languages, as the decoder checks every value given per language."""
-        found = self._previous.pop(name, None)
-        if found is None or found[0] != key.encode("ascii"):
+        encoded = key.encode("ascii")
+        found, ahead = self._previous.pop(name, None), False
+        if found is None or found[0] != encoded:
+            found, ahead = self._ahead.pop(name, None), True
+        if found is None or found[0] != encoded:
             return None
         line, start = bytes(found[1]), found[2]  # a copy for the time it is read: find() and json
         value_end = line.find(b"\t", start)  # then the places inside its fields, read if a message asks
@@ -101,8 +107,29 @@ class ReleaseMemo:
         except (_Unusable, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
         self._lines.append(found[1])
-        self.unchanged.append(value.id)
+        if ahead:
+            self.decoded.append(name)
+        else:
+            self.unchanged.append(value.id)
         return value, places, functools.partial(_deeper_places, name, found[1][value_end + 1:])
+
+    def knows(self, name: str) -> bool:
+        """Whether the last build kept an entry for file ``name`` (under some key)."""
+        return name in self._previous
+
+    def take(self, lines: list[bytes]) -> None:
+        """Entries that this build's other processes decoded (:meth:`decoded_lines`), for
+        :meth:`reuse` to take as it takes the last build's (the same checks, the same key)."""
+        for line in lines:
+            head = _LINE_HEAD.match(line)
+            if head is not None:
+                name, key = head.groups()
+                self._ahead[name.decode("utf-8", "replace")] = (key, memoryview(line), head.end())
+
+    def decoded_lines(self) -> list[bytes]:
+        """The entries of the files this memo's build decoded (in a worker process, all of
+        its entries), as :meth:`take` reads them."""
+        return [bytes(line) for line in self._lines]
 
     def remember(self, name: str, key: str, milestone: model.Milestone, places: dict[str, Place]) -> None:
         """Keep a release decoded from its YAML for the next build."""

@@ -22,14 +22,15 @@ from pressgen.project.rules import Decoded, apply_rules
 from pressgen.project.sources import Place, SourceMap
 
 
-def read_project(layout: Layout, memo: ReleaseMemo | None = None) -> model.Project:
+def read_project(layout: Layout, memo: ReleaseMemo | None = None, jobs: int = 1) -> model.Project:
     """The checked project, or :class:`PressgenError` with every problem found. ``memo``: the
-    release files the last build decoded, to reuse (folder layout; ``build`` only)."""
+    release files the last build decoded, to reuse (folder layout; ``build`` only). ``jobs``:
+    how many processes may decode release files (folder layout)."""
     sources = SourceMap()
     if layout.kind() == FOLDER:
         from pressgen.project.folder import read_folder
 
-        top, locales, problems = read_folder(layout, sources, memo)
+        top, locales, problems = read_folder(layout, sources, memo, jobs)
     else:
         top, locales, problems = _read_one_file(layout, sources)
     decoded = Decoded(None if top is INVALID else top, locales, sources, layout.root,
