@@ -103,3 +103,77 @@ def test_a_release_file_with_mistakes_is_reported_as_by_one_process(tmp_path: Pa
     assert first[0] == 1 and first == second
     assert first[2].count("error:") == 2
     assert first[2].index("releases/paris-1-million.yaml:") < first[2].index("releases/paris-2-millions.yaml:")
+
+
+# The build, with every file and milestone worth a process, killed outright (SIGKILL: it cannot
+# tell anyone) as soon as its first pool of workers has sent back its first result.
+KILLED_AMID_ITS_WORKERS = """
+import os, signal, sys
+from contextlib import contextmanager
+from pressgen import workers
+from pressgen.project import ahead
+from pressgen.render import parallel
+
+ahead.FILES_PER_PROCESS = parallel.MILESTONES_PER_PROCESS = 1
+ahead.BATCH = parallel.BATCH = 1
+real_pool = workers.worker_pool
+
+@contextmanager
+def pool_then_death(*args, **kwargs):
+    with real_pool(*args, **kwargs) as pool:
+        real_map = pool.map
+        def first_result_then_death(*a, **k):
+            results = real_map(*a, **k)
+            yield next(results)
+            os.kill(os.getpid(), signal.SIGKILL)
+        pool.map = first_result_then_death
+        yield pool
+
+workers.worker_pool = pool_then_death
+from pressgen.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def processes_marked(mark: str) -> list[int]:
+    """The live processes whose environment holds ``mark`` (a build and the workers it started)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if mark.encode() in (entry / "environ").read_bytes():
+                    found.append(int(entry.name))
+            except OSError:
+                continue  # gone meanwhile, or not ours
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="reads /proc")
+@pytest.mark.parametrize("work", ["decoding release files", "rendering"])
+def test_the_workers_of_a_killed_build_end_with_it(tmp_path: Path, work: str) -> None:
+    import os
+    import subprocess
+    import sys
+    import time
+    import uuid
+
+    from helpers import REPO
+
+    # The folder layout decodes its release files in workers first; one milestones.yaml goes
+    # straight to rendering.
+    project = (copy_example_as_folder if work.startswith("decoding") else copy_example)(tmp_path / "project")
+    mark = f"PRESSGEN_TEST_RUN={uuid.uuid4().hex}"
+    env = dict(os.environ, PRESSGEN_TEST_RUN=mark.split("=")[1],
+               PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
+    log = tmp_path / "build.log"  # a file, not a pipe: left workers would hold a pipe open
+    with open(log, "wb") as output:
+        build = subprocess.run([sys.executable, "-c", KILLED_AMID_ITS_WORKERS, "--project", str(project),
+                                "build", "--jobs", "2"], env=env, stdout=output, stderr=output, timeout=120)
+    assert build.returncode == -9, log.read_text()  # killed amid its workers, not finished
+    deadline = time.monotonic() + 20  # a worker looks for its parent five times a second
+    while processes_marked(mark) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    left = processes_marked(mark)
+    for pid in left:  # not to leave them behind even when the test fails
+        os.kill(pid, 9)
+    assert left == []

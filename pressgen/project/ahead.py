@@ -34,21 +34,19 @@ def decode_ahead(layout: "Layout", files: list[tuple[int, Path]], locales: list[
     processes = min(jobs, len(files) // FILES_PER_PROCESS)
     if processes < 2:
         return []
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
+    from pressgen.workers import worker_pool
+
     batches = [files[start:start + BATCH] for start in range(0, len(files), BATCH)]
-    pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"))
     lines: list[bytes] = []
     try:
-        for found in pool.map(_decode, repeat(layout.root), batches, repeat(locales), repeat(time_zone),
-                              repeat(settings)):
-            lines.extend(found)
+        with worker_pool(processes) as pool:
+            for found in pool.map(_decode, repeat(layout.root), batches, repeat(locales), repeat(time_zone),
+                                  repeat(settings)):
+                lines.extend(found)
     except (BrokenProcessPool, OSError):
         return []
-    finally:  # Ctrl-C: the batches not yet begun are not waited for
-        pool.shutdown(wait=True, cancel_futures=True)
     return lines
 
 

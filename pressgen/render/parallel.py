@@ -3,15 +3,14 @@
 Each worker process receives the checked project once (pickled: it is not read or checked
 again) and builds its own renderer; the build hands it milestones in small batches and takes
 the results back in the order it gave them, so files, messages and errors come out exactly as
-one process makes them. Processes are started with ``spawn`` (the same on every system, and
-safe with the threads of the preview); starting one costs about as much as rendering a few
-dozen milestones, so small builds stay in one process (:func:`worthwhile`).
+one process makes them. The processes are :func:`pressgen.workers.worker_pool`'s; starting
+one costs about as much as rendering a few dozen milestones, so small builds stay in one
+process (:func:`worthwhile`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import os
 import pickle
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
@@ -49,10 +48,8 @@ def worthwhile(jobs: int, milestones: int) -> int:
 def render_in_processes(layout: "Layout", project: "model.Project", milestones: list["model.Milestone"],
                         jobs: int) -> Iterator[Rendered]:
     """The renders of ``milestones`` in their order, by ``jobs`` processes."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     from pressgen.project.sources import SourceMap
+    from pressgen.workers import worker_pool
 
     ids = [milestone.id for milestone in milestones]
     batches = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
@@ -60,13 +57,9 @@ def render_in_processes(layout: "Layout", project: "model.Project", milestones: 
     # million places and every source text at 10,000 releases, stays in this process.
     payload = pickle.dumps((layout, dataclasses.replace(project, sources=SourceMap())),
                            protocol=pickle.HIGHEST_PROTOCOL)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_start, initargs=(payload, os.getpid()))
-    try:
+    with worker_pool(jobs, _start, (payload,)) as pool:
         for batch in pool.map(_render, batches):
             yield from batch
-    finally:  # a failed build (a full disk, Ctrl-C) does not wait for the batches not yet begun
-        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def render_here(renderer, milestone: "model.Milestone") -> Rendered:
@@ -90,10 +83,9 @@ def render_here(renderer, milestone: "model.Milestone") -> Rendered:
 _WORKER: dict = {}
 
 
-def _start(payload: bytes, parent: int) -> None:
+def _start(payload: bytes) -> None:
     from pressgen.render.renderer import Renderer
 
-    _follow(parent)
     layout, project = pickle.loads(payload)
     _WORKER["renderer"] = Renderer(layout, project)
     _WORKER["milestones"] = {milestone.id: milestone for milestone in project.milestones}
@@ -102,17 +94,3 @@ def _start(payload: bytes, parent: int) -> None:
 def _render(ids: list[str]) -> list[Rendered]:
     renderer = _WORKER["renderer"]
     return [render_here(renderer, _WORKER["milestones"][name]) for name in ids]
-
-
-def _follow(parent: int) -> None:
-    """End this worker as soon as the build that started it is gone (killed, say): it must not
-    go on rendering for nobody."""
-    import threading
-    import time
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.2)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="pressgen-parent-watch", daemon=True).start()
