@@ -93,6 +93,26 @@ def test_every_release_comes_back_as_the_decoder_made_it(tmp_path: Path) -> None
         assert back == milestone and repr(back) == repr(milestone) and same_types(back, milestone)
 
 
+def test_every_place_comes_back_as_decoding_gives_it(folder: Path) -> None:
+    """The places of the releases taken from the memo (kept without the key path of their
+    release at their start) are those decoding the files gives, each key path and position."""
+    from pressgen.output.cache import read_cache, read_memo
+    from pressgen.project.folder import read_folder
+    from pressgen.project.memo import ReleaseMemo
+    from pressgen.project.sources import SourceMap
+    from pressgen.render.inputs import code_digest
+
+    build(folder)
+    layout = Layout(folder)
+    decoded, kept = SourceMap(), SourceMap()
+    read_folder(layout, decoded)
+    memo = ReleaseMemo(read_memo(layout.output, read_cache(layout.output, code_digest())))
+    read_folder(layout, kept, memo)
+    assert len(memo.unchanged) == 6 and len(decoded.places) > 300
+    assert {path: kept.place(path) for path in decoded.places} == decoded.places
+    assert kept.places == decoded.places  # nothing more, once every release's places are read
+
+
 def test_an_edit_decodes_only_its_release_file(folder: Path, tmp_path: Path) -> None:
     assert build(folder).decoded == RELEASES  # the first build: every file
     edit(folder / "releases/paris-1-million.yaml", "count: 15_300", "count: 15_400")

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CACHE_NAME = ".pressgen-cache"
-_FORMAT = "pressgen-cache/3"
+_FORMAT = "pressgen-cache/4"
 
 Fingerprint = tuple[int, int, int, str]  # size, mtime in ns, inode, SHA-256 of the bytes
 

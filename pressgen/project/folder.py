@@ -81,7 +81,7 @@ def read_release(layout: Layout, path: Path, index: int, locales: list[str], sou
         try:
             raw = path.read_bytes()
             memo_key = release_key(settings, name, key, raw)
-            kept = memo.reuse(name, memo_key, locales)
+            kept = memo.reuse(name, memo_key, key, locales)
             if kept is not None:
                 sources.add_text(name, raw.decode("utf-8-sig"))
         except (OSError, UnicodeDecodeError):
@@ -125,7 +125,7 @@ def read_release(layout: Layout, path: Path, index: int, locales: list[str], sou
     fields["id"] = model.Slug(stem)
     milestone = model.Milestone(**fields)
     if memo is not None and memo_key is not None and not problems:
-        memo.remember(name, memo_key, milestone, own_places)
+        memo.remember(name, memo_key, key, milestone, own_places)
     return milestone, problems
 
 

@@ -84,12 +84,13 @@ class ReleaseMemo:
         self.decoded: list[str] = []  # the files this build decoded from their YAML, in order
         self.unchanged: list[str] = []  # the milestones taken as the last build decoded them, by id
 
-    def reuse(self, name: str, key: str, locales: Sequence[str]) -> tuple[model.Milestone, dict[str, Place],
-                                                  Callable[[], dict[str, Place] | None]] | None:
-        """The release kept for file ``name`` when it was decoded from the same inputs, the
-        places of the release and its fields, and a function that gives the places inside its
-        fields (None if they are not what this module wrote); else None. ``locales``: the
-        project's languages, as the decoder checks every value given per language."""
+    def reuse(self, name: str, key: str, key_path: str, locales: Sequence[str]) -> tuple[
+            model.Milestone, dict[str, Place], Callable[[], dict[str, Place] | None]] | None:
+        """The release kept for file ``name`` when it was decoded from the same inputs (``key``:
+        :func:`release_key`, made with ``key_path``), the places of the release and its fields,
+        and a function that gives the places inside its fields (None if they are not what this
+        module wrote); else None. ``locales``: the project's languages, as the decoder checks
+        every value given per language."""
         encoded = key.encode("ascii")
         found, ahead = self._previous.pop(name, None), False
         if found is None or found[0] != encoded:
@@ -103,7 +104,7 @@ class ReleaseMemo:
         try:
             data = json.loads(line[start:value_end])
             value = rebuilt(data["value"], model.Milestone, locales)
-            places = _places(name, data["places"])
+            places = _places(name, key_path, data["places"])
         except (_Unusable, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None
         self._lines.append(found[1])
@@ -111,7 +112,7 @@ class ReleaseMemo:
             self.decoded.append(name)
         else:
             self.unchanged.append(value.id)
-        return value, places, functools.partial(_deeper_places, name, found[1][value_end + 1:])
+        return value, places, functools.partial(_deeper_places, name, key_path, found[1][value_end + 1:])
 
     def knows(self, name: str) -> bool:
         """Whether the last build kept an entry for file ``name`` (under some key)."""
@@ -131,15 +132,18 @@ class ReleaseMemo:
         its entries), as :meth:`take` reads them."""
         return [bytes(line) for line in self._lines]
 
-    def remember(self, name: str, key: str, milestone: model.Milestone, places: dict[str, Place]) -> None:
-        """Keep a release decoded from its YAML for the next build."""
+    def remember(self, name: str, key: str, key_path: str, milestone: model.Milestone,
+                 places: dict[str, Place]) -> None:
+        """Keep a release decoded from its YAML at ``key_path`` for the next build (``key``:
+        :func:`release_key`)."""
         self.decoded.append(name)
-        if "\t" in name or "\n" in name:
-            return  # never the case of a release's name (a slug); not worth a format for it
+        if "\t" in name or "\n" in name or not all(path.startswith(key_path) for path in places):
+            return  # never the case of a release (a slug, and its places are its own); not worth a format
         shallow = {path: place for path, place in places.items() if not release_part(path)[1]}
         deeper = {path: place for path, place in places.items() if path not in shallow}
-        data = _json({"value": plain(milestone), "places": _lists(shallow)})
-        self._lines.append(f"{name}\t{key}\t{data}\t{_json(_lists(deeper))}".encode("utf-8"))
+        cut = len(key_path)
+        data = _json({"value": plain(milestone), "places": _lists(shallow, cut)})
+        self._lines.append(f"{name}\t{key}\t{data}\t{_json(_lists(deeper, cut))}".encode("utf-8"))
 
     def parts(self) -> list[bytes | memoryview]:
         """This build's entries, signed: the checksum of the rest, then one line per release file,
@@ -164,26 +168,29 @@ def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _lists(places: dict[str, Place]) -> list[list]:
-    return [list(places), [p.line for p in places.values()], [p.column for p in places.values()]]
+def _lists(places: dict[str, Place], cut: int) -> list[list]:
+    """The places as three lists: the key paths without the release's own at their start
+    (``.quotes[0].text.fr``: that part is half of each), the lines, the columns."""
+    return [[path[cut:] for path in places], [p.line for p in places.values()], [p.column for p in places.values()]]
 
 
-def _deeper_places(name: str, data: memoryview) -> dict[str, Place] | None:
+def _deeper_places(name: str, key_path: str, data: memoryview) -> dict[str, Place] | None:
     """The places inside a kept release's fields, read when a message first asks for one;
     None when they are not what :meth:`ReleaseMemo.remember` wrote."""
     try:
-        return _places(name, json.loads(bytes(data)))
+        return _places(name, key_path, json.loads(bytes(data)))
     except (_Unusable, ValueError, TypeError, RecursionError):
         return None
 
 
-def _places(name: str, data: Any) -> dict[str, Place]:
-    """A release file's places, kept as three lists (key paths, lines, columns): checked and
-    made a whole list at a time, as a release file has about a hundred."""
+def _places(name: str, key_path: str, data: Any) -> dict[str, Place]:
+    """A release file's places, kept as :func:`_lists` writes them: checked and made a whole
+    list at a time, as a release file has about a hundred."""
     paths, lines, columns = data
     if not type(paths) is type(lines) is type(columns) is list or not len(paths) == len(lines) == len(columns) \
             or not _all_of(str, paths) or not _all_of(int, lines) or not _all_of(int, columns):
         raise _Unusable("a place")
+    paths = [key_path + path for path in paths]
     places = dict(zip(paths, map(tuple.__new__, repeat(Place), zip(repeat(name), lines, columns))))
     if len(places) != len(paths):
         raise _Unusable("a place given twice")
