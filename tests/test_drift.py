@@ -202,6 +202,48 @@ def test_the_lock_is_cut_back_into_the_entries_it_was_made_of() -> None:
     assert drift._kept_entries(drift.lock_bytes({}, []), hashlib.sha256(drift.lock_bytes({}, [])).hexdigest()) == ({}, set())
 
 
+def test_a_lock_is_read_an_entry_at_a_time_as_the_whole_document_reads() -> None:
+    """A lock laid out as pressgen writes it is read an entry at a time (parsed whole, it was most
+    of a first build's memory at 10,000 releases): the same texts as the whole document gives,
+    and a lock laid out otherwise, or damaged, reads as before (its texts, or none)."""
+    from pressgen.checks import drift
+
+    def whole(data: bytes) -> dict:
+        try:
+            parsed = json.loads(data.decode("utf-8"))
+            return {key: {loc: str(entry["text"]) for loc, entry in langs.items()}
+                    for key, langs in parsed.get("agreed", {}).items()}
+        except (ValueError, AttributeError, KeyError, TypeError, RecursionError):
+            return {}
+
+    texts = ['« Paris »\u00a0!', 'a "quoted" \\ back-slash', "line\nbreak", ',\n    "not a key": {', ""]
+    agreed = {f"m-{i}/quotes[{i}]/text": {"fr": text, "en": texts[-1 - i]} for i, text in enumerate(texts)}
+    agreed["defaults/about"] = {}
+    flag = SimpleNamespace(field=SimpleNamespace(key="m-1/quotes[1]/text", texts={"fr": "nouveau", "en": "old"}),
+                           changed=("fr",))
+    data = drift.lock_bytes(agreed, [flag])
+    document = json.loads(data)
+    variants = {
+        "as written": data,
+        "written with no flag": drift.lock_bytes(agreed, []),
+        "empty": drift.lock_bytes({}, []),
+        "indented otherwise": json.dumps(document, ensure_ascii=False, indent=4).encode("utf-8"),
+        "on one line": json.dumps(document).encode("utf-8"),
+        "a key given twice": data.replace(b'"m-3/quotes[3]/text"', b'"m-2/quotes[2]/text"', 1),
+        "a text that is a number": data.replace(b'"text": ""', b'"text": 7', 1),
+        "a text missing": data.replace(b'"text"', b'"txt"', 1),
+        "an entry that is a string": data.replace(b'"defaults/about": {}', b'"defaults/about": "x"', 1),
+        "an entry cut short": data.replace(b"\n    },\n", b"\n    ,\n", 1),
+        "a review that is not JSON": data[:-3] + b"{\n}\n",
+        "not JSON": data[:-2],
+    }
+    read = {name: drift._agreed(variant) for name, variant in variants.items()}
+    assert read == {name: whole(variant) for name, variant in variants.items()}
+    assert read["as written"] == read["indented otherwise"] == agreed and read["empty"] == {}
+    assert read["a key given twice"]["m-2/quotes[2]/text"] == agreed["m-3/quotes[3]/text"]
+    assert read["a text that is a number"] != {} and read["a text missing"] == read["not JSON"] == {}
+
+
 def test_a_default_is_one_field_even_when_the_first_release_does_not_take_it(tmp_path: Path) -> None:
     """In the folder layout the first release has a subject, and so no account: the default
     account's translated network is still a field, from the releases that do take it."""

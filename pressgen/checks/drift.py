@@ -36,6 +36,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
+import io
+import itertools
 import json
 import json.encoder
 import re
@@ -179,6 +181,14 @@ def read_lock(path: Path) -> tuple[dict[str, dict[str, str]], bytes | None]:
 def _agreed(data: bytes | None) -> dict[str, dict[str, str]]:
     if data is None:
         return {}
+    # A lock as pressgen writes it is read an entry at a time: parsed whole (then its texts
+    # taken from it), it took a hundred megabytes more at 10,000 releases.
+    try:
+        laid_out = _laid_out(data)
+        if laid_out is not None:
+            return {key: _agreed_texts(entry) for key, entry in laid_out[0]}
+    except (ValueError, AttributeError, KeyError, TypeError, RecursionError):
+        pass  # then as any JSON document, which says what it is worth
     try:
         parsed = json.loads(data.decode("utf-8"))
         return {key: {loc: str(entry["text"]) for loc, entry in langs.items()}
@@ -204,23 +214,27 @@ def _entry(key: str, texts: dict[str, str]) -> bytes:
 
 
 def _lock(entries: dict[str, bytes], flags: list[Flag]) -> bytes:
-    """The lock from its agreed entries (:func:`_entry`, by key) and its flags, joined once: at
-    10,000 releases the lock is 56 MB, and each copy of it counts in the build's memory."""
+    """The lock from its agreed entries (:func:`_entry`, by key; ``entries`` is emptied) and its
+    flags: at 10,000 releases the lock is 56 MB, and each copy of it counts in the build's
+    memory, so each entry is let go as soon as it is written."""
     needs_review = {flag.field.key: {
         "changed": list(flag.changed),
         "now": {loc: fingerprint(flag.field.texts[loc]) for loc in flag.changed},
     } for flag in sorted(flags, key=lambda f: f.field.key)}
     review = json.dumps(needs_review, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-    parts = [_HEADER]
+    out = io.BytesIO()
+    out.write(_HEADER)
     if entries:
-        parts.append(b"{\n")
-        for key in sorted(entries):
-            parts += (entries[key], b",\n")
-        parts[-1] = b"\n  }"
+        out.write(b"{\n")
+        for number, key in enumerate(sorted(entries)):
+            if number:
+                out.write(b",\n")
+            out.write(entries.pop(key))
+        out.write(b"\n  }")
     else:
-        parts.append(b"{}")
-    parts.append(f',\n  "needs_review": {review}\n}}\n'.encode("utf-8"))
-    return b"".join(parts)
+        out.write(b"{}")
+    out.write(f',\n  "needs_review": {review}\n}}\n'.encode("utf-8"))
+    return out.getvalue()
 
 
 def _kept_entries(data: bytes | None, written: str | None) -> tuple[dict[str, bytes], set[str]] | None:
@@ -232,23 +246,41 @@ def _kept_entries(data: bytes | None, written: str | None) -> tuple[dict[str, by
     if data is None or written is None or hashlib.sha256(data).hexdigest() != written:
         return None
     try:
-        if not data.startswith(_HEADER):
-            return None
-        end = data.rfind(_REVIEW)
-        if end < len(_HEADER) or not data.endswith(b"\n}\n"):
-            return None
-        flagged = set(json.loads(data[end + len(_REVIEW):-3]))
-        entries: dict[str, bytes] = {}
-        middle = memoryview(data)[len(_HEADER):end]  # not copied: only the entries are
-        if middle != b"{}":
-            if not (middle[:2] == b"{\n" and middle[-4:] == b"\n  }"):
-                return None
-            for entry in _ENTRY_START.split(middle[2:-4]):
-                key, _ = json.decoder.scanstring(entry.split(b"\n", 1)[0].decode("utf-8"), 5)
-                entries[key] = entry
-        return entries, flagged
+        laid_out = _laid_out(data)
+        return None if laid_out is None else (dict(laid_out[0]), laid_out[1])
     except (ValueError, TypeError):
         return None
+
+
+def _laid_out(data: bytes) -> tuple[Iterator[tuple[str, bytes]], set[str]] | None:
+    """The agreed entries (key, entry as it stands) of a lock laid out as :func:`_lock` writes
+    it, one at a time, and the keys under needs_review; None when it is not. Read by cutting
+    the bytes at its entries, which :func:`_lock` writes one per line at the same indentation
+    (a text never holds a line break: JSON writes it \\n), and decoding only each entry's first
+    line, for its key: raises ValueError when one is not a key."""
+    if not data.startswith(_HEADER):
+        return None
+    end = data.rfind(_REVIEW)
+    if end < len(_HEADER) or not data.endswith(b"\n}\n"):
+        return None
+    flagged = set(json.loads(data[end + len(_REVIEW):-3]))
+    middle = memoryview(data)[len(_HEADER):end]  # not copied: only each entry is, in turn
+    if middle == b"{}":
+        return iter(()), flagged
+    if not (middle[:2] == b"{\n" and middle[-4:] == b"\n  }"):
+        return None
+    return _entries(middle[2:-4]), flagged
+
+
+def _entries(middle: memoryview) -> Iterator[tuple[str, bytes]]:
+    start = 0
+    for boundary in itertools.chain(_ENTRY_START.finditer(middle), [None]):
+        stop = boundary.start() if boundary is not None else len(middle)
+        entry = middle[start:stop].tobytes()
+        key, _ = json.decoder.scanstring(entry.split(b"\n", 1)[0].decode("utf-8"), 5)
+        yield key, entry
+        if boundary is not None:
+            start = boundary.end()
 
 
 # Where one agreed entry ends and the next begins: a line at their indentation, and only theirs.
@@ -285,32 +317,29 @@ def compare(project: model.Project, root: Path, unchanged: Collection[str] = (),
             kept, skip = {}, set()
     if old is None:
         old = _agreed(data)
-    # A lock the last build wrote (``found``) is known by its length and its digest, ``written``:
-    # it need not stay in memory while the new one is made (56 MB each at 10,000 releases, and
-    # as much again for the entries cut from it).
-    before = (len(data), written) if found is not None else None
-    if before is not None:
-        data = None
-    agreed: dict[str, dict[str, str]] = {}
+    # The lock on disk is known by its length and its digest (``written``, for the one the last
+    # build wrote): it need not stay in memory while the new one is made (56 MB at 10,000 releases).
+    before = None if data is None else (len(data), written if found is not None else hashlib.sha256(data).hexdigest())
+    data = None
+    # Each field's entry is made as it is compared (the agreed texts of 300,000 fields, kept as
+    # dictionaries until the end, were 60 MB at 10,000 releases).
+    entries = kept
     flags: list[Flag] = []
     for item in fields(project, skip):
         baseline = _baseline(item, old)
-        if baseline is None:
-            agreed[item.key] = dict(item.texts)
-            continue
-        changed = tuple(loc for loc in item.texts if baseline.get(loc) != item.texts[loc])
-        unchanged_locales = tuple(loc for loc in item.texts if loc not in changed)
-        if not changed or not unchanged_locales:
-            agreed[item.key] = dict(item.texts)
-            continue
-        agreed[item.key] = {loc: baseline.get(loc, item.texts[loc]) for loc in item.texts}
-        place = project.sources.place(f"{item.yaml_path}.{changed[0]}", item.yaml_path)
-        flags.append(Flag(item, changed, unchanged_locales, agreed[item.key], place))
-    lock = _lock({**kept, **{key: _entry(key, texts) for key, texts in agreed.items()}}, flags)
-    if before is None:
-        return Drift(flags, lock, lock != data)
+        agreed = item.texts
+        if baseline is not None:
+            changed = tuple(loc for loc in item.texts if baseline.get(loc) != item.texts[loc])
+            unchanged_locales = tuple(loc for loc in item.texts if loc not in changed)
+            if changed and unchanged_locales:
+                agreed = {loc: baseline.get(loc, item.texts[loc]) for loc in item.texts}
+                place = project.sources.place(f"{item.yaml_path}.{changed[0]}", item.yaml_path)
+                flags.append(Flag(item, changed, unchanged_locales, agreed, place))
+        entries[item.key] = _entry(item.key, agreed)
+    del old
+    lock = _lock(entries, flags)
     drift = Drift(flags, lock, True)
-    drift.lock_changed = len(lock) != before[0] or drift.digest != before[1]
+    drift.lock_changed = before is None or len(lock) != before[0] or drift.digest != before[1]
     return drift
 
 
