@@ -8,7 +8,12 @@ they share the two rules that matter:
   the preview);
 - a worker ends as soon as the build that started it is gone. A build killed outright (SIGKILL,
   the machine's memory killer) cannot tell its workers, and an idle worker waits for its next
-  task forever: the other workers hold the task queue open. So each worker watches its parent.
+  task forever: the other workers hold the task queue open. So each worker watches its parent;
+- what every worker starts from (the checked project, for rendering) reaches it through a
+  temporary file, not through the pipe ``spawn`` starts it with: Python writes that pipe while
+  holding its other end open, so a worker killed as it starts (by the memory killer, say) left
+  the build waiting forever as soon as the data was larger than the pipe (64 KB, a few dozen
+  releases). A worker lost that way ends the build with :class:`WorkerLost`.
 
 When the ``with`` block ends, normally or not (a failed build, Ctrl-C), the tasks not yet begun
 are cancelled rather than waited for.
@@ -18,7 +23,8 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterator
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -27,27 +33,58 @@ if TYPE_CHECKING:
 WATCH_INTERVAL = 0.2
 
 
+class WorkerLost(Exception):
+    """A worker process ended before its work was done, or could not start (killed, or out of
+    memory)."""
+
+
 @contextmanager
-def worker_pool(processes: int, initializer: Callable[..., None] | None = None,
-                initargs: tuple[Any, ...] = ()) -> Iterator["ProcessPoolExecutor"]:
-    """A pool of ``processes`` workers, each set up by ``initializer(*initargs)`` (a function
-    of a module, as ``spawn`` pickles it by name)."""
+def worker_pool(processes: int, initializer: Callable[[bytes], None] | None = None,
+                start_from: bytes = b"") -> Iterator["ProcessPoolExecutor"]:
+    """A pool of ``processes`` workers, each set up by ``initializer(start_from)`` (a function
+    of a module, as ``spawn`` pickles it by name). Raises :class:`WorkerLost` when one of them
+    ends before its work is done."""
     import multiprocessing
+    import tempfile
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_start, initargs=(os.getpid(), initializer, initargs))
+    handle, name = tempfile.mkstemp(prefix="pressgen-workers-")  # only this user may read it
     try:
-        yield pool
+        with os.fdopen(handle, "wb") as file:
+            file.write(start_from)
+        pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_start, initargs=(os.getpid(), initializer, name))
+        try:
+            yield pool
+        except Exception as error:  # as a pool breaks, its pipes and descriptors close: that too
+            if isinstance(error, BrokenProcessPool) or _broken(pool):
+                raise WorkerLost(str(error)) from None
+            raise
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        Path(name).unlink(missing_ok=True)
 
 
-def _start(parent: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> None:
+def _broken(pool: "ProcessPoolExecutor") -> bool:
+    """Whether ``pool`` can no longer run anything (a worker died): it says so when given a task."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        pool.submit(int).cancel()
+    except BrokenProcessPool:
+        return True
+    except Exception:  # noqa: BLE001 - no longer able to take a task, whatever it says
+        return True
+    return False
+
+
+def _start(parent: int, initializer: Callable[[bytes], None] | None, start_from: str) -> None:
     """In a worker, first of all: follow the parent, then set up as asked."""
     _follow(parent)
     if initializer is not None:
-        initializer(*initargs)
+        initializer(Path(start_from).read_bytes())
 
 
 def _follow(parent: int) -> None:

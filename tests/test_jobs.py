@@ -177,3 +177,54 @@ def test_the_workers_of_a_killed_build_end_with_it(tmp_path: Path, work: str) ->
     for pid in left:  # not to leave them behind even when the test fails
         os.kill(pid, 9)
     assert left == []
+
+
+# The build, with every milestone worth a process, each rendering worker killed the moment it is
+# started (as the memory killer may), before it has read what it starts from.
+WORKERS_KILLED_AS_THEY_START = """
+import os, signal, sys
+from multiprocessing import util
+from pressgen.render import parallel
+
+parallel.MILESTONES_PER_PROCESS = 1
+real_spawn = util.spawnv_passfds
+
+def spawn_then_kill(path, args, passfds):
+    pid = real_spawn(path, args, passfds)
+    if not any("resource_tracker" in str(arg) for arg in args):
+        os.kill(pid, signal.SIGKILL)
+    return pid
+
+util.spawnv_passfds = spawn_then_kill
+from pressgen.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_worker_killed_as_it_starts_ends_the_build_with_a_message(tmp_path: Path) -> None:
+    """What a rendering worker starts from (the project: over 64 KB from a few dozen releases)
+    does not go through the pipe it is started with, which Python writes while holding its other
+    end open: a worker killed as it started left the build waiting forever."""
+    import os
+    import subprocess
+    import sys
+
+    from helpers import REPO
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        import generate
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    project = tmp_path / "generated"  # 40 milestones in one milestones.yaml: no decoding ahead
+    generate.write_project(project, generate.project(40), "file")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = dict(os.environ, TMPDIR=str(temporary),
+               PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
+    build = subprocess.run([sys.executable, "-c", WORKERS_KILLED_AS_THEY_START, "--project", str(project),
+                            "build", "--jobs", "2"], env=env, capture_output=True, text=True, timeout=60)
+    assert build.returncode == 2, build.stderr
+    assert "a rendering process stopped before its work was done" in build.stderr
+    assert "out/ was not touched by this build" in build.stderr and "Traceback" not in build.stderr
+    assert not (project / "out").exists() and list(temporary.iterdir()) == []

@@ -34,9 +34,7 @@ def decode_ahead(layout: "Layout", files: list[tuple[int, Path]], locales: list[
     processes = min(jobs, len(files) // FILES_PER_PROCESS)
     if processes < 2:
         return []
-    from concurrent.futures.process import BrokenProcessPool
-
-    from pressgen.workers import worker_pool
+    from pressgen.workers import WorkerLost, worker_pool
 
     batches = [files[start:start + BATCH] for start in range(0, len(files), BATCH)]
     lines: list[bytes] = []
@@ -45,7 +43,7 @@ def decode_ahead(layout: "Layout", files: list[tuple[int, Path]], locales: list[
             for found in pool.map(_decode, repeat(layout.root), batches, repeat(locales), repeat(time_zone),
                                   repeat(settings)):
                 lines.extend(found)
-    except (BrokenProcessPool, OSError):
+    except (WorkerLost, OSError):
         return []
     return lines
 

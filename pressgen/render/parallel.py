@@ -48,8 +48,9 @@ def worthwhile(jobs: int, milestones: int) -> int:
 def render_in_processes(layout: "Layout", project: "model.Project", milestones: list["model.Milestone"],
                         jobs: int) -> Iterator[Rendered]:
     """The renders of ``milestones`` in their order, by ``jobs`` processes."""
+    from pressgen.output.errors import OutputError
     from pressgen.project.sources import SourceMap
-    from pressgen.workers import worker_pool
+    from pressgen.workers import WorkerLost, worker_pool
 
     ids = [milestone.id for milestone in milestones]
     batches = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
@@ -57,9 +58,15 @@ def render_in_processes(layout: "Layout", project: "model.Project", milestones: 
     # million places and every source text at 10,000 releases, stays in this process.
     payload = pickle.dumps((layout, dataclasses.replace(project, sources=SourceMap())),
                            protocol=pickle.HIGHEST_PROTOCOL)
-    with worker_pool(jobs, _start, (payload,)) as pool:
-        for batch in pool.map(_render, batches):
-            yield from batch
+    try:
+        with worker_pool(jobs, _start, payload) as pool:
+            del payload  # in the pool's file now (37 MB at 10,000 releases)
+            for batch in pool.map(_render, batches):
+                yield from batch
+    except WorkerLost:
+        raise OutputError("a rendering process stopped before its work was done (killed, or out of memory?)",
+                          "out/ was not touched by this build",
+                          hint="run the build again; `--jobs 1` renders in this process alone") from None
 
 
 def render_here(renderer, milestone: "model.Milestone") -> Rendered:
