@@ -68,13 +68,10 @@ def worker_pool(processes: int, initializer: Callable[[bytes], None] | None = No
 
 
 def _broken(pool: "ProcessPoolExecutor") -> bool:
-    """Whether ``pool`` can no longer run anything (a worker died): it says so when given a task."""
-    from concurrent.futures.process import BrokenProcessPool
-
+    """Whether ``pool`` can no longer run anything (a worker died): it says so when given a task
+    (BrokenProcessPool, or whatever its closed pipes raise)."""
     try:
         pool.submit(int).cancel()
-    except BrokenProcessPool:
-        return True
     except Exception:  # noqa: BLE001 - no longer able to take a task, whatever it says
         return True
     return False
