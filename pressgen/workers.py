@@ -13,7 +13,9 @@ they share the two rules that matter:
   temporary file, not through the pipe ``spawn`` starts it with: Python writes that pipe while
   holding its other end open, so a worker killed as it starts (by the memory killer, say) left
   the build waiting forever as soon as the data was larger than the pipe (64 KB, a few dozen
-  releases). A worker lost that way ends the build with :class:`WorkerLost`.
+  releases). A worker lost that way ends the build with :class:`WorkerLost`. The file is named
+  after the build's process, so that the next pool deletes the file of a build killed outright
+  (which cannot delete its own).
 
 When the ``with`` block ends, normally or not (a failed build, Ctrl-C), the tasks not yet begun
 are cancelled rather than waited for.
@@ -31,6 +33,8 @@ if TYPE_CHECKING:
 
 # How often a worker looks whether its build is still there, in seconds.
 WATCH_INTERVAL = 0.2
+# What the temporary file a pool's workers start from is called: this, the build's process id, a dash.
+FILE_PREFIX = "pressgen-workers-"
 
 
 class WorkerLost(Exception):
@@ -49,7 +53,8 @@ def worker_pool(processes: int, initializer: Callable[[bytes], None] | None = No
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    handle, name = tempfile.mkstemp(prefix="pressgen-workers-")  # only this user may read it
+    _delete_files_of_dead_builds(Path(tempfile.gettempdir()))
+    handle, name = tempfile.mkstemp(prefix=f"{FILE_PREFIX}{os.getpid()}-")  # only this user may read it
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(start_from)
@@ -65,6 +70,30 @@ def worker_pool(processes: int, initializer: Callable[[bytes], None] | None = No
             pool.shutdown(wait=True, cancel_futures=True)
     finally:
         Path(name).unlink(missing_ok=True)
+
+
+def _delete_files_of_dead_builds(folder: Path) -> None:
+    """Delete the start files in ``folder`` of builds that are no longer running (killed)."""
+    if os.name != "posix":
+        return  # elsewhere os.kill(pid, 0) is no question: it ends the process
+    for path in folder.glob(f"{FILE_PREFIX}*-*"):
+        pid = path.name[len(FILE_PREFIX):].partition("-")[0]
+        if not pid.isdigit() or _running(int(pid)):
+            continue
+        try:
+            path.unlink()
+        except OSError:
+            continue  # another user's, or gone meanwhile
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # it exists (another user's)
+    return True
 
 
 def _broken(pool: "ProcessPoolExecutor") -> bool:

@@ -135,6 +135,18 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
+# The same build, with every file and milestone worth a process, left to finish.
+EVERY_MILESTONE_WORTH_A_PROCESS = """
+import sys
+from pressgen.project import ahead
+from pressgen.render import parallel
+
+ahead.FILES_PER_PROCESS = parallel.MILESTONES_PER_PROCESS = 1
+from pressgen.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
 def processes_marked(mark: str) -> list[int]:
     """The live processes whose environment holds ``mark`` (a build and the workers it started)."""
     found = []
@@ -163,12 +175,16 @@ def test_the_workers_of_a_killed_build_end_with_it(tmp_path: Path, work: str) ->
     # straight to rendering.
     project = (copy_example_as_folder if work.startswith("decoding") else copy_example)(tmp_path / "project")
     mark = f"PRESSGEN_TEST_RUN={uuid.uuid4().hex}"
-    env = dict(os.environ, PRESSGEN_TEST_RUN=mark.split("=")[1],
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env = dict(os.environ, PRESSGEN_TEST_RUN=mark.split("=")[1], TMPDIR=str(temporary),
                PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
     log = tmp_path / "build.log"  # a file, not a pipe: left workers would hold a pipe open
     with open(log, "wb") as output:
-        build = subprocess.run([sys.executable, "-c", KILLED_AMID_ITS_WORKERS, "--project", str(project),
-                                "build", "--jobs", "2"], env=env, stdout=output, stderr=output, timeout=120)
+        build = subprocess.Popen([sys.executable, "-c", KILLED_AMID_ITS_WORKERS, "--project", str(project),
+                                  "build", "--jobs", "2"], env=env, stdout=output, stderr=output)
+        build_pid = build.pid
+        build.wait(timeout=120)
     assert build.returncode == -9, log.read_text()  # killed amid its workers, not finished
     deadline = time.monotonic() + 20  # a worker looks for its parent five times a second
     while processes_marked(mark) and time.monotonic() < deadline:
@@ -177,6 +193,12 @@ def test_the_workers_of_a_killed_build_end_with_it(tmp_path: Path, work: str) ->
     for pid in left:  # not to leave them behind even when the test fails
         os.kill(pid, 9)
     assert left == []
+    # The killed build could not delete what its workers started from; the next build does.
+    assert [path.name.split("-")[2] for path in temporary.iterdir()] == [str(build_pid)]
+    again = subprocess.run([sys.executable, "-c", EVERY_MILESTONE_WORTH_A_PROCESS, "--project", str(project),
+                            "build", "--jobs", "2"], env=env, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert list(temporary.iterdir()) == []
 
 
 # The build, with every milestone worth a process, each rendering worker killed the moment it is
