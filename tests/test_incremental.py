@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import copy_example, run_pressgen, tree
+from helpers import copy_example, read_cache_file, run_pressgen, tree, write_cache_file
 from pressgen import pipeline
 from pressgen.cli import main
 from pressgen.output.cache import CACHE_NAME
@@ -151,11 +151,9 @@ def test_a_file_of_out_edited_or_deleted_by_hand_is_written_again(project: Path,
 def _rewrite_cache(project: Path, change) -> None:
     """Change the cache's content and sign it again, as only a deliberate edit would."""
     path = project / "out" / CACHE_NAME
-    _, body, memo = path.read_bytes().split(b"\n", 2)  # the kept release files after the body
-    body = json.loads(body)
+    body, memo = read_cache_file(path)
     change(body)
-    raw = json.dumps(body, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
-    path.write_bytes(hashlib.sha256(raw).hexdigest().encode("ascii") + b"\n" + raw + b"\n" + memo)
+    write_cache_file(path, body, memo)
 
 
 def _foreign_version(body: dict) -> None:

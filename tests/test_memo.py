@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from helpers import REPO, copy_example, copy_example_as_folder, invoke, tree
+from helpers import REPO, copy_example, copy_example_as_folder, invoke, read_cache_file, tree, write_cache_file
 from pressgen import model, pipeline
 from pressgen.cli import main
 from pressgen.output.cache import CACHE_NAME
@@ -170,7 +170,8 @@ def _rewrite_memo_line(project: Path, rewrite) -> None:
     """Rewrite the kept line of paris-2-millions (its tab-separated fields, in place) and sign
     the cache again, as only a deliberate edit would."""
     path = project / "out" / CACHE_NAME
-    checksum, body, _, memo = path.read_bytes().split(b"\n", 3)
+    body, kept = read_cache_file(path)
+    memo = kept.split(b"\n", 1)[1]  # after its own checksum
     lines = memo.decode("utf-8").split("\n")
     for i, line in enumerate(lines):
         fields = line.split("\t")
@@ -178,7 +179,7 @@ def _rewrite_memo_line(project: Path, rewrite) -> None:
             rewrite(fields)
             lines[i] = "\t".join(fields)
     memo = "\n".join(lines).encode("utf-8")
-    path.write_bytes(b"\n".join([checksum, body, hashlib.sha256(memo).hexdigest().encode("ascii"), memo]))
+    write_cache_file(path, body, hashlib.sha256(memo).hexdigest().encode("ascii") + b"\n" + memo)
 
 
 def _rewrite_memo(project: Path, change, part: str = "value") -> None:
@@ -360,11 +361,9 @@ def test_a_lock_the_cache_vouches_for_that_is_no_lock_is_compared_whole(folder: 
     broken = text[:entry] + text[entry:].replace(b'"text": "', b'"text": [', 1)
     lock.write_bytes(broken)
     path = folder / "out" / CACHE_NAME
-    _, body, memo = path.read_bytes().split(b"\n", 2)
-    data = json.loads(body)
+    data, memo = read_cache_file(path)
     data["lock_digest"] = hashlib.sha256(broken).hexdigest()
-    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
-    path.write_bytes(hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body + b"\n" + memo)
+    write_cache_file(path, data, memo)
     edit(folder / "releases/paris-1-million.yaml", "count: 15_300", "count: 15_400")
     fresh = _as_a_full_build_would(folder, tmp_path)
     report = build(folder)

@@ -22,7 +22,7 @@ from pressgen.output.cache import Cache, Entry, fingerprint, verified
 from pressgen.project.layout import Layout
 from pressgen.render import inputs
 from pressgen.render.parallel import Rendered, render_here, render_in_processes, worthwhile
-from pressgen.render.summary import Summary, site_digest, summary_from_json
+from pressgen.render.summary import Summary, site_digest, summary_digest, summary_from_json
 
 if TYPE_CHECKING:
     from pressgen import model
@@ -103,7 +103,8 @@ class IncrementalBuild:
             fresh.append(rendered.milestone_id)
         if problems:
             raise PressgenError(list(dict.fromkeys(problems)))
-        self._site(sink, [summaries[milestone.id] for milestone in self.project.milestones], result)
+        self._site(sink, [summaries[milestone.id] for milestone in self.project.milestones],
+                   [self.cache.milestones[milestone.id].summary_digest for milestone in self.project.milestones], result)
         result.audit_texts = [(m.id, text) for m in self.project.milestones for text in audit[m.id]]
         for entry in (*[self.cache.milestones[name] for name in fresh],
                       *([self.cache.site[SITE]] if result.rendered_pages else [])):
@@ -127,10 +128,10 @@ class IncrementalBuild:
             yield render_here(renderer, milestone)
 
     # -- internals -----------------------------------------------------------------------------
-    def _site(self, sink: Sink, summaries: list[Summary], result: Result) -> None:
+    def _site(self, sink: Sink, summaries: list[Summary], digests: list[str], result: Result) -> None:
         """The site-wide pages (newsroom, feeds, sitemap), made again only when their summaries
-        or templates changed; all of them together, as one entry of the cache."""
-        key = site_digest(self.project.locales, summaries)
+        (``digests``: theirs) or templates changed; all of them together, as one entry of the cache."""
+        key = site_digest(self.project.locales, digests)
         kept = self._reuse((self.previous.site if self.previous else {}).get(SITE), key, sink)
         if kept is not None:
             self.cache.site[SITE] = kept[0]
@@ -159,7 +160,8 @@ class IncrementalBuild:
             return None
         for rel in files:
             sink.keep(rel)
-        return Entry(key, old.templates, old.templates_digest, files, old.summary, old.audit, old.data), summary
+        return Entry(key, old.templates, old.templates_digest, files, old.summary, old.audit, old.data,
+                     old.summary_digest, old.read_as), summary
 
     def _staged(self, sink: Sink, key: str, data_digest: str, asked: set[tuple[str, str]], files: dict[str, bytes],
                 summary: dict | None, audit: list) -> Entry:
@@ -168,7 +170,8 @@ class IncrementalBuild:
         asked_list = sorted(asked)
         return Entry(key, asked_list, self.templates.digest(asked_list),
                      {rel: (len(data), 0, 0, hashlib.sha256(data).hexdigest()) for rel, data in files.items()},
-                     summary, [list(text) for text in audit], data_digest)
+                     summary, [list(text) for text in audit], data_digest,
+                     summary_digest(summary) if summary is not None else "")
 
     def _renderer_for(self):
         if self._renderer is None:

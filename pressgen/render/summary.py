@@ -122,8 +122,14 @@ def summary_from_json(value: dict[str, Any]) -> Summary:
     return Summary(value["id"], value["status"], dt.date.fromisoformat(value["date"]), languages, image)
 
 
-def site_digest(locales: list[str], summaries: list[Summary]) -> str:
+def summary_digest(value: dict[str, Any]) -> str:
+    """The SHA-256 of a summary as :func:`summary_json` gives it, kept in the build cache beside
+    it: the site-wide pages' key is made of these, not of every summary made into JSON again."""
+    return hashlib.sha256(json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+def site_digest(locales: list[str], summaries: list[str]) -> str:
     """Everything the site-wide pages are made from besides their templates, the project's
-    settings and pressgen itself: when it did not change, neither did they."""
-    data = [locales, [summary_json(summary) for summary in summaries]]
-    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode("utf-8")).hexdigest()
+    settings and pressgen itself (``summaries``: each milestone's :func:`summary_digest`, in
+    the project's order): when it did not change, neither did they."""
+    return hashlib.sha256(json.dumps([locales, summaries]).encode("utf-8")).hexdigest()
