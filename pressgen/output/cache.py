@@ -29,6 +29,7 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 CACHE_NAME = ".pressgen-cache"
 _FORMAT = "pressgen-cache/5"
@@ -50,7 +51,8 @@ class Entry:
     # The digest of its data alone (pressgen.render.inputs.data_digest), part of ``key``: a
     # release the next build takes from the memo has the same data, and is not digested again.
     data: str = ""
-    summary_digest: str = ""  # pressgen.render.summary.summary_digest(summary), for a milestone's
+    # A milestone's pressgen.render.summary.summary_digest(summary): the site-wide pages' key is made of them.
+    summary_digest: str = ""
     # The line it was read from, with the files it held then: written back as it is while its
     # files are those (no other field of an entry read is ever changed).
     read_as: tuple[bytes, dict[str, Fingerprint]] | None = field(default=None, repr=False, compare=False)
@@ -125,7 +127,8 @@ def read_cache(output: Path, code: str) -> Cache | None:
     signed = hashlib.sha256(shared)
     for line in lines:
         signed.update(line)
-    if not all(line.endswith(b"\n") for line in (shared, *lines)) or signed.hexdigest().encode("ascii") + b"\n" != signature:
+    whole = all(line.endswith(b"\n") for line in (shared, *lines))
+    if not whole or signed.hexdigest().encode("ascii") + b"\n" != signature:
         return None
     try:
         if data["format"] != _FORMAT or data["code"] != code:
@@ -150,7 +153,7 @@ def read_cache(output: Path, code: str) -> Cache | None:
         return None
 
 
-def _lines(file, count: object) -> list[bytes]:
+def _lines(file: BinaryIO, count: object) -> list[bytes]:
     """The next ``count`` lines of ``file``, fewer at its end (a count is not trusted before the
     signature is checked)."""
     lines: list[bytes] = []
