@@ -143,13 +143,26 @@ def figures(text: str, locale: str) -> list[Figure]:
 
 def date_patterns(reading: Reading, guarded: bool = True) -> list[str]:
     """The patterns of the dates and times a language writes (figures in them are not counted);
-    ``guarded``: with the look before the month names (the test compares both)."""
+    ``guarded``: as the audit runs them, with the look before the month names and the digits
+    read first (the test compares them with the plain ones)."""
     sp = f"[{_SPACES}]"
     day = reading.day
     j = reading.joiner
     guard = _initial(reading.months) if guarded else ""
-    return [rf"(?:\b{day}{sp}+{j})?{guard}(?:{reading.months})(?:{sp}+{day}\b)?(?:,?{sp}+{j}\d{{4}}\b)?",
-            *reading.times]
+    patterns = [rf"(?:\b{day}{sp}+{j})?{guard}(?:{reading.months})(?:{sp}+{day}\b)?(?:,?{sp}+{j}\d{{4}}\b)?",
+                *reading.times]
+    return [_digit_first(p) for p in patterns] if guarded else patterns
+
+
+_WORD_START_DIGITS = re.compile(r"(?<!\\)\\b\\d\{1,2\}")  # the text \b\d{1,2}, its backslash not escaped
+
+
+def _digit_first(pattern: str) -> str:
+    """``\b\d{1,2}`` written ``\d(?<!\w\d)\d?``: the same matches (a digit with no word character
+    before it, and maybe a second one), but a pattern that starts with a digit is searched by
+    the regular expression engine's quick scan for its first character, where one that starts
+    with ``\b`` is tried at every position (a time pattern takes half as long on a release)."""
+    return _WORD_START_DIGITS.sub(lambda _: r"\d(?<!\w\d)\d?", pattern)
 
 
 @functools.lru_cache(maxsize=None)
