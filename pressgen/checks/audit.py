@@ -158,7 +158,7 @@ _WORD_START_DIGITS = re.compile(r"(?<!\\)\\b\\d\{1,2\}")  # the text \b\d{1,2}, 
 
 
 def _digit_first(pattern: str) -> str:
-    """``\b\d{1,2}`` written ``\d(?<!\w\d)\d?``: the same matches (a digit with no word character
+    r"""``\b\d{1,2}`` written ``\d(?<!\w\d)\d?``: the same matches (a digit with no word character
     before it, and maybe a second one), but a pattern that starts with a digit is searched by
     the regular expression engine's quick scan for its first character, where one that starts
     with ``\b`` is tried at every position (a time pattern takes half as long on a release)."""

@@ -51,12 +51,45 @@ def test_link_parts_are_markdowns(text: str) -> None:
             assert mine[1:] == found[1:] and (not found[2] or mine == found)  # unclosed: text unused
 
 
+def _markdowns() -> tuple[markdown.Markdown, markdown.Markdown]:
+    """Python-Markdown with its own inline processors and patterns, and as pressgen sets it up."""
+    plain = markdown.Markdown(extensions=[e for e in MARKDOWN_EXTENSIONS if not e.startswith("pressgen.")])
+    return plain, markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+
+
 @settings(max_examples=examples(300))
 @given(link_text)
 def test_markdown_output_is_unchanged(text: str) -> None:
-    plain = markdown.Markdown(extensions=[e for e in MARKDOWN_EXTENSIONS if "brackets" not in e])
-    ours = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS)
+    plain, ours = _markdowns()
     assert ours.convert(text) == plain.convert(text)
+
+
+# Code spans, escaped backslashes before backticks, links and images after "!" or "\".
+code_text = pieces("`", "``", "\\", "\\\\", "a", " ", "!", "[", "]", "(x)", "![", "[a](b)", "\n", "\n\n", "*",
+                   "<b>", "&amp;")
+
+
+@settings(max_examples=examples(400))
+@given(code_text)
+def test_quick_inline_patterns_give_markdowns_output(text: str) -> None:
+    plain, ours = _markdowns()
+    assert ours.convert(text) == plain.convert(text)
+
+
+def test_the_quick_inline_patterns_are_in_use() -> None:
+    """Each of the four patterns swapped, so that the comparisons above compare something."""
+    from pressgen.render import quick_patterns
+
+    _, ours = _markdowns()
+    patterns = ours.inlinePatterns
+    assert patterns["backtick"].pattern == quick_patterns.QUICK_BACKTICK
+    assert [patterns[name].pattern for name in ("reference", "link", "short_reference")] == [quick_patterns.QUICK_LINK] * 3
+    assert all(type(patterns[name]).__module__ == "pressgen.render.brackets" for name in ("reference", "link"))
+    odd = ["\\`a`", "\\\\`a`", "\\\\\\`a`", "x\\\\`a` b", "``a`` `b`", "![i](j) [l](m) \\![n](o)",
+           "[![i](j)](k)", "!![a](b)", "[a][r] ![b][r] [r]\n\n[r]: /u", "`a\\`b`", "\\\\"]
+    plain, _ = _markdowns()
+    for text in odd:
+        assert ours.convert(text) == plain.convert(text), text
 
 
 @settings(max_examples=examples(400))
