@@ -80,14 +80,13 @@ def test_the_quick_inline_patterns_are_in_use() -> None:
     """Each of the four patterns swapped, so that the comparisons above compare something."""
     from pressgen.render import quick_patterns
 
-    _, ours = _markdowns()
+    plain, ours = _markdowns()
     patterns = ours.inlinePatterns
     assert patterns["backtick"].pattern == quick_patterns.QUICK_BACKTICK
     assert [patterns[name].pattern for name in ("reference", "link", "short_reference")] == [quick_patterns.QUICK_LINK] * 3
     assert all(type(patterns[name]).__module__ == "pressgen.render.brackets" for name in ("reference", "link"))
     odd = ["\\`a`", "\\\\`a`", "\\\\\\`a`", "x\\\\`a` b", "``a`` `b`", "![i](j) [l](m) \\![n](o)",
            "[![i](j)](k)", "!![a](b)", "[a][r] ![b][r] [r]\n\n[r]: /u", "`a\\`b`", "\\\\"]
-    plain, _ = _markdowns()
     for text in odd:
         assert ours.convert(text) == plain.convert(text), text
 
