@@ -16,8 +16,9 @@ check: $(VENV)/.installed print
 	$(BIN)/pressgen check
 	$(BIN)/pressgen build --check
 
+# On every core (pytest-xdist): the suite is mostly real builds in child processes.
 test: $(VENV)/.installed-test browser print $(AXE)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 # Distinct generated projects of 100 and 1,000 milestones; BENCH_ARGS=--large adds 10,000,
 # BENCH_ARGS="--sizes 100 --runs 3" is a quick look. Pelican and MkDocs go in benchmarks/.venv-peers.

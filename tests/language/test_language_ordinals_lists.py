@@ -70,7 +70,7 @@ AND_LIST = [
     ("en", ["A", "B"], "A and B"),
     ("en", ["A"], "A"),
     ("en", [], ""),
-    ("en", (x for x in ["A", "B", "C", "D"]), "A, B, C and D"),
+    pytest.param("en", (x for x in ["A", "B", "C", "D"]), "A, B, C and D", id="'en'-a generator-'A, B, C and D'"),
 ]
 
 
