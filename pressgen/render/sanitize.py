@@ -112,26 +112,11 @@ def _url_filter(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def _clean(fragment: str, tags: set[str], attributes: dict[str, set[str]],
-           values: dict[str, dict[str, set[str]]] | None = None) -> str:
-    # nh3 reports what its attribute hook raises as "Exception ignored" and drops the attribute:
-    # a Ctrl-C landing in the hook would leave a page without its links. Raised again here.
-    raised: list[BaseException] = []
-    previous = sys.unraisablehook
-    sys.unraisablehook = lambda unraisable: raised.append(unraisable.exc_value)
-    try:
-        cleaned = _nh3_clean(fragment, tags, attributes, values)
-    finally:
-        sys.unraisablehook = previous
-    if raised:
-        raise raised[0]
-    return cleaned
-
-
-def _nh3_clean(fragment: str, tags: set[str], attributes: dict[str, set[str]],
-               values: dict[str, dict[str, set[str]]] | None) -> str:
-    return nh3.clean(
-        fragment,
+def _cleaner(tags: set[str], attributes: dict[str, set[str]],
+             values: dict[str, dict[str, set[str]]] | None = None) -> nh3.Cleaner:
+    """nh3's sanitiser for one allow-list, made once: ``nh3.clean`` turns its options into the
+    Rust library's sets on every call, a tenth of the time it takes for a release's body."""
+    return nh3.Cleaner(
         tags=tags,
         clean_content_tags=DROPPED_WITH_CONTENT - tags,
         attributes=attributes,
@@ -141,6 +126,25 @@ def _nh3_clean(fragment: str, tags: set[str], attributes: dict[str, set[str]],
         link_rel=None,  # no rel="noopener noreferrer" on links: nothing here opens a window
         strip_comments=True,
     )
+
+
+_HEAD = _cleaner(HEAD_TAGS, HEAD_ATTRIBUTES, HEAD_VALUES)
+_BODY = _cleaner(BODY_TAGS, BODY_ATTRIBUTES)
+
+
+def _clean(fragment: str, cleaner: nh3.Cleaner) -> str:
+    # nh3 reports what its attribute hook raises as "Exception ignored" and drops the attribute:
+    # a Ctrl-C landing in the hook would leave a page without its links. Raised again here.
+    raised: list[BaseException] = []
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: raised.append(unraisable.exc_value)
+    try:
+        cleaned = cleaner.clean(fragment)
+    finally:
+        sys.unraisablehook = previous
+    if raised:
+        raise raised[0]
+    return cleaned
 
 
 def _read_references(text: str) -> str:
@@ -161,17 +165,16 @@ def _reference(reference: str) -> str:
     return char if harmless else reference
 
 
-def sanitize_fragment(fragment: str, tags: set[str], attributes: dict[str, set[str]],
-                      values: dict[str, dict[str, set[str]]] | None = None) -> str:
-    """``fragment`` as written when the sanitiser finds nothing to remove, else its output."""
-    cleaned = _clean(fragment, tags, attributes, values).replace("&nbsp;", "\u00a0")
+def sanitize_fragment(fragment: str, cleaner: nh3.Cleaner) -> str:
+    """``fragment`` as written when ``cleaner`` finds nothing to remove, else its output."""
+    cleaned = _clean(fragment, cleaner).replace("&nbsp;", "\u00a0")
     return fragment if _read_references(fragment) == cleaned else cleaned
 
 
 def safe_body(body: str) -> str:
     """A release's HTML as every format receives it (page, e-mail, PDF, wire text): what the
     Markdown of the texts may make, nothing more."""
-    return sanitize_fragment(body, BODY_TAGS, BODY_ATTRIBUTES)
+    return sanitize_fragment(body, _BODY)
 
 
 def sanitize_page(page: str, name: str) -> str:
@@ -193,7 +196,7 @@ def sanitize_page(page: str, name: str) -> str:
             raise PressgenError([_template_problem(
                 name, f"has a <style> with {loads[0]}: the pages load nothing from elsewhere",
                 "take url(…), @import and backslash escapes out of the templates' <style>")])
-    body = sanitize_fragment(shell["body"], BODY_TAGS, BODY_ATTRIBUTES)
+    body = sanitize_fragment(shell["body"], _BODY)
     return shell["doctype"] + head + shell["between"] + body + shell["end"]
 
 
@@ -207,10 +210,10 @@ def _sanitize_head(head: str, name: str) -> str:
             raise PressgenError([_template_problem(
                 name, f"has a <script type=\"application/ld+json\"> that {refused}",
                 "write structured data as {{ page.json_ld }}, from pressgen.render.sharing")])
-        pieces.append(sanitize_fragment(head[start:found.start()], HEAD_TAGS, HEAD_ATTRIBUTES, HEAD_VALUES))
+        pieces.append(sanitize_fragment(head[start:found.start()], _HEAD))
         pieces.append(found.group(0))
         start = found.end()
-    pieces.append(sanitize_fragment(head[start:], HEAD_TAGS, HEAD_ATTRIBUTES, HEAD_VALUES))
+    pieces.append(sanitize_fragment(head[start:], _HEAD))
     return "".join(pieces)
 
 
