@@ -633,11 +633,16 @@ def typeset_markdown(text: str, locale: LocaleLike) -> str:
     paragraphs that changed. polytypo's cost grows with the length of what it is given, so
     this is several times faster on a full build too. A document with code blocks, whose blank
     lines may sit inside the code, is typeset whole.
+
+    A block's final line break is kept as it is, out of what is typeset: typography never
+    changes it (tests/language/test_typography_differential.py), and a release's lead, which
+    its template names with one, is then the paragraph the document holds, typeset once.
     """
     own = locale_for(locale)
     if _FENCE.search(text) or _INDENTED_CODE.search(text):
         return _typeset(text, own, "markdown")
-    return "\n\n".join(_typeset_block(block, own) for block in text.split("\n\n"))
+    return "\n\n".join(_typeset_block(block[:-1], own) + "\n" if block[-1:] == "\n" else _typeset_block(block, own)
+                       for block in text.split("\n\n"))
 
 
 @functools.lru_cache(maxsize=8192)

@@ -277,6 +277,27 @@ def test_generic_locales_generated() -> None:
     _assert_same(cases)
 
 
+def test_a_blocks_final_line_break_is_never_typeset() -> None:
+    """typeset_markdown typesets a block without its final line break and puts it back: the
+    same text as typesetting the block with it, in every language pressgen tunes, over the
+    example releases' blocks, generated texts and the edge cases (a frontmatter's end too)."""
+    from pressgen.language.locale import locale_for
+
+    rng = random.Random(20160125)
+    blocks = [block.rstrip("\n") for _, release in _example_releases() for block in release.split("\n\n")]
+    blocks += [_document(rng, i % 2 == 0) for i in range(200)]
+    blocks += [*EDGES, "---\ntitle: a : b\n---", "a  ", "a\\", "Texte :\r", "# Titre ?", "---", "a\n---"]
+    wrong = []
+    for tag in ("fr", "fr_CA", "en", "en_GB"):
+        locale = locale_for(tag)
+        for block in blocks:
+            with_it = typography._typeset(block + "\n", locale, "markdown")
+            if with_it != typography._typeset(block, locale, "markdown") + "\n":
+                wrong.append((tag, block, with_it))
+    assert len(blocks) > 500
+    assert not wrong, f"{len(wrong)} differ, first: {wrong[0]!r}"
+
+
 # --- the bookkeeping helpers, function against function ------------------------------------
 
 
