@@ -297,3 +297,32 @@ def test_the_cache_holds_whichever_way_pressgen_is_started(project: Path, tmp_pa
                                 timeout=120)
         assert result.returncode == 0, result.stderr
         assert cache.read_bytes() == written, command
+
+
+def test_the_code_digest_follows_every_file_of_the_package_but_its_bytecode(tmp_path: Path) -> None:
+    """What makes a cache another code's: any byte, name or file of pressgen changed; a file
+    of ``__pycache__`` (written by whichever Python ran) does not count."""
+    from pressgen.render.inputs import files_digest
+
+    package = tmp_path / "pressgen"
+    shutil.copytree(Path(pipeline.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    (package / "render" / "__pycache__").mkdir()
+
+    def digest() -> str:
+        return files_digest(str(package), [])
+
+    first = digest()
+    assert digest() == first
+    (package / "render" / "__pycache__" / "inputs.cpython-311.pyc").write_bytes(b"\0")
+    assert digest() == first
+    source = package / "render" / "inputs.py"
+    text = source.read_bytes()
+    seen = {first}
+    for change in (lambda: source.write_bytes(text + b"\n"),
+                   lambda: source.write_bytes(text),  # back as it was
+                   lambda: source.rename(package / "render" / "inputs2.py"),
+                   lambda: (package / "render" / "inputs2.py").rename(source),
+                   lambda: (package / "templates.txt").write_bytes(b"")):
+        change()
+        seen.add(digest())
+    assert len(seen) == 4  # the two changes undone give the first digest back

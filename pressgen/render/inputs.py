@@ -37,23 +37,32 @@ _CODE: list[str] = []
 def code_digest() -> str:
     """pressgen's files, the installed distributions and Python: the same digest, the same code."""
     if not _CODE:
-        h = hashlib.sha256(sys.version.encode("utf-8"))
-        package = Path(__file__).resolve().parent.parent
-        for folder, dirs, files in os.walk(package):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                path = Path(folder) / name
-                h.update(b"\0" + path.relative_to(package).as_posix().encode("utf-8") + b"\0")
-                h.update(path.read_bytes())
-        for entry in sys.path:  # the folders that hold distributions: how the program was started
-            try:  # (`pressgen`, `python -m pressgen`, a PYTHONPATH) adds others, which must not count
-                names = sorted(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info")))
-            except OSError:
-                continue
-            if names:
-                h.update(b"\0" + "\n".join(names).encode("utf-8"))
-        _CODE.append(h.hexdigest())
+        _CODE.append(files_digest(str(Path(__file__).resolve().parent.parent), sys.path))
     return _CODE[0]
+
+
+def files_digest(package: str, path_entries: Iterable[str]) -> str:
+    """Every file under ``package`` (its ``__pycache__`` left out), the names of the
+    distributions installed in ``path_entries``, and Python's version."""
+    h = hashlib.sha256(sys.version.encode("utf-8"))
+    # Plain strings, not Path objects: half of this digest's time went to them (every build
+    # makes it, one with nothing to do too: 11 ms of its 135 here).
+    cut = len(package) + 1
+    for folder, dirs, files in os.walk(package):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            h.update(b"\0" + path[cut:].replace(os.sep, "/").encode("utf-8") + b"\0")
+            with open(path, "rb") as file:
+                h.update(file.read())
+    for entry in path_entries:  # the folders that hold distributions: how the program was started
+        try:  # (`pressgen`, `python -m pressgen`, a PYTHONPATH) adds others, which must not count
+            names = sorted(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info")))
+        except OSError:
+            continue
+        if names:
+            h.update(b"\0" + "\n".join(names).encode("utf-8"))
+    return h.hexdigest()
 
 
 def project_digest(project: model.Project) -> str:
