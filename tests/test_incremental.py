@@ -280,11 +280,14 @@ def test_figures_that_differ_are_told_by_every_build_not_only_the_one_that_rende
 @pytest.mark.subprocess
 def test_the_cache_holds_whichever_way_pressgen_is_started(project: Path, tmp_path: Path) -> None:
     """`pressgen build`, `python -m pressgen build` and a PYTHONPATH with no distributions in it
-    run the same code: a build after another, with nothing changed, keeps the cache as it is."""
+    run the same code: a build after another, with nothing changed, keeps the cache as it is.
+    Also in pressgen's own checkout, which is a project too and holds pressgen's metadata
+    (``pip install -e`` writes pressgen.egg-info there): ``python -m`` puts it on sys.path."""
     import os
     import subprocess
     import sys
 
+    (project / "pressgen.egg-info").mkdir()
     assert run_pressgen("build", cwd=project).returncode == 0
     cache = project / "out" / CACHE_NAME
     written = cache.read_bytes()

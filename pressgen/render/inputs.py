@@ -57,12 +57,20 @@ def files_digest(package: str, path_entries: Iterable[str]) -> str:
                 h.update(file.read())
     for entry in path_entries:  # the folders that hold distributions: how the program was started
         try:  # (`pressgen`, `python -m pressgen`, a PYTHONPATH) adds others, which must not count
-            names = sorted(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info")))
+            names = sorted(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info"))
+                           and _distribution(n) != "pressgen")  # its files are counted above
         except OSError:
             continue
         if names:
             h.update(b"\0" + "\n".join(names).encode("utf-8"))
     return h.hexdigest()
+
+
+def _distribution(metadata: str) -> str:
+    """The distribution a metadata folder is of: ``pressgen`` for ``pressgen-0.1.0.dist-info``
+    and for the ``pressgen.egg-info`` that an editable install leaves in pressgen's checkout
+    (where ``python -m pressgen`` finds it, and ``pressgen`` does not)."""
+    return metadata.split("-")[0].split(".")[0].lower()
 
 
 def project_digest(project: model.Project) -> str:
