@@ -32,6 +32,10 @@ if TYPE_CHECKING:
     from pressgen import model
 
 _CODE: list[str] = []
+# pressgen's own metadata (pressgen-0.1.0.dist-info; the pressgen.egg-info that an editable
+# install leaves in the checkout, where `python -m pressgen` finds it and `pressgen` does
+# not): its files are in the code digest byte for byte already.
+_OWN_METADATA = ("pressgen-", "pressgen.")
 
 
 def code_digest() -> str:
@@ -58,19 +62,12 @@ def files_digest(package: str, path_entries: Iterable[str]) -> str:
     for entry in path_entries:  # the folders that hold distributions: how the program was started
         try:  # (`pressgen`, `python -m pressgen`, a PYTHONPATH) adds others, which must not count
             names = sorted(n for n in os.listdir(entry or ".") if n.endswith((".dist-info", ".egg-info"))
-                           and _distribution(n) != "pressgen")  # its files are counted above
+                           and not n.startswith(_OWN_METADATA))
         except OSError:
             continue
         if names:
             h.update(b"\0" + "\n".join(names).encode("utf-8"))
     return h.hexdigest()
-
-
-def _distribution(metadata: str) -> str:
-    """The distribution a metadata folder is of: ``pressgen`` for ``pressgen-0.1.0.dist-info``
-    and for the ``pressgen.egg-info`` that an editable install leaves in pressgen's checkout
-    (where ``python -m pressgen`` finds it, and ``pressgen`` does not)."""
-    return metadata.split("-")[0].split(".")[0].lower()
 
 
 def project_digest(project: model.Project) -> str:
