@@ -145,10 +145,11 @@ def main() -> int:
     from pressgen.pipeline import build
     from pressgen.project.layout import Layout
 
-    folder = args.keep or Path(tempfile.mkdtemp(prefix="pressgen-typo-"))
     if args.project:
         folder = Path(tempfile.mkdtemp(prefix="pressgen-typo-")) / "project"
         shutil.copytree(args.project, folder, ignore=shutil.ignore_patterns("out"))
+    else:
+        folder = args.keep or Path(tempfile.mkdtemp(prefix="pressgen-typo-"))
     folder.mkdir(parents=True, exist_ok=True)
     if not args.project and not (folder / "milestones.yaml").exists():
         make_project(folder, args.milestones, args.mix)
