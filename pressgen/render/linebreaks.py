@@ -35,6 +35,10 @@ _MASKED = re.compile(
     r"|\]\([^)\n]{0,2000}\)"  # link and image targets (bounded: 5,000 unclosed "](" read the line 5,000 times)
     r"|https?://[^\s<>]+"  # bare URLs
 )
+# The spaces that may end a sentence: after a terminal mark, a closing quote or bracket or a
+# no-break space (what _ends_sentence strips back to the mark). Most spaces of a line are
+# between words and never reach the checks, which read the line a character at a time.
+_AFTER_A_MARK = re.compile(f"(?<=[{re.escape(_TERMINAL + _CLOSERS + _NO_BREAK_SPACES)}]) +")
 # A line that starts one of these is not prose.
 _NOT_PROSE = re.compile(r"\s{4}|\t|#|[-*+]\s|\d+[.)]\s|>|!\[|<|\||```|~~~|=+\s*$|-+\s*$")
 
@@ -76,7 +80,7 @@ def sentence_ends(line: str, ordinal_stop: bool = False,
         abbreviations = _language(None)[0]
     masked = _MASKED.sub(lambda m: "\x00" * len(m.group(0)), line)
     ends = []
-    for match in re.finditer(" +", masked):
+    for match in _AFTER_A_MARK.finditer(masked):
         start, stop = match.span()
         if start == 0 or stop >= len(masked):
             continue

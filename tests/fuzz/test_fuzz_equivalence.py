@@ -19,6 +19,7 @@ from pressgen.checks import audit
 from pressgen.language import typography
 from pressgen.language.wordscan import sub_at_word_starts
 from pressgen.model import urls
+from pressgen.render import linebreaks
 from pressgen.render.brackets import _Link
 from pressgen.render.release import MARKDOWN_EXTENSIONS
 
@@ -121,3 +122,21 @@ def test_a_plain_web_address_passes_the_full_reading(url: str) -> None:
     assert urls.read_link_refusal(url) is None
     assert urls.read_link_refusal(url, relative=True) is None
     assert urls.read_address_refusal(url) is None
+
+
+def _sentence_ends_at_every_space(line: str, abbreviations: frozenset[str]) -> list[int]:
+    """pressgen.render.linebreaks.sentence_ends as it was, trying every run of spaces."""
+    masked = linebreaks._MASKED.sub(lambda m: "\x00" * len(m.group(0)), line)
+    return [m.start() for m in re.finditer(" +", masked)
+            if 0 < m.start() and m.end() < len(masked) and linebreaks._starts_sentence(masked, m.end())
+            and linebreaks._ends_sentence(masked, m.start(), False, abbreviations)]
+
+
+@settings(max_examples=examples(500))
+@given(pieces(*"aA. !?…»”’\"')]*_«“([", "\u00a0", "\u202f", "M.", "Mr.", "1.", "`a. B`", "](x. Y)", "É", "  ",
+              max_size=40))
+def test_sentence_ends_are_found_after_marks_only(line: str) -> None:
+    """The spaces read are those after a mark, a closer or a no-break space: the same ends as
+    reading every space."""
+    abbreviations = linebreaks._language(None)[0]
+    assert linebreaks.sentence_ends(line, False, abbreviations) == _sentence_ends_at_every_space(line, abbreviations)
