@@ -99,7 +99,7 @@ _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 _LEAVES = (str, int, float, dt.date, dt.time, Enum, type(None))
 
 
-def _field_names(cls: type) -> tuple[str, ...]:
+def field_names(cls: type) -> tuple[str, ...]:
     names = _FIELD_NAMES.get(cls)
     if names is None:
         names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
@@ -112,7 +112,7 @@ def children(value: Any) -> Iterator[tuple[str, Any]]:
         for i, item in enumerate(value):
             yield f"[{i}]", item
     elif not isinstance(value, _LEAVES) and is_record(value):
-        for name in _field_names(type(value)):
+        for name in field_names(type(value)):
             yield f".{name}", getattr(value, name)
 
 
@@ -156,7 +156,7 @@ def _fields_that_may_hold(cls: type, wanted: type) -> tuple[str, ...]:
         try:
             names = tuple(f.name for f, hint in record_fields(cls) if _may_hold(hint, wanted))
         except (NameError, TypeError):  # hints that do not resolve: look at every field
-            names = _field_names(cls)
+            names = field_names(cls)
         _HOLDING[(cls, wanted)] = names
     return names
 
