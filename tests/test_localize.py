@@ -49,3 +49,23 @@ def test_texts_nouns_and_records_become_the_languages_values() -> None:
     seen = localize(value, locale_for("fr_CA"), nouns)
     assert seen == [["oui"], forms["fr"], forms["en"], "paris", 3, None]
     assert type(seen[3]) is model.Slug  # a checked text stays what it is
+
+
+def test_the_sandbox_lets_a_template_read_the_fields_localize_made_and_nothing_else() -> None:
+    """BoundedSandbox answers at once for localize's namespaces: the same answers as Jinja2's
+    own rule, and a template still cannot reach a namespace's internals."""
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from pressgen.render.environment import make_environment
+
+    project = load_project(Layout(REPO))
+    m = localize(project.milestones[0], locale_for("fr"), project.nouns)
+    ours, jinjas = make_environment(REPO / "templates", locale_for("fr")), SandboxedEnvironment()
+    for attr in [*vars(m), "_private", "__class__", "__dict__", "__init__", "__reduce_ex__", "mro"]:
+        value = getattr(m, attr, None)
+        assert ours.is_safe_attribute(m, attr, value) == jinjas.is_safe_attribute(m, attr, value), attr
+    assert ours.from_string("{{ m.id }}").render(m=m) == m.id
+    for unsafe in ("{{ m.__class__ }}", "{{ m.__dict__ }}", "{{ m.figure.__class__.__mro__ }}"):
+        with pytest.raises(jinja2.exceptions.SecurityError):
+            ours.from_string(unsafe).render(m=m)
