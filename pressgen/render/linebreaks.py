@@ -81,8 +81,8 @@ def sentence_ends(line: str, ordinal_stop: bool = False,
     masked = _MASKED.sub(lambda m: "\x00" * len(m.group(0)), line)
     ends = []
     for match in _AFTER_A_MARK.finditer(masked):
-        start, stop = match.span()
-        if start == 0 or stop >= len(masked):
+        start, stop = match.span()  # never at 0: the pattern looks behind
+        if stop >= len(masked):
             continue
         # Offsets, not slices: a slice per space made a long line quadratic.
         if not _starts_sentence(masked, stop):

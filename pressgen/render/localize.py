@@ -14,7 +14,7 @@ from pressgen.model.walk import field_names, is_record
 # language, and asking each one what it is, through isinstance and dataclasses, took longer
 # than making its localized copy.
 _PER_LOCALE, _NOUN, _LIST, _RECORD, _AS_IT_IS = range(5)
-_KINDS: dict[type, int] = {str: _AS_IT_IS, type(None): _AS_IT_IS, int: _AS_IT_IS, bool: _AS_IT_IS}
+_KINDS: dict[type, int] = {}
 
 
 def _kind(value: Any) -> int:
