@@ -10,6 +10,7 @@ Each command's logic lives in its own module (``pressgen.authoring`` for the wri
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 import time
 from pathlib import Path
@@ -33,7 +34,8 @@ class _Failed(Exception):
 def main(argv: Sequence[str] | None = None) -> int:
     """Run pressgen with ``argv`` (default: the process arguments); return the exit status."""
     try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="pressgen", standalone_mode=False)
+        cli.main(args=list(argv) if argv is not None else None, prog_name="pressgen", standalone_mode=False,
+                 terminal_width=_help_width())
     except _Failed as failed:
         return failed.status
     except click.exceptions.Abort as abort:
@@ -55,6 +57,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_OK
 
 
+def _help_width() -> int:
+    """The width click gives the help, found as ``shutil.get_terminal_size`` finds it but without
+    importing ``shutil`` (its archive modules are a tenth of ``--help``): ``COLUMNS``, else the
+    terminal's columns, else 80; at most 80, less a margin of 2, and never under 50."""
+    try:
+        columns = int(os.environ.get("COLUMNS", 0))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns
+        except (AttributeError, ValueError, OSError):  # no terminal: a pipe, a file, a closed stream
+            columns = 80
+    return max(min(columns, 80) - 2, 50)
+
+
 def run() -> None:
     """The program's entry point: exit with :func:`main`'s status.
 
@@ -64,7 +82,6 @@ def run() -> None:
     others: ending by the signal every time keeps the status the same whenever the Ctrl-C came."""
     status = main()
     if status == EXIT_INTERRUPTED and sys.platform != "win32":
-        import os
         import signal
 
         sys.stdout.flush()
@@ -176,8 +193,6 @@ def _recover(ctx: click.Context, layout) -> None:
 
 def _cores() -> int:
     """The cores this process may use: the default of --jobs."""
-    import os
-
     try:
         return len(os.sched_getaffinity(0)) or 1
     except (AttributeError, OSError):
@@ -487,8 +502,6 @@ def status(ctx: click.Context, at: dt.datetime | None, as_json: bool) -> None:
 
 def _style(line: str, style: str) -> str:
     """Colour on a terminal only, and never with NO_COLOR (https://no-color.org)."""
-    import os
-
     if not style or os.environ.get("NO_COLOR") or not sys.stdout.isatty():
         return line
     return click.style(line, fg={"ok": "green", "todo": "yellow"}[style])

@@ -84,6 +84,22 @@ def test_help_and_build_do_not_load_the_authoring_libraries(project: Path, args:
 
 
 @pytest.mark.subprocess
+@pytest.mark.parametrize("columns", [None, "60", "40", "200", "wide"])
+def test_the_help_is_as_wide_as_click_would_make_it(columns: str | None) -> None:
+    # pressgen finds the width itself, without shutil; click, left to itself, asks shutil.
+    env = {key: value for key, value in os.environ.items() if key != "COLUMNS"}
+    if columns is not None:
+        env["COLUMNS"] = columns
+    env["PYTHONPATH"] = os.pathsep.join(sys.path)
+    by_click = "from pressgen.cli import cli; cli.main(['build', '--help'], prog_name='pressgen')"
+    expected = subprocess.run([sys.executable, "-c", by_click], capture_output=True, text=True, timeout=60, env=env)
+    result = subprocess.run([sys.executable, "-m", "pressgen", "build", "--help"], capture_output=True, text=True,
+                            timeout=60, env=env)
+    assert result.returncode == 0 and result.stdout == expected.stdout
+    assert max(map(len, result.stdout.splitlines())) == {"60": 58, "40": 50}.get(columns, 78)
+
+
+@pytest.mark.subprocess
 def test_no_colour_in_a_pipe(project: Path) -> None:
     result = run_pressgen("status", "--at", "2016-11-01T00:00Z", cwd=project)
     assert result.returncode == 0 and "\x1b[" not in result.stdout + result.stderr
