@@ -42,6 +42,14 @@ def write_file(path: Path, data: Content, flush: bool = False) -> None:
         os.close(fd)
 
 
+def remove_folder(path: Path) -> None:
+    """Delete a folder and all it holds. ``shutil`` is imported only here: its archive modules
+    would cost every build a few milliseconds of start-up, one with nothing to write included."""
+    import shutil
+
+    shutil.rmtree(path)
+
+
 def sync_folder(path: Path) -> None:
     """Flush a folder's entries (files created, renamed or deleted in it)."""
     try:

@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from pressgen.output.durable import sync_file_system, sync_folder, write_atomically
+from pressgen.output.durable import remove_folder, sync_file_system, sync_folder, write_atomically
 
 STAGING_NAME = ".pressgen-staging"
 FILES_NAME = "files"
@@ -104,13 +103,13 @@ def discard(staging: Staging) -> None:
     if not staging.root.exists():
         return
     if staging.files.exists():
-        shutil.rmtree(staging.files)
+        remove_folder(staging.files)
         sync_folder(staging.root)
     try:
         staging.journal.unlink()
     except FileNotFoundError:
         pass
-    shutil.rmtree(staging.root)
+    remove_folder(staging.root)
     sync_folder(staging.output)
 
 

@@ -9,11 +9,10 @@ not staged anything yet).
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from pressgen.output.durable import sync_folder
+from pressgen.output.durable import remove_folder, sync_folder
 from pressgen.output.errors import OutputError
 from pressgen.output.journal import STAGING_NAME, DamagedJournal, Staging, carry_out, discard, read_journal
 from pressgen.output.lock import Busy, FolderLock
@@ -73,7 +72,7 @@ def recover_locked(output: Path, out: str = "out") -> Recovery | None:
     try:
         if steps is None:
             staged = staging.files.exists()
-            shutil.rmtree(staging.root)
+            remove_folder(staging.root)
             sync_folder(output)
             return Recovery("undone" if staged else "cleared")
         carry_out(staging, steps)

@@ -13,7 +13,6 @@ exactly as the new build writes it. Ctrl-C and SIGTERM wait for the commit to fi
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import stat
 from contextlib import contextmanager
@@ -22,7 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from pressgen.output.cache import CACHE_NAME
-from pressgen.output.durable import Content, parts_of, sync_file_system, sync_folder, write_file
+from pressgen.output.durable import Content, parts_of, remove_folder, sync_file_system, sync_folder, write_file
 from pressgen.output.errors import OutputError
 from pressgen.output.journal import STAGING_NAME, Staging, Step, carry_out, discard, write_journal
 from pressgen.output.lock import Busy, FolderLock
@@ -158,7 +157,7 @@ class Transaction:
         is removed again when this build created it: it was not there before)."""
         try:
             if not self._committed and self._staging.root.exists():
-                shutil.rmtree(self._staging.root)
+                remove_folder(self._staging.root)
                 sync_folder(self.output)
         finally:
             self._close()
