@@ -191,8 +191,9 @@ def set_up(n: int, root: Path, settings: Settings) -> Bench:
         else:
             (warm / "milestones.yaml").write_text(generated.yaml(next(serial)), encoding="utf-8")
 
-    def full_project() -> None:
+    def full_project() -> None:  # as on a fresh clone and a fresh machine: no compiled templates either
         copy_sources(source, full_dir / "project")
+        fresh(full_dir / "cache")
         if layout == "folder":
             (full_dir / "project" / "milestones.yaml").unlink()
 

@@ -228,7 +228,9 @@ def build(ctx: click.Context, check_only: bool, no_cache: bool, jobs: int | None
     """Render every milestone into out/ (only changed files are written).
 
     A milestone whose sources, templates and images did not change since the last build is not
-    rendered again (out/.pressgen-cache remembers them); --check always renders everything.
+    rendered again (out/.pressgen-cache remembers them), and the templates compiled last time
+    are kept in your own cache folder ($XDG_CACHE_HOME/pressgen, else ~/.cache/pressgen);
+    --no-cache uses neither, and --check always renders everything.
 
     \b
     Examples:
@@ -247,7 +249,8 @@ def build(ctx: click.Context, check_only: bool, no_cache: bool, jobs: int | None
 
     def run() -> "pipeline.BuildReport":
         try:
-            return pipeline.build(layout, progress, use_cache=not no_cache, jobs=jobs or _cores())
+            return pipeline.build(layout, progress, use_cache=not no_cache, jobs=jobs or _cores(),
+                                  compiled=None if no_cache else _user_cache("templates"))
         finally:
             progress.done()  # before any message: it must not run on after the progress line
 
@@ -267,6 +270,18 @@ def build(ctx: click.Context, check_only: bool, no_cache: bool, jobs: int | None
         count = len(report.translation_flags)
         click.echo(f"{count} translated field{'s' if count != 1 else ''} need{'s' if count == 1 else ''} "
                    "translation review (recorded in translations.lock; `pressgen check` fails until then).", err=True)
+
+
+def _user_cache(name: str) -> Path | None:
+    """``name`` in the user's cache folder (the XDG rule: ``$XDG_CACHE_HOME/pressgen``, else
+    ``~/.cache/pressgen``), outside every project; None when there is no home to find it in."""
+    base = os.environ.get("XDG_CACHE_HOME", "")
+    if not os.path.isabs(base):
+        try:
+            base = os.path.join(Path.home(), ".cache")
+        except RuntimeError:
+            return None
+    return Path(base, "pressgen", name)
 
 
 def _build_check(ctx: click.Context, layout, jobs: int) -> None:

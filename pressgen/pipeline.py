@@ -116,7 +116,8 @@ def milestone_digests(project: model.Project) -> dict[str, str]:
     return {m.id: data_digest(m) for m in project.milestones}
 
 
-def build(layout: Layout, progress: Progress | None = None, use_cache: bool = True, jobs: int = 1) -> BuildReport:
+def build(layout: Layout, progress: Progress | None = None, use_cache: bool = True, jobs: int = 1,
+          compiled: Path | None = None) -> BuildReport:
     """Build ``out/`` from the sources; on bad input raise and leave ``out/`` as it was.
 
     Each milestone's files go to the transaction as soon as it is rendered; a milestone whose
@@ -124,6 +125,8 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
     and when no byte the build reads changed, the project is not even loaded.
     ``use_cache=False`` renders everything (and writes the cache afresh). ``jobs``: how many
     processes may render (the same files and messages, in the same order, as one).
+    ``compiled``: a folder outside the project where compiled templates are kept between
+    builds (pressgen.render.compiled); None compiles them all.
     """
     from pressgen.output import write
     from pressgen.output.cache import read_cache, read_memo
@@ -144,7 +147,7 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
     memo = ReleaseMemo(read_memo(layout.output, previous) if previous is not None else b"")
     with (_outside_the_collector(lambda: load_project(layout, memo, jobs)) as project,
           write.Transaction(layout.output) as output):
-        result = IncrementalBuild(layout, project, previous, set(memo.unchanged)).run(output, progress, jobs)
+        result = IncrementalBuild(layout, project, previous, set(memo.unchanged), compiled).run(output, progress, jobs)
         # The lock entries of the releases read from the memo are the last build's, if the lock is.
         translations = _drift(layout, project, memo.unchanged, previous.lock_digest if previous is not None else None)
         flags = _drift_problems(project, translations)

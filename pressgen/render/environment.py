@@ -119,7 +119,8 @@ def _frames(tb: TracebackType | None) -> Iterator[TracebackType]:
         tb = tb.tb_next
 
 
-def make_environment(templates: Path, locale: Locale) -> jinja2.Environment:
+def make_environment(templates: Path, locale: Locale, compiled: jinja2.BytecodeCache | None = None) -> jinja2.Environment:
+    """``compiled``: where compiled templates are kept between builds (pressgen.render.compiled)."""
     environment = BoundedSandbox(
         loader=jinja2.FileSystemLoader(template_folders(templates, locale)),
         undefined=jinja2.StrictUndefined,
@@ -132,6 +133,7 @@ def make_environment(templates: Path, locale: Locale) -> jinja2.Environment:
         # release.md, the largest part of a one-release build's own work), and what it folds
         # (a literal -1) is evaluated the same when the template runs.
         optimized=False,
+        bytecode_cache=compiled,
     )
     environment.filters.update(filters_for(locale))
     environment.globals["utc_offset"] = utc_offset

@@ -55,11 +55,13 @@ class IncrementalBuild:
     """Renders ``project`` into ``sink``, reusing what ``previous`` (None: nothing) says is still right."""
 
     def __init__(self, layout: Layout, project: model.Project, previous: Cache | None,
-                 same_data: Collection[str] = ()):
+                 same_data: Collection[str] = (), compiled: Path | None = None):
         """``same_data``: the milestones whose data are those of the last build (their release
-        files were taken from :mod:`pressgen.project.memo`), whose digests are not made again."""
+        files were taken from :mod:`pressgen.project.memo`), whose digests are not made again.
+        ``compiled``: where compiled templates are kept (pressgen.render.compiled), or None."""
         self.layout = layout
         self.project = project
+        self.compiled = compiled
         self.same_data = same_data
         code, shared = inputs.code_digest(), inputs.project_digest(project)
         self.previous = previous if previous is not None and (previous.code, previous.project) == (code, shared) else None
@@ -116,7 +118,7 @@ class IncrementalBuild:
         (in one process) or as each comes back (from several)."""
         processes = worthwhile(jobs, len(milestones))
         if processes > 1:
-            for number, rendered in enumerate(render_in_processes(self.layout, self.project, milestones, processes), 1):
+            for number, rendered in enumerate(render_in_processes(self.layout, self.project, milestones, processes, self.compiled), 1):
                 if progress is not None:
                     progress(number, len(milestones), rendered.milestone_id)
                 yield rendered
@@ -177,7 +179,7 @@ class IncrementalBuild:
         if self._renderer is None:
             from pressgen.render.renderer import Renderer
 
-            self._renderer = Renderer(self.layout, self.project)
+            self._renderer = Renderer(self.layout, self.project, self.compiled)
         return self._renderer
 
 

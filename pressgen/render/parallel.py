@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from pressgen import model
     from pressgen.errors import Problem
     from pressgen.project.layout import Layout
@@ -46,8 +48,9 @@ def worthwhile(jobs: int, milestones: int) -> int:
 
 
 def render_in_processes(layout: "Layout", project: "model.Project", milestones: list["model.Milestone"],
-                        jobs: int) -> Iterator[Rendered]:
-    """The renders of ``milestones`` in their order, by ``jobs`` processes."""
+                        jobs: int, compiled: "Path | None" = None) -> Iterator[Rendered]:
+    """The renders of ``milestones`` in their order, by ``jobs`` processes (``compiled``: as
+    :class:`pressgen.render.renderer.Renderer` takes it)."""
     from pressgen.output.errors import OutputError
     from pressgen.project.sources import SourceMap
     from pressgen.workers import WorkerLost, worker_pool
@@ -56,7 +59,7 @@ def render_in_processes(layout: "Layout", project: "model.Project", milestones: 
     batches = [ids[start:start + BATCH] for start in range(0, len(ids), BATCH)]
     # Rendering never asks where a value came from (the checks do, here): the source map, a
     # million places and every source text at 10,000 releases, stays in this process.
-    payload = pickle.dumps((layout, dataclasses.replace(project, sources=SourceMap())),
+    payload = pickle.dumps((layout, dataclasses.replace(project, sources=SourceMap()), compiled),
                            protocol=pickle.HIGHEST_PROTOCOL)
     try:
         with worker_pool(jobs, _start, payload) as pool:
@@ -93,8 +96,8 @@ _WORKER: dict = {}
 def _start(payload: bytes) -> None:
     from pressgen.render.renderer import Renderer
 
-    layout, project = pickle.loads(payload)
-    _WORKER["renderer"] = Renderer(layout, project)
+    layout, project, compiled = pickle.loads(payload)
+    _WORKER["renderer"] = Renderer(layout, project, compiled)
     _WORKER["milestones"] = {milestone.id: milestone for milestone in project.milestones}
 
 

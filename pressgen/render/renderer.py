@@ -70,9 +70,13 @@ class TemplateLines:
 class Renderer:
     """Renders milestones; keeps one Jinja2 environment and Markdown converter per language."""
 
-    def __init__(self, layout: Layout, project: model.Project):
+    def __init__(self, layout: Layout, project: model.Project, compiled: Path | None = None):
+        """``compiled``: the folder where compiled templates are kept between builds, outside
+        the project (:mod:`pressgen.render.compiled`); None compiles every template."""
         self.layout = layout
         self.project = project
+        self.compiled = compiled
+        self._bytecode: jinja2.BytecodeCache | None = None
         self._environments: dict[str, jinja2.Environment] = {}
         self._converters: dict[str, Converter] = {}
         self._formatted: dict[tuple[str, str, str], bytes] = {}
@@ -240,7 +244,11 @@ class Renderer:
     # -- per-language machinery, built once ------------------------------------------------------
     def _environment(self, locale: str) -> jinja2.Environment:
         if locale not in self._environments:
-            self._environments[locale] = make_environment(self.layout.templates, self._locale(locale))
+            if self.compiled is not None and self._bytecode is None:
+                from pressgen.render.compiled import CompiledTemplates
+
+                self._bytecode = CompiledTemplates(self.compiled)
+            self._environments[locale] = make_environment(self.layout.templates, self._locale(locale), self._bytecode)
         return self._environments[locale]
 
     def _locale(self, tag: str) -> Locale:
