@@ -42,6 +42,36 @@ def test_two_processes_write_the_same_tree_with_the_same_messages(tmp_path: Path
     assert tree(one / "out") == tree(two / "out")
 
 
+def test_the_processes_keep_and_take_the_compiled_templates(tmp_path: Path) -> None:
+    from pressgen.pipeline import build
+    from pressgen.project.layout import Layout
+
+    one, two, compiled = copy_example(tmp_path / "one"), copy_example(tmp_path / "two"), tmp_path / "compiled"
+    build(Layout(one), use_cache=False, jobs=1)
+    build(Layout(two), use_cache=False, jobs=2, compiled=compiled)
+    kept = {path: path.stat().st_ino for path in compiled.glob("*/*.jinja")}
+    assert any(name.endswith("release.md") for name in _compiled_names(compiled))  # compiled in the workers
+    build(Layout(two), use_cache=False, jobs=2, compiled=compiled)
+    assert {path: path.stat().st_ino for path in compiled.glob("*/*.jinja")} == kept  # taken, not compiled again
+    assert tree(one / "out") == tree(two / "out")
+
+
+def _compiled_names(compiled: Path) -> list[str]:
+    """The template file each entry was compiled from, as Jinja2's compiled code names it."""
+    import marshal
+    import pickle
+    from io import BytesIO
+
+    from jinja2.bccache import bc_magic
+
+    names = []
+    for path in compiled.glob("*/*.jinja"):
+        body = BytesIO(path.read_bytes()[len(bc_magic):])
+        pickle.load(body)
+        names.append(marshal.load(body).co_filename)
+    return names
+
+
 def test_errors_in_two_milestones_come_in_the_same_order(tmp_path: Path, capsys) -> None:
     projects = []
     for name in ("one", "two"):
