@@ -50,6 +50,26 @@ def copy_example(target: Path, with_output: bool = False, outputs: tuple[str, ..
     return target
 
 
+def compiled_entries(folder: Path) -> dict[str, tuple[int, bytes]]:
+    """Each compiled template kept under ``folder`` (pressgen.render.compiled), by name: (inode,
+    bytes); an entry written again has a new inode."""
+    return {p.name: (p.stat().st_ino, p.read_bytes()) for p in sorted(folder.glob("*/*.jinja"))}
+
+
+def compiled_parts(data: bytes) -> tuple[bytes, bytes]:
+    """A compiled template's entry as Jinja2 writes it: (its header, Jinja2's mark and the pickled
+    digest of the source; the marshalled code)."""
+    import pickle
+    from io import BytesIO
+
+    from jinja2.bccache import bc_magic
+
+    body = BytesIO(data[len(bc_magic):])
+    pickle.load(body)
+    cut = len(bc_magic) + body.tell()
+    return data[:cut], data[cut:]
+
+
 def run_pressgen(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """pressgen in a real subprocess, as a user runs it."""
     return subprocess.run([sys.executable, "-m", "pressgen", *args], cwd=cwd, env=env,

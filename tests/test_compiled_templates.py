@@ -3,17 +3,15 @@ the same bytes as compiling every template, whatever is (or is not) in that fold
 
 from __future__ import annotations
 
-import io
 import marshal
 import os
-import pickle
 import shutil
 from pathlib import Path
 
 import pytest
 from jinja2.bccache import bc_magic
 
-from helpers import copy_example, tree
+from helpers import compiled_entries, compiled_parts, copy_example, tree
 from pressgen import pipeline
 from pressgen.cli import main
 from pressgen.project.layout import Layout
@@ -23,11 +21,6 @@ from pressgen.render.compiled import DIGEST_LENGTH
 def build(project: Path, compiled: Path | None) -> pipeline.BuildReport:
     # use_cache=False: every milestone is rendered, so every template is compiled or loaded.
     return pipeline.build(Layout(project), use_cache=False, compiled=compiled)
-
-
-def entries(compiled: Path) -> dict[str, tuple[int, bytes]]:
-    """Each compiled template kept, by name: (inode, bytes); an entry written again has a new inode."""
-    return {p.name: (p.stat().st_ino, p.read_bytes()) for p in sorted(compiled.glob("*/*.jinja"))}
 
 
 @pytest.fixture
@@ -41,32 +34,30 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 def test_a_second_build_takes_the_templates_compiled_by_the_first(tmp_path: Path, reference) -> None:
     project, compiled = copy_example(tmp_path / "project"), tmp_path / "cache"
     build(project, compiled)
-    first = entries(compiled)
+    first = compiled_entries(compiled)
     assert len(first) >= 6  # release.md, page.html, the newsroom… in both languages
     assert not list(project.rglob("*.jinja"))  # nothing compiled is kept in the project
     build(project, compiled)
-    assert entries(compiled) == first  # every template loaded, none compiled and written again
+    assert compiled_entries(compiled) == first  # every template loaded, none compiled and written again
     assert tree(project / "out") == reference
 
 
 def test_a_template_edited_since_is_compiled_again(tmp_path: Path) -> None:
     project, compiled = copy_example(tmp_path / "project"), tmp_path / "cache"
     build(project, compiled)
-    first = entries(compiled)
+    first = compiled_entries(compiled)
     template = project / "templates" / "en" / "release.md"
     template.write_text(template.read_text(encoding="utf-8") + "\nEdited since.\n", encoding="utf-8")
     build(project, compiled)
     assert "Edited since." in (project / "out" / "paris-2-millions" / "en.md").read_text(encoding="utf-8")
-    changed = [name for name, (inode, _) in entries(compiled).items() if first[name][0] != inode]
+    changed = [name for name, (inode, _) in compiled_entries(compiled).items() if first[name][0] != inode]
     assert len(changed) == 1
 
 
 def damaged(data: bytes, damage: str) -> bytes:
     """An entry's bytes (Jinja2's header, the pickled digest of the source, the marshalled
     code) after ``damage``."""
-    body = io.BytesIO(data[len(bc_magic):])
-    pickle.load(body)
-    header = data[:len(bc_magic) + body.tell()]  # up to the code
+    header, _ = compiled_parts(data)
     return {"garbage": bytes(range(256)) * 4, "empty": b"", "cut in the header": data[:len(bc_magic) + 2],
             "cut in the code": data[:len(header) + 40], "not code": header + marshal.dumps(42)}[damage]
 
@@ -79,9 +70,9 @@ def test_a_damaged_entry_is_compiled_again(tmp_path: Path, reference, damage: st
         path.write_bytes(damaged(path.read_bytes(), damage))
     build(project, compiled)
     assert tree(project / "out") == reference
-    again = entries(compiled)
+    again = compiled_entries(compiled)
     build(project, compiled)
-    assert entries(compiled) == again  # written whole again by the build that found them damaged
+    assert compiled_entries(compiled) == again  # written whole again by the build that found them damaged
 
 
 def test_a_folder_in_the_place_of_an_entry_changes_nothing(tmp_path: Path, reference) -> None:
@@ -125,11 +116,11 @@ def test_build_keeps_them_in_the_users_cache_folder_and_no_cache_uses_none(
     assert not (tmp_path / "xdg").exists()
     shutil.rmtree(project / "out")
     assert main(["--project", str(project), "build"]) == 0
-    assert entries(tmp_path / "xdg" / "pressgen" / "templates")
+    assert compiled_entries(tmp_path / "xdg" / "pressgen" / "templates")
     assert tree(project / "out") == reference
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/is/ignored")  # the XDG rule: then ~/.cache
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     shutil.rmtree(project / "out")
     assert main(["--project", str(project), "build"]) == 0
-    assert entries(tmp_path / "home" / ".cache" / "pressgen" / "templates")
+    assert compiled_entries(tmp_path / "home" / ".cache" / "pressgen" / "templates")
     assert not Path(os.getcwd(), "relative").exists()

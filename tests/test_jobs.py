@@ -7,12 +7,13 @@ that two real worker processes render them.
 
 from __future__ import annotations
 
+import marshal
 import re
 from pathlib import Path
 
 import pytest
 
-from helpers import copy_example, copy_example_as_folder, tree
+from helpers import compiled_entries, compiled_parts, copy_example, copy_example_as_folder, tree
 from pressgen.cli import main
 from pressgen.project import ahead
 from pressgen.render import parallel
@@ -49,27 +50,12 @@ def test_the_processes_keep_and_take_the_compiled_templates(tmp_path: Path) -> N
     one, two, compiled = copy_example(tmp_path / "one"), copy_example(tmp_path / "two"), tmp_path / "compiled"
     build(Layout(one), use_cache=False, jobs=1)
     build(Layout(two), use_cache=False, jobs=2, compiled=compiled)
-    kept = {path: path.stat().st_ino for path in compiled.glob("*/*.jinja")}
-    assert any(name.endswith("release.md") for name in _compiled_names(compiled))  # compiled in the workers
+    kept = compiled_entries(compiled)
+    names = [marshal.loads(compiled_parts(data)[1]).co_filename for _, data in kept.values()]
+    assert any(name.endswith("release.md") for name in names)  # compiled in the workers
     build(Layout(two), use_cache=False, jobs=2, compiled=compiled)
-    assert {path: path.stat().st_ino for path in compiled.glob("*/*.jinja")} == kept  # taken, not compiled again
+    assert compiled_entries(compiled) == kept  # taken, not compiled again
     assert tree(one / "out") == tree(two / "out")
-
-
-def _compiled_names(compiled: Path) -> list[str]:
-    """The template file each entry was compiled from, as Jinja2's compiled code names it."""
-    import marshal
-    import pickle
-    from io import BytesIO
-
-    from jinja2.bccache import bc_magic
-
-    names = []
-    for path in compiled.glob("*/*.jinja"):
-        body = BytesIO(path.read_bytes()[len(bc_magic):])
-        pickle.load(body)
-        names.append(marshal.load(body).co_filename)
-    return names
 
 
 def test_errors_in_two_milestones_come_in_the_same_order(tmp_path: Path, capsys) -> None:

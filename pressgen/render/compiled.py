@@ -41,6 +41,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
                 bucket.load_bytecode(file)
         except Exception:  # absent, unreadable, cut short, damaged: compiled again
             bucket.reset()
+            return
         if not isinstance(bucket.code, CodeType):
             bucket.reset()
 

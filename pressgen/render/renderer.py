@@ -26,6 +26,7 @@ from pressgen.language.locale import Locale, locale_for
 from pressgen.model.walk import project_files
 from pressgen.project.files import VerifiedFile
 from pressgen.project.layout import Layout
+from pressgen.render.compiled import CompiledTemplates
 from pressgen.render.environment import make_environment, utc_offset
 from pressgen.render.formats import FORMATS, output_path
 from pressgen.render.linebreaks import break_sentences
@@ -75,8 +76,7 @@ class Renderer:
         the project (:mod:`pressgen.render.compiled`); None compiles every template."""
         self.layout = layout
         self.project = project
-        self.compiled = compiled
-        self._bytecode: jinja2.BytecodeCache | None = None
+        self._compiled = CompiledTemplates(compiled) if compiled is not None else None
         self._environments: dict[str, jinja2.Environment] = {}
         self._converters: dict[str, Converter] = {}
         self._formatted: dict[tuple[str, str, str], bytes] = {}
@@ -244,11 +244,7 @@ class Renderer:
     # -- per-language machinery, built once ------------------------------------------------------
     def _environment(self, locale: str) -> jinja2.Environment:
         if locale not in self._environments:
-            if self.compiled is not None and self._bytecode is None:
-                from pressgen.render.compiled import CompiledTemplates
-
-                self._bytecode = CompiledTemplates(self.compiled)
-            self._environments[locale] = make_environment(self.layout.templates, self._locale(locale), self._bytecode)
+            self._environments[locale] = make_environment(self.layout.templates, self._locale(locale), self._compiled)
         return self._environments[locale]
 
     def _locale(self, tag: str) -> Locale:
