@@ -228,9 +228,9 @@ def build(ctx: click.Context, check_only: bool, no_cache: bool, jobs: int | None
     """Render every milestone into out/ (only changed files are written).
 
     A milestone whose sources, templates and images did not change since the last build is not
-    rendered again (out/.pressgen-cache remembers them), and the templates compiled last time
-    are kept in your own cache folder ($XDG_CACHE_HOME/pressgen, else ~/.cache/pressgen);
-    --no-cache uses neither, and --check always renders everything.
+    rendered again (out/.pressgen-cache remembers them), and the release files decoded and the
+    templates compiled last time are kept in your own cache folder ($XDG_CACHE_HOME/pressgen,
+    else ~/.cache/pressgen); --no-cache uses neither, and --check always renders everything.
 
     \b
     Examples:
@@ -250,7 +250,7 @@ def build(ctx: click.Context, check_only: bool, no_cache: bool, jobs: int | None
     def run() -> "pipeline.BuildReport":
         try:
             return pipeline.build(layout, progress, use_cache=not no_cache, jobs=jobs or _cores(),
-                                  compiled=None if no_cache else _user_cache("templates"))
+                                  user_cache=None if no_cache else _user_cache())
         finally:
             progress.done()  # before any message: it must not run on after the progress line
 
@@ -272,8 +272,8 @@ def build(ctx: click.Context, check_only: bool, no_cache: bool, jobs: int | None
                    "translation review (recorded in translations.lock; `pressgen check` fails until then).", err=True)
 
 
-def _user_cache(name: str) -> Path | None:
-    """``name`` in the user's cache folder (the XDG rule: ``$XDG_CACHE_HOME/pressgen``, else
+def _user_cache() -> Path | None:
+    """The user's cache folder (the XDG rule: ``$XDG_CACHE_HOME/pressgen``, else
     ``~/.cache/pressgen``), outside every project; None when there is no home to find it in."""
     base = os.environ.get("XDG_CACHE_HOME", "")
     if not os.path.isabs(base):
@@ -281,7 +281,7 @@ def _user_cache(name: str) -> Path | None:
             base = os.path.join(Path.home(), ".cache")
         except RuntimeError:
             return None
-    return Path(base, "pressgen", name)
+    return Path(base, "pressgen")
 
 
 def _build_check(ctx: click.Context, layout, jobs: int) -> None:

@@ -117,7 +117,7 @@ def milestone_digests(project: model.Project) -> dict[str, str]:
 
 
 def build(layout: Layout, progress: Progress | None = None, use_cache: bool = True, jobs: int = 1,
-          compiled: Path | None = None) -> BuildReport:
+          user_cache: Path | None = None) -> BuildReport:
     """Build ``out/`` from the sources; on bad input raise and leave ``out/`` as it was.
 
     Each milestone's files go to the transaction as soon as it is rendered; a milestone whose
@@ -125,11 +125,12 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
     and when no byte the build reads changed, the project is not even loaded.
     ``use_cache=False`` renders everything (and writes the cache afresh). ``jobs``: how many
     processes may render (the same files and messages, in the same order, as one).
-    ``compiled``: a folder outside the project where compiled templates are kept between
-    builds (pressgen.render.compiled); None compiles them all.
+    ``user_cache``: the user's cache folder, outside the project, where the compiled templates
+    (pressgen.render.compiled) and the decoded release files (pressgen.project.memo) are kept
+    between builds; None compiles and decodes everything.
     """
     from pressgen.output import write
-    from pressgen.output.cache import read_cache, read_memo
+    from pressgen.output.cache import read_cache
     from pressgen.render import inputs
 
     sources = inputs.Sources(layout)  # before loading: a file saved during the build is noticed next time
@@ -141,15 +142,18 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
     from pressgen.checks.audit import audit
     from pressgen.checks.drift import lock_path
     from pressgen.checks.placeholders import placeholder_addresses
-    from pressgen.project.memo import ReleaseMemo
+    from pressgen.project.memo import ReleaseMemo, memo_path
     from pressgen.render.incremental import IncrementalBuild
 
-    memo = ReleaseMemo(read_memo(layout.output, previous) if previous is not None else b"")
+    kept = memo_path(user_cache / "releases", layout.root) if user_cache is not None and use_cache else None
+    memo = ReleaseMemo(kept, inputs.code_digest())
+    compiled = user_cache / "templates" if user_cache is not None else None
     with (_outside_the_collector(lambda: load_project(layout, memo, jobs)) as project,
           write.Transaction(layout.output) as output):
-        result = IncrementalBuild(layout, project, previous, set(memo.unchanged), compiled).run(output, progress, jobs)
-        # The lock entries of the releases read from the memo are the last build's, if the lock is.
-        translations = _drift(layout, project, memo.unchanged, previous.lock_digest if previous is not None else None)
+        result = IncrementalBuild(layout, project, previous, memo.keys, compiled).run(output, progress, jobs)
+        # The lock entries of the releases read as the last build read them are the last build's, if the lock is.
+        translations = _drift(layout, project, _as_last_read(previous, memo.keys),
+                              previous.lock_digest if previous is not None else None)
         flags = _drift_problems(project, translations)
         # What check fails on, build tells: figures that differ between the languages (only the
         # milestones whose figures differ, kept or rendered, have texts to read), and addresses
@@ -167,8 +171,8 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
         cache.lock_digest = lock_digest
         cache.flags = [_problem_fields(problem) for problem in flags]
         cache.warnings = [_problem_fields(problem) for problem in warnings]
-        cache.memo = memo.parts()
         changes = output.commit(cache.to_parts())
+    memo.save()
     if translations.lock_changed:
         from pressgen.checks.drift import write_lock
 
@@ -191,7 +195,7 @@ def _nothing_changed(layout: Layout, sources, cache) -> BuildReport | None:
     the last build's report, without loading the project; None when something changed."""
     from pressgen.errors import Problem
     from pressgen.output import write
-    from pressgen.output.cache import read_memo, verified
+    from pressgen.output.cache import verified
     from pressgen.render import inputs
 
     lock = layout.root / cache.lock
@@ -208,12 +212,19 @@ def _nothing_changed(layout: Layout, sources, cache) -> BuildReport | None:
             entry.files = files
             for rel in files:
                 output.keep(rel)
-        if not untouched:  # written again with new fingerprints, its kept release files as they were
-            cache.memo = read_memo(layout.output, cache)
         changes = output.commit(None if untouched else cache.to_parts())
     return BuildReport(milestones=list(cache.order), written=changes.written, unchanged=changes.unchanged,
                        removed=changes.removed, translation_flags=[Problem(**fields) for fields in cache.flags],
                        warnings=[Problem(**fields) for fields in cache.warnings])
+
+
+def _as_last_read(cache, keys: dict[str, str]) -> list[str]:
+    """The milestones whose release file is the one the build of ``cache`` read (``keys``: the
+    key of each file read now, :func:`pressgen.project.memo.release_key`)."""
+    if cache is None:
+        return []
+    return [milestone_id for milestone_id, key in keys.items()
+            if (entry := cache.milestones.get(milestone_id)) is not None and entry.source == key]
 
 
 def _problem_fields(problem) -> dict:

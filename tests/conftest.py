@@ -18,7 +18,7 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture(autouse=True, scope="session")
 def user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The user's cache folder (compiled templates, pressgen.render.compiled) for the whole
+    """The user's cache folder (compiled templates, decoded release files) for the whole
     run, in a temporary folder: no test writes to the home of whoever runs the suite, and the
     pressgen processes the tests start inherit it."""
     folder = tmp_path_factory.mktemp("user-cache")

@@ -228,22 +228,22 @@ def ctrl_c_reaches_children() -> Iterator[None]:
             signal.signal(signal.SIGINT, restore)
 
 
-def read_cache_file(path: Path) -> tuple[dict, bytes]:
+def read_cache_file(path: Path) -> dict:
     """The build cache at ``path`` (``out/.pressgen-cache``) as one JSON body, the entries of
-    its milestones by id under ``milestones``, and the kept release files that follow it."""
+    its milestones by id under ``milestones``."""
     _, shared, rest = path.read_bytes().split(b"\n", 2)
     body = json.loads(shared)
     count = body["milestones"]
     lines = rest.split(b"\n", count)
     body["milestones"] = {key.decode(): json.loads(value) for key, value in (line.split(b"\t", 1) for line in lines[:count])}
-    return body, lines[count]
+    return body
 
 
-def write_cache_file(path: Path, body: dict, memo: bytes) -> None:
+def write_cache_file(path: Path, body: dict) -> None:
     """Write and sign a cache as :func:`read_cache_file` gives it, as only a deliberate edit would."""
     def dumps(data: Any) -> bytes:
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")
     entries = body["milestones"]
     lines = [key.encode() + b"\t" + dumps(value) for key, value in entries.items()] if isinstance(entries, dict) else []
     signed = b"".join(line + b"\n" for line in [dumps({**body, "milestones": len(lines) if lines else entries}), *lines])
-    path.write_bytes(hashlib.sha256(signed).hexdigest().encode("ascii") + b"\n" + signed + memo)
+    path.write_bytes(hashlib.sha256(signed).hexdigest().encode("ascii") + b"\n" + signed)

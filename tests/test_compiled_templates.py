@@ -19,8 +19,9 @@ from pressgen.render.compiled import DIGEST_LENGTH
 
 
 def build(project: Path, compiled: Path | None) -> pipeline.BuildReport:
+    """``compiled``: the ``templates`` folder of the user's cache folder given to the build."""
     # use_cache=False: every milestone is rendered, so every template is compiled or loaded.
-    return pipeline.build(Layout(project), use_cache=False, compiled=compiled)
+    return pipeline.build(Layout(project), use_cache=False, user_cache=compiled.parent if compiled else None)
 
 
 @pytest.fixture
@@ -32,7 +33,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
 
 
 def test_a_second_build_takes_the_templates_compiled_by_the_first(tmp_path: Path, reference) -> None:
-    project, compiled = copy_example(tmp_path / "project"), tmp_path / "cache"
+    project, compiled = copy_example(tmp_path / "project"), tmp_path / "cache" / "templates"
     build(project, compiled)
     first = compiled_entries(compiled)
     assert len(first) >= 6  # release.md, page.html, the newsroom… in both languages
@@ -43,7 +44,7 @@ def test_a_second_build_takes_the_templates_compiled_by_the_first(tmp_path: Path
 
 
 def test_a_template_edited_since_is_compiled_again(tmp_path: Path) -> None:
-    project, compiled = copy_example(tmp_path / "project"), tmp_path / "cache"
+    project, compiled = copy_example(tmp_path / "project"), tmp_path / "cache" / "templates"
     build(project, compiled)
     first = compiled_entries(compiled)
     template = project / "templates" / "en" / "release.md"
@@ -64,7 +65,7 @@ def damaged(data: bytes, damage: str) -> bytes:
 
 @pytest.mark.parametrize("damage", ["garbage", "empty", "cut in the header", "cut in the code", "not code"])
 def test_a_damaged_entry_is_compiled_again(tmp_path: Path, reference, damage: str) -> None:
-    project, compiled = copy_example(tmp_path / "project"), tmp_path / "cache"
+    project, compiled = copy_example(tmp_path / "project"), tmp_path / "cache" / "templates"
     build(project, compiled)
     for path in compiled.glob("*/*.jinja"):
         path.write_bytes(damaged(path.read_bytes(), damage))
@@ -76,7 +77,7 @@ def test_a_damaged_entry_is_compiled_again(tmp_path: Path, reference, damage: st
 
 
 def test_a_folder_in_the_place_of_an_entry_changes_nothing(tmp_path: Path, reference) -> None:
-    project, compiled = copy_example(tmp_path / "project"), tmp_path / "cache"
+    project, compiled = copy_example(tmp_path / "project"), tmp_path / "cache" / "templates"
     build(project, compiled)
     for path in compiled.glob("*/*.jinja"):
         path.unlink()
@@ -96,7 +97,7 @@ def test_a_cache_folder_that_cannot_be_written_changes_nothing(tmp_path: Path, r
 
 
 def test_the_templates_compiled_by_another_version_are_removed(tmp_path: Path) -> None:
-    project, compiled = copy_example(tmp_path / "project"), tmp_path / "cache"
+    project, compiled = copy_example(tmp_path / "project"), tmp_path / "cache" / "templates"
     other = compiled / ("0" * DIGEST_LENGTH)
     other.mkdir(parents=True)
     (other / "old.jinja").write_bytes(b"from another version")

@@ -151,9 +151,9 @@ def test_a_file_of_out_edited_or_deleted_by_hand_is_written_again(project: Path,
 def _rewrite_cache(project: Path, change) -> None:
     """Change the cache's content and sign it again, as only a deliberate edit would."""
     path = project / "out" / CACHE_NAME
-    body, memo = read_cache_file(path)
+    body = read_cache_file(path)
     change(body)
-    write_cache_file(path, body, memo)
+    write_cache_file(path, body)
 
 
 def _foreign_version(body: dict) -> None:

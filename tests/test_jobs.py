@@ -47,13 +47,13 @@ def test_the_processes_keep_and_take_the_compiled_templates(tmp_path: Path) -> N
     from pressgen.pipeline import build
     from pressgen.project.layout import Layout
 
-    one, two, compiled = copy_example(tmp_path / "one"), copy_example(tmp_path / "two"), tmp_path / "compiled"
+    one, two, compiled = copy_example(tmp_path / "one"), copy_example(tmp_path / "two"), tmp_path / "cache" / "templates"
     build(Layout(one), use_cache=False, jobs=1)
-    build(Layout(two), use_cache=False, jobs=2, compiled=compiled)
+    build(Layout(two), use_cache=False, jobs=2, user_cache=compiled.parent)
     kept = compiled_entries(compiled)
     names = [marshal.loads(compiled_parts(data)[1]).co_filename for _, data in kept.values()]
     assert any(name.endswith("release.md") for name in names)  # compiled in the workers
-    build(Layout(two), use_cache=False, jobs=2, compiled=compiled)
+    build(Layout(two), use_cache=False, jobs=2, user_cache=compiled.parent)
     assert compiled_entries(compiled) == kept  # taken, not compiled again
     assert tree(one / "out") == tree(two / "out")
 
@@ -81,16 +81,22 @@ def test_release_files_decoded_by_two_processes_give_the_same_tree_and_the_next_
     assert first == second and first[0] == 0
     assert tree(one / "out") == tree(two / "out")
     assert (one / "translations.lock").read_bytes() == (two / "translations.lock").read_bytes()
-    # What the processes decoded was kept for the next build, as what the build decodes itself is.
+    # What the processes decoded is kept for the next build, as what the build decodes itself is.
     from pressgen.pipeline import build
     from pressgen.project.layout import Layout
 
-    report = build(Layout(two), jobs=2)
-    assert report.decoded == [] and report.rendered == [] and report.written == []
+    cache = tmp_path / "cache"
+    for number, release in enumerate(("paris-1-million", "paris-2-millions")):
+        path = two / "releases" / f"{release}.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + f"# edited {number}\n", encoding="utf-8")
+        report = build(Layout(two), jobs=2, user_cache=cache)
+        decoded = len(list((two / "releases").glob("*.yaml"))) if number == 0 else 1
+        assert len(report.decoded) == decoded and report.rendered == []  # a comment changes no output
+    assert report.decoded == ["releases/paris-2-millions.yaml"]
 
 
 def test_the_processes_decode_each_release_file_as_the_build_does(tmp_path: Path) -> None:
-    """decode_ahead's memo lines are byte for byte those the build's own decoding keeps."""
+    """decode_ahead's memo entries are byte for byte those the build's own decoding keeps."""
     from pressgen.project.folder import read_release
     from pressgen.project.layout import Layout
     from pressgen.project.memo import ReleaseMemo, settings_digest
@@ -100,11 +106,11 @@ def test_the_processes_decode_each_release_file_as_the_build_does(tmp_path: Path
     files = list(enumerate(layout.release_files()))
     settings = settings_digest(layout.settings.read_bytes())
     locales, zone = ["fr", "en"], "Europe/Paris"
-    lines = ahead.decode_ahead(layout, files, locales, zone, settings, jobs=2)
+    entries = ahead.decode_ahead(layout, files, locales, zone, settings, jobs=2)
     here = ReleaseMemo()
     for index, path in files:
         read_release(layout, path, index, locales, SourceMap(), zone, here, settings)
-    assert len(files) == 6 and lines == here.decoded_lines()
+    assert len(files) == 6 and entries == here.decoded_entries()
 
 
 def test_a_release_file_with_mistakes_is_reported_as_by_one_process(tmp_path: Path, capsys) -> None:

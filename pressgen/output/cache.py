@@ -10,9 +10,9 @@ different figures, the texts the figures audit reads; for the site-wide pages, t
 the summaries they were made from. The file is a signature line, then what the whole build
 shares (one JSON line), then one line per milestone (its id, a tab, its entry as JSON): the
 entry of a milestone kept as it was is written back with the bytes it was read with, not made
-into JSON again (at 10,000 releases that was 0.4 s of an edit). After them, with a checksum of
-their own, come the release files as the build decoded them (:mod:`pressgen.project.memo`), so
-that the next build reads only the files that changed.
+into JSON again (at 10,000 releases that was 0.4 s of an edit). The release files as decoded
+are kept elsewhere, outside the project (:mod:`pressgen.project.memo`); here each milestone
+keeps only the key of the file it was read from.
 
 Never trusted: a cache that is missing, unreadable, truncated, edited (its first line is the
 SHA-256 of the rest), in an unknown format or written by other code (another pressgen,
@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 CACHE_NAME = ".pressgen-cache"
-_FORMAT = "pressgen-cache/5"
+_FORMAT = "pressgen-cache/6"
 
 Fingerprint = tuple[int, int, int, str]  # size, mtime in ns, inode, SHA-256 of the bytes
 
@@ -48,11 +48,13 @@ class Entry:
     summary: dict | None = None  # pressgen.render.summary.summary_json()
     # (language, Markdown, end mark) of each release when its figures differ (pressgen.checks.audit)
     audit: list[list[str]] = field(default_factory=list)
-    # The digest of its data alone (pressgen.render.inputs.data_digest), part of ``key``: a
-    # release the next build takes from the memo has the same data, and is not digested again.
+    # The digest of its data alone (pressgen.render.inputs.data_digest), part of ``key``.
     data: str = ""
     # A milestone's pressgen.render.summary.summary_digest(summary): the site-wide pages' key is made of them.
     summary_digest: str = ""
+    # The key of the release file it was read from (pressgen.project.memo.release_key; the
+    # folder layout): the same key, the same data, whose digest the next build does not make again.
+    source: str = ""
     # The line it was read from, with the files it held then: written back as it is while its
     # files are those (no other field of an entry read is ever changed).
     read_as: tuple[bytes, dict[str, Fingerprint]] | None = field(default=None, repr=False, compare=False)
@@ -81,16 +83,10 @@ class Cache:
     # What the build reported besides its files: the translation flags and the warnings, as Problem fields.
     flags: list[dict] = field(default_factory=list)
     warnings: list[dict] = field(default_factory=list)
-    # The release files as decoded (pressgen.project.memo), signed with their own checksum and
-    # kept after the rest: only a build that loads the project reads (and checks) them
-    # (:func:`read_memo`), never one with nothing to do, which writes them back as they were.
-    # (:meth:`pressgen.project.memo.ReleaseMemo.parts`: a list of parts, written as they are).
-    memo: bytes | list[bytes | memoryview] = b""
-    memo_at: int = -1  # where they start in the file read back; -1: nowhere
 
     def to_parts(self) -> list[bytes | memoryview]:
-        """The cache's bytes as parts, for the transaction to write one after the other: the
-        kept release files (80 MB at 10,000 releases) are not copied to be joined."""
+        """The cache's bytes as parts, for the transaction to write one after the other (a
+        line per milestone, not copied to be joined)."""
         shared = _dumps({
             "format": _FORMAT, "code": self.code, "project": self.project, "sources": self.sources,
             "named": self.named, "order": self.order, "lock": self.lock, "lock_digest": self.lock_digest,
@@ -105,29 +101,26 @@ class Cache:
             body += (line, b"\n")
             signed.update(line)
             signed.update(b"\n")
-        memo = self.memo if isinstance(self.memo, list) else [self.memo or checksum(b"") + b"\n"]
-        return [signed.hexdigest().encode("ascii"), b"\n", *body, *memo]
+        return [signed.hexdigest().encode("ascii"), b"\n", *body]
 
     def entries(self) -> list[Entry]:
         return [*self.milestones.values(), *self.site.values()]
 
 
 def read_cache(output: Path, code: str) -> Cache | None:
-    """The cache of ``output`` if it is whole and was written by this code; else None. Its
-    kept release files are not read (:func:`read_memo`): 80 MB at 10,000 releases, which a
-    build with nothing to do never needs."""
+    """The cache of ``output`` if it is whole and was written by this code; else None."""
     try:
         with open(output / CACHE_NAME, "rb") as file:
             signature, shared = file.readline(), file.readline()
             data = json.loads(shared)  # signed with the lines after it: checked once they are read
             lines = _lines(file, data["milestones"])
-            memo_at = file.tell()
+            rest = file.read(1)
     except (OSError, ValueError, TypeError, KeyError):
         return None
     signed = hashlib.sha256(shared)
     for line in lines:
         signed.update(line)
-    whole = all(line.endswith(b"\n") for line in (shared, *lines))
+    whole = not rest and all(line.endswith(b"\n") for line in (shared, *lines))
     if not whole or signed.hexdigest().encode("ascii") + b"\n" != signature:
         return None
     try:
@@ -144,8 +137,7 @@ def read_cache(output: Path, code: str) -> Cache | None:
                       order=[str(name) for name in data["order"]], lock=str(data["lock"]),
                       lock_digest=str(data["lock_digest"]),
                       flags=[dict(flag) for flag in data["flags"]],
-                      warnings=[dict(warning) for warning in data["warnings"]],
-                      memo_at=memo_at)
+                      warnings=[dict(warning) for warning in data["warnings"]])
         if len(milestones) != len(lines) or sorted(cache.order) != sorted(cache.milestones):
             return None
         return cache
@@ -163,24 +155,6 @@ def _lines(file: BinaryIO, count: object) -> list[bytes]:
             break
         lines.append(line)
     return lines
-
-
-def read_memo(output: Path, cache: Cache) -> bytes:
-    """The kept release files of the cache of ``output`` that ``cache`` was read from, as they
-    are in the file: their own checksum says whether they are whole (nothing when unreadable)."""
-    if cache.memo_at < 0:
-        return b""
-    try:
-        with open(output / CACHE_NAME, "rb") as file:
-            file.seek(cache.memo_at)
-            return file.read()
-    except OSError:
-        return b""
-
-
-def checksum(data: bytes | memoryview) -> bytes:
-    """The line that signs ``data`` (the cache's body, the kept release files)."""
-    return hashlib.sha256(data).hexdigest().encode("ascii")
 
 
 def verified(output: Path, files: dict[str, Fingerprint]) -> dict[str, Fingerprint] | None:
@@ -221,7 +195,8 @@ def _entry_json(entry: Entry) -> dict:
     return {"key": entry.key, "templates": [list(item) for item in entry.templates],
             "templates_digest": entry.templates_digest,
             "files": {rel: list(value) for rel, value in entry.files.items()}, "summary": entry.summary,
-            "audit": entry.audit, "data": entry.data, "summary_digest": entry.summary_digest}
+            "audit": entry.audit, "data": entry.data, "summary_digest": entry.summary_digest,
+            "source": entry.source}
 
 
 def _entry(value: dict) -> Entry:
@@ -239,4 +214,4 @@ def _entry(value: dict) -> Entry:
         raise TypeError("an audit text")
     return Entry(str(value["key"]), [(str(tag), str(name)) for tag, name in value["templates"]],
                  str(value["templates_digest"]), files, summary, audit, str(value["data"]),
-                 str(value["summary_digest"]))
+                 str(value["summary_digest"]), str(value["source"]))

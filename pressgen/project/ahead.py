@@ -3,11 +3,10 @@
 A build that reads an archive afresh (the first build, ``--no-cache``, ``check``, ``build
 --check``) decodes every release file, about 2 ms each, in its own process before the rendering
 processes start, while the other cores wait: a sixth of a full build at 1,000 releases. Here
-worker processes decode the files the memo has no entry for into memo lines, as
-:meth:`pressgen.project.memo.ReleaseMemo.remember` writes them. The build then takes each file
+worker processes decode the files the memo has no entry for into memo entries, as
+:meth:`pressgen.project.memo.ReleaseMemo.remember` makes them. The build then takes each file
 from the memo as it takes a file the last build decoded: under the key of the bytes it reads
-itself, rebuilt through the model's types with the decoder's checks of every value, so that its
-values and places are those of decoding it here. A file a worker could not decode without a
+itself, so that its values and places are those of decoding it here. A file a worker could not decode without a
 problem, or that changed since, is decoded by the build itself, which reports its problems in
 its own words and order.
 """
@@ -27,8 +26,8 @@ BATCH = 16  # files per task
 
 
 def decode_ahead(layout: "Layout", files: list[tuple[int, Path]], locales: list[str], time_zone: str | None,
-                 settings: bytes, jobs: int) -> list[bytes]:
-    """The memo lines of ``files`` (each with its place in the release order), decoded by up
+                 settings: bytes, jobs: int) -> list[tuple[str, str, bytes]]:
+    """The memo entries of ``files`` (each with its place in the release order), decoded by up
     to ``jobs`` processes; none when too few files are worth it, or when a process fails (the
     build then decodes them all itself). ``settings``: the settings' part of the memo's keys."""
     processes = min(jobs, len(files) // FILES_PER_PROCESS)
@@ -37,20 +36,20 @@ def decode_ahead(layout: "Layout", files: list[tuple[int, Path]], locales: list[
     from pressgen.workers import WorkerLost, worker_pool
 
     batches = [files[start:start + BATCH] for start in range(0, len(files), BATCH)]
-    lines: list[bytes] = []
+    entries: list[tuple[str, str, bytes]] = []
     try:
         with worker_pool(processes) as pool:
             for found in pool.map(_decode, repeat(layout.root), batches, repeat(locales), repeat(time_zone),
                                   repeat(settings)):
-                lines.extend(found)
+                entries.extend(found)
     except (WorkerLost, OSError):
         return []
-    return lines
+    return entries
 
 
 def _decode(root: Path, batch: list[tuple[int, Path]], locales: list[str], time_zone: str | None,
-            settings: bytes) -> list[bytes]:
-    """In a worker: the memo lines of the files of ``batch`` that decode without a problem."""
+            settings: bytes) -> list[tuple[str, str, bytes]]:
+    """In a worker: the memo entries of the files of ``batch`` that decode without a problem."""
     from pressgen.project.folder import read_release
     from pressgen.project.layout import Layout
     from pressgen.project.memo import ReleaseMemo
@@ -62,4 +61,4 @@ def _decode(root: Path, batch: list[tuple[int, Path]], locales: list[str], time_
             read_release(layout, path, index, locales, SourceMap(), time_zone, memo, settings)
         except Exception:  # noqa: BLE001 - left to the build, which decodes it and says what is wrong
             continue
-    return memo.decoded_lines()
+    return memo.decoded_entries()

@@ -19,7 +19,6 @@ import yaml
 
 from pressgen import model
 from pressgen.errors import Problem
-from pressgen.model.text import COULD_BE_REFUSED
 from pressgen.model.walk import Kind, join, record_fields, shape
 from pressgen.project.limits import (MARKUP_MARKS, MAX_COUNT_DIGITS, MAX_KEY_CHARS, MAX_MARKUP_MARKS, MAX_SHOWN_CHARS,
                                      MAX_TEXT_CHARS)
@@ -378,36 +377,6 @@ class Decoder:
         if value.tzinfo is None:
             return self.fail(node, path, f"{shown(raw)} has no time zone", _offset_hint(value, self.time_zone))
         return value
-
-
-def accepted_text(raw: str, hint: Any) -> bool:
-    """Whether :meth:`Decoder.text` takes ``raw`` as a text of type ``hint`` (the same checks,
-    without the messages): for the values :mod:`pressgen.project.memo` keeps between builds."""
-    refusal = getattr(hint, "refusal", model.Text.refusal)
-    if refusal is model.Text.refusal and len(raw) <= MAX_MARKUP_MARKS and not _SUSPECT.search(raw):
-        return bool(raw.strip())  # most texts: nothing any check below looks at, in one search
-    if not raw.strip() or len(raw) > MAX_TEXT_CHARS or _CONTROL.search(raw):
-        return False
-    if len(raw) > MAX_MARKUP_MARKS and sum(raw.count(mark) for mark in MARKUP_MARKS) > MAX_MARKUP_MARKS:
-        return False
-    return refusal(raw) is None
-
-
-def text_acceptor(hint: Any) -> Callable[[str], bool]:
-    """:func:`accepted_text` for the one type hint ``hint``, its policy looked up once: the
-    memo checks about 77 texts a release."""
-    plain = getattr(hint, "refusal", model.Text.refusal) is model.Text.refusal
-    suspect = _SUSPECT.search
-
-    def accepts(raw: str) -> bool:
-        if plain and len(raw) <= MAX_MARKUP_MARKS and not suspect(raw):
-            return bool(raw.strip())
-        return accepted_text(raw, hint)
-    return accepts
-
-
-# A control character, or a character the text policy starts from (pressgen.model.text).
-_SUSPECT = re.compile(f"{_CONTROL.pattern}|{COULD_BE_REFUSED.pattern}")
 
 
 # -- dates --------------------------------------------------------------------------------------

@@ -30,7 +30,7 @@ def read_folder(layout: Layout, sources: SourceMap, memo: ReleaseMemo | None = N
                 jobs: int = 1) -> tuple[Any, list[str], list[Problem]]:
     """The decoded project (INVALID when a value is wrong), its declared locales, the problems.
     ``memo``: the releases the last build decoded (:mod:`pressgen.project.memo`), to take
-    unchanged files from; it receives this build's. ``jobs``: how many processes may decode the
+    unchanged files from; it receives this build's, and the key of each file read. ``jobs``: how many processes may decode the
     other files (:mod:`pressgen.project.ahead`)."""
     problems: list[Problem] = []
     settings_name = layout.display(layout.settings)
@@ -51,10 +51,10 @@ def read_folder(layout: Layout, sources: SourceMap, memo: ReleaseMemo | None = N
     files = list(enumerate(layout.release_files()))
     if jobs > 1 and settings is not None:
         unknown = [(index, path) for index, path in files if memo is None or not memo.knows(layout.display(path))]
-        lines = decode_ahead(layout, unknown, locales, time_zone, settings_key, jobs)
-        if lines:
+        entries = decode_ahead(layout, unknown, locales, time_zone, settings_key, jobs)
+        if entries:
             memo = memo if memo is not None else ReleaseMemo()  # check's: this build's entries only
-            memo.take(lines)
+            memo.take(entries)
     for index, path in files:
         milestone, found = read_release(layout, path, index, locales, sources, time_zone, memo, settings_key)
         problems += found
@@ -81,7 +81,7 @@ def read_release(layout: Layout, path: Path, index: int, locales: list[str], sou
         try:
             raw = path.read_bytes()
             memo_key = release_key(settings, name, key, raw)
-            kept = memo.reuse(name, memo_key, key, locales)
+            kept = memo.reuse(name, memo_key, key)
             if kept is not None:
                 sources.add_text(name, raw.decode("utf-8-sig"))
         except (OSError, UnicodeDecodeError):
@@ -119,6 +119,8 @@ def read_release(layout: Layout, path: Path, index: int, locales: list[str], sou
             f"{key}.id", f"the id '{value.id}' is not the file's name ('{stem}')",
             f"leave 'id:' out (the file name is the id), or rename the file to {RELEASES_NAME}/{value.id}{RELEASE_SUFFIX}"))
         return INVALID, problems
+    if memo is not None and memo_key is not None:
+        memo.keys[stem] = memo_key
     if kept is not None:
         return value, problems
     fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(model.Milestone)}

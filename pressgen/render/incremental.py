@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Collection, Iterator, Protocol
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Protocol
 
 from pressgen.errors import PressgenError, Problem
 from pressgen.output.cache import Cache, Entry, fingerprint, verified
@@ -55,14 +55,15 @@ class IncrementalBuild:
     """Renders ``project`` into ``sink``, reusing what ``previous`` (None: nothing) says is still right."""
 
     def __init__(self, layout: Layout, project: model.Project, previous: Cache | None,
-                 same_data: Collection[str] = (), compiled: Path | None = None):
-        """``same_data``: the milestones whose data are those of the last build (their release
-        files were taken from :mod:`pressgen.project.memo`), whose digests are not made again.
+                 sources: Mapping[str, str] | None = None, compiled: Path | None = None):
+        """``sources``: the key of the release file each milestone was read from
+        (:func:`pressgen.project.memo.release_key`; the folder layout): the digest of a
+        milestone's data is not made again when its file is the one the last build read.
         ``compiled``: where compiled templates are kept (pressgen.render.compiled), or None."""
         self.layout = layout
         self.project = project
         self.compiled = compiled
-        self.same_data = same_data
+        self.sources = sources or {}
         code, shared = inputs.code_digest(), inputs.project_digest(project)
         self.previous = previous if previous is not None and (previous.code, previous.project) == (code, shared) else None
         self.cache = Cache(code, shared)
@@ -76,16 +77,17 @@ class IncrementalBuild:
         result = Result(self.cache)
         summaries: dict[str, Summary] = {}
         audit: dict[str, list[tuple[str, str, str]]] = {}
-        keys: dict[str, tuple[str, str]] = {}  # milestone id -> (its key, its data's digest)
+        keys: dict[str, tuple[str, str, str]] = {}  # milestone id -> (its key, its data's digest, its source)
         changed: list[model.Milestone] = []
         for milestone in self.project.milestones:
             old = self.previous.milestones.get(milestone.id) if self.previous else None
-            data = old.data if old is not None and old.data and milestone.id in self.same_data \
+            source = self.sources.get(milestone.id, "")
+            data = old.data if old is not None and old.data and source and old.source == source \
                 else inputs.data_digest(milestone)
             key = inputs.milestone_digest(self.project, milestone, self._file_digests, data)
             kept = self._reuse(old, key, sink, summarised=True)
             if kept is None:
-                keys[milestone.id] = (key, data)
+                keys[milestone.id] = (key, data, source)
                 changed.append(milestone)
                 continue
             self.cache.milestones[milestone.id], summaries[milestone.id] = kept
@@ -143,7 +145,7 @@ class IncrementalBuild:
         renderer = self._renderer_for()
         renderer.asked_templates()
         files = render_site_pages(summaries, renderer)
-        self.cache.site[SITE] = self._staged(sink, key, "", renderer.asked_templates(), files, None, [])
+        self.cache.site[SITE] = self._staged(sink, key, "", "", renderer.asked_templates(), files, None, [])
         result.rendered_pages.extend(sorted(files))
 
     def _reuse(self, old: Entry | None, key: str, sink: Sink,
@@ -163,17 +165,17 @@ class IncrementalBuild:
         for rel in files:
             sink.keep(rel)
         return Entry(key, old.templates, old.templates_digest, files, old.summary, old.audit, old.data,
-                     old.summary_digest, old.read_as), summary
+                     old.summary_digest, old.source, old.read_as), summary
 
-    def _staged(self, sink: Sink, key: str, data_digest: str, asked: set[tuple[str, str]], files: dict[str, bytes],
-                summary: dict | None, audit: list) -> Entry:
+    def _staged(self, sink: Sink, key: str, data_digest: str, source: str, asked: set[tuple[str, str]],
+                files: dict[str, bytes], summary: dict | None, audit: list) -> Entry:
         for rel, data in files.items():
             sink.add(rel, data)
         asked_list = sorted(asked)
         return Entry(key, asked_list, self.templates.digest(asked_list),
                      {rel: (len(data), 0, 0, hashlib.sha256(data).hexdigest()) for rel, data in files.items()},
                      summary, [list(text) for text in audit], data_digest,
-                     summary_digest(summary) if summary is not None else "")
+                     summary_digest(summary) if summary is not None else "", source)
 
     def _renderer_for(self):
         if self._renderer is None:
