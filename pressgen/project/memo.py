@@ -47,8 +47,7 @@ _FORMAT = "pressgen-releases/1"
 _PROTOCOL = 5
 DIGEST_LENGTH = 24  # hexadecimal digits of the project folder's digest that name its file
 
-# Every class a release's value is made of besides the built-in ones (the others are refused).
-_DATES = {("datetime", name): getattr(dt, name) for name in ("date", "datetime", "timedelta", "timezone")}
+_DATES = ("date", "datetime", "timedelta", "timezone")
 
 
 def memo_path(folder: Path, root: Path) -> Path:
@@ -154,17 +153,26 @@ class ReleaseMemo:
                 raise
 
 
+@functools.cache
+def _release_classes() -> dict[tuple[str, str], type]:
+    """Every class a release's value is made of besides the built-in ones, as a pickle names
+    it: the model's dataclasses, texts and per-language values, and the dates."""
+    found: dict[tuple[str, str], type] = {("datetime", name): getattr(dt, name) for name in _DATES}
+    for name, value in vars(model).items():
+        if isinstance(value, type) and (dataclasses.is_dataclass(value) or issubclass(value, (Text, model.PerLocale))):
+            found[model.__name__, name] = value
+    return found
+
+
 class _ModelOnly(pickle.Unpickler):
     """Makes the model's values, and nothing else: a pickle that names any other class (or
     function) is refused, not run."""
 
     def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in _DATES:
-            return _DATES[module, name]
-        found = getattr(model, name, None) if module == model.__name__ else None
-        if isinstance(found, type) and (dataclasses.is_dataclass(found) or issubclass(found, (Text, model.PerLocale))):
-            return found
-        raise pickle.UnpicklingError(f"not a value of a release: {module}.{name}")
+        found = _release_classes().get((module, name))
+        if found is None:
+            raise pickle.UnpicklingError(f"not a value of a release: {module}.{name}")
+        return found
 
 
 def _loads(data: bytes) -> Any:
