@@ -7,8 +7,6 @@ compared with a fresh copy of the project built with ``--no-cache``.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import shutil
 from pathlib import Path

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from helpers import REPO, copy_example_as_folder
+from helpers import copy_example_as_folder
 from pressgen.cli import cli
 
 NEW = ["new", "paris-3-millions", "--date", "2018-05-01", "--count", "3000000", "--noun", "follower"]

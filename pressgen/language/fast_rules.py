@@ -358,7 +358,7 @@ def _replace_rules() -> None:
     # French and English prose is full of them (d’abonnés, City's). Others are checked by the
     # copied code.
     safe = "A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
-    wide, narrow = _char_class(quotes.WIDE), _char_class(quotes.NARROW)
+    wide = _char_class(quotes.WIDE)
     _QUOTE_CANDIDATE = re.compile(
         f"{_char_class(quotes.QUOTEMARK)}(?:(?<={wide})|(?<![{safe}].)|(?![{safe}]))", re.DOTALL)
     _NARROW = re.compile(_char_class(qa.NARROW))

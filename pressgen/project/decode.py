@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import re
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 

@@ -16,7 +16,6 @@ Enabled by name in :data:`pressgen.render.release.MARKDOWN_EXTENSIONS`
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass, field
 
