@@ -6,9 +6,9 @@ processes start, while the other cores wait: a sixth of a full build at 1,000 re
 worker processes decode the files the memo has no entry for into memo entries, as
 :meth:`pressgen.project.memo.ReleaseMemo.remember` makes them. The build then takes each file
 from the memo as it takes a file the last build decoded: under the key of the bytes it reads
-itself, so that its values and places are those of decoding it here. A file a worker could not decode without a
-problem, or that changed since, is decoded by the build itself, which reports its problems in
-its own words and order.
+itself, so that its values and places are those of decoding it here. A file a worker could
+not decode without a problem, or that changed since, is decoded by the build itself, which
+reports its problems in its own words and order.
 """
 
 from __future__ import annotations
