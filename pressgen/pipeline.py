@@ -145,8 +145,9 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
     from pressgen.project.memo import ReleaseMemo, memo_path
     from pressgen.render.incremental import IncrementalBuild
 
-    kept = memo_path(user_cache / "releases", layout.root) if user_cache is not None and use_cache else None
-    memo = ReleaseMemo(kept, inputs.code_digest())
+    code = inputs.code_digest()
+    kept = memo_path(user_cache / "releases", layout.root, code) if user_cache is not None and use_cache else None
+    memo = ReleaseMemo(kept, code)
     compiled = user_cache / "templates" if user_cache is not None else None
     with (_outside_the_collector(lambda: load_project(layout, memo, jobs)) as project,
           write.Transaction(layout.output) as output):

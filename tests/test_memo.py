@@ -51,7 +51,7 @@ def build(project: Path) -> pipeline.BuildReport:
 
 
 def kept_file(project: Path) -> Path:
-    return memo_path(user_cache() / "releases", project)
+    return memo_path(user_cache() / "releases", project, code_digest())
 
 
 def rewrite_memo(project: Path, change) -> None:
@@ -153,6 +153,24 @@ def test_the_memo_is_kept_outside_the_project(folder: Path) -> None:
     assert kept_file(folder).parent.stat().st_mode & 0o077 == 0  # the user's alone
     quote = "nos deux millions"
     assert not any(quote.encode() in path.read_bytes() for path in (folder / "out").rglob(".*") if path.is_file())
+
+
+def test_a_new_version_removes_the_memos_of_the_others_and_keeps_its_own(folder: Path, tmp_path: Path) -> None:
+    """No build of this version reads another's memos: they are removed when its own folder is
+    made, not left behind one per project ever built; the memos of this version stay."""
+    cache = tmp_path / "cache"  # this version has no folder in it yet
+    other_version = cache / "releases" / ("0" * 24)
+    other_version.mkdir(parents=True)
+    (other_version / "a-project").write_bytes(b"written by another pressgen")
+    older_layout = cache / "releases" / ("1" * 24)  # a memo beside the versions' folders
+    older_layout.write_bytes(b"written by an older pressgen")
+    other_project = copy_example_as_folder(tmp_path / "other")
+    pipeline.build(Layout(other_project), user_cache=cache)
+    assert not other_version.exists() and not older_layout.exists()
+    pipeline.build(Layout(folder), user_cache=cache)
+    ours = [memo_path(cache / "releases", project, code_digest()) for project in (folder, other_project)]
+    assert all(path.is_file() for path in ours) and ours[0].parent == ours[1].parent
+    assert sorted(path.name for path in (cache / "releases").iterdir()) == [code_digest()[:24]]
 
 
 def test_an_edit_decodes_only_its_release_file(folder: Path, tmp_path: Path) -> None:
