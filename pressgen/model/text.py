@@ -28,9 +28,8 @@ from pressgen.model.urls import Refusal
 
 # A tag, a comment or a declaration, but not an autolink (<https://…>, <name@example.org>).
 _RAW_HTML = re.compile(r"<(?![A-Za-z][A-Za-z0-9+.\-]*:[^<>\s]*>|[^\s<>@]+@[^\s<>@]+>)(?:/?[A-Za-z][^<>]*>|[!?])")
-# Every refusal below needs one of these characters: most texts have none and are let through at once.
 # The characters every refusal below starts from: a text with none of them is let through at once.
-COULD_BE_REFUSED = re.compile(r"[<\[\]{]")
+_COULD_BE_REFUSED = re.compile(r"[<\[\]{]")
 _NO_ATTRIBUTES = "remove the braces: the templates decide how the page looks"
 
 
@@ -40,7 +39,7 @@ class Text(str):
     @staticmethod
     def refusal(raw: str) -> Refusal | None:
         """Why ``raw`` may not be published, and what to write instead; None when it may."""
-        if not COULD_BE_REFUSED.search(raw):
+        if not _COULD_BE_REFUSED.search(raw):
             return None
         return next(_refusals(raw), None)
 
