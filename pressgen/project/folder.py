@@ -30,8 +30,8 @@ def read_folder(layout: Layout, sources: SourceMap, memo: ReleaseMemo | None = N
                 jobs: int = 1) -> tuple[Any, list[str], list[Problem]]:
     """The decoded project (INVALID when a value is wrong), its declared locales, the problems.
     ``memo``: the releases the last build decoded (:mod:`pressgen.project.memo`), to take
-    unchanged files from; it receives this build's, and the key of each file read. ``jobs``: how many processes may decode the
-    other files (:mod:`pressgen.project.ahead`)."""
+    unchanged files from; it receives this build's, and the key of each file read. ``jobs``:
+    how many processes may decode the other files (:mod:`pressgen.project.ahead`)."""
     problems: list[Problem] = []
     settings_name = layout.display(layout.settings)
     try:
