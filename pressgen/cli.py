@@ -31,11 +31,13 @@ class _Failed(Exception):
         self.status = status
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run pressgen with ``argv`` (default: the process arguments); return the exit status."""
+def main(argv: Sequence[str] | None = None, keep: list | None = None) -> int:
+    """Run pressgen with ``argv`` (default: the process arguments); return the exit status.
+    ``keep``: a list that receives what a build loaded, for a process that ends right after
+    (:func:`run`): freeing it took 0.4 s of an edit at 10,000 releases."""
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="pressgen", standalone_mode=False,
-                 terminal_width=_help_width())
+                 terminal_width=_help_width(), obj={"keep": keep})
     except _Failed as failed:
         return failed.status
     except click.exceptions.Abort as abort:
@@ -79,8 +81,11 @@ def run() -> None:
     A run that Ctrl-C stopped ends the way a shell expects of one, by SIGINT itself (a script
     looping over pressgen stops too), after its message and its clean-up. Python would do so on
     its own after some interrupts (one that lands while a module is being imported) and not after
-    others: ending by the signal every time keeps the status the same whenever the Ctrl-C came."""
-    status = main()
+    others: ending by the signal every time keeps the status the same whenever the Ctrl-C came.
+    A build leaves what it loaded to the end of the process, which then ends without freeing it
+    (``os._exit``, its output flushed), as mypy does."""
+    loaded: list = []
+    status = main(keep=loaded)
     if status == EXIT_INTERRUPTED and sys.platform != "win32":
         import signal
 
@@ -88,6 +93,13 @@ def run() -> None:
         sys.stderr.flush()
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGINT)
+    if loaded:  # every file is written and closed, every worker gone: only memory is left
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass  # a reader gone (a closed pipe): what it did not read is lost either way
+        os._exit(status)
     sys.exit(status)
 
 
@@ -250,7 +262,7 @@ def build(ctx: click.Context, check_only: bool, no_cache: bool, jobs: int | None
     def run() -> "pipeline.BuildReport":
         try:
             return pipeline.build(layout, progress, use_cache=not no_cache, jobs=jobs or _cores(),
-                                  user_cache=None if no_cache else _user_cache())
+                                  user_cache=None if no_cache else _user_cache(), keep=ctx.obj.get("keep"))
         finally:
             progress.done()  # before any message: it must not run on after the progress line
 

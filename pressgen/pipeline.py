@@ -117,7 +117,7 @@ def milestone_digests(project: model.Project) -> dict[str, str]:
 
 
 def build(layout: Layout, progress: Progress | None = None, use_cache: bool = True, jobs: int = 1,
-          user_cache: Path | None = None) -> BuildReport:
+          user_cache: Path | None = None, keep: list | None = None) -> BuildReport:
     """Build ``out/`` from the sources; on bad input raise and leave ``out/`` as it was.
 
     Each milestone's files go to the transaction as soon as it is rendered; a milestone whose
@@ -127,7 +127,9 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
     processes may render (the same files and messages, in the same order, as one).
     ``user_cache``: the user's cache folder, outside the project, where the compiled templates
     (pressgen.render.compiled) and the decoded release files (pressgen.project.memo) are kept
-    between builds; None compiles and decodes everything.
+    between builds; None compiles and decodes everything. ``keep``: a list that receives what the
+    build loaded, for a process that ends right after it and need not free it one object at a
+    time (a tenth of an edit at 10,000 releases).
     """
     from pressgen.output import write
     from pressgen.output.cache import read_cache
@@ -178,6 +180,8 @@ def build(layout: Layout, progress: Progress | None = None, use_cache: bool = Tr
         from pressgen.checks.drift import write_lock
 
         write_lock(lock_path(layout.root), translations.lock)
+    if keep is not None:
+        keep += (project, previous, memo, result, translations)
     return BuildReport(
         milestones=[m.id for m in project.milestones],
         written=changes.written,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pressgen import __version__
+from pressgen import __version__, model
 from pressgen.cli import cli, main
 from helpers import run_pressgen
 
@@ -57,6 +57,24 @@ def test_exit_2_for_a_failure_of_the_machine(project: Path, capsys: pytest.Captu
     assert main(["--project", str(project), "build"]) == 2
     err = capsys.readouterr().err
     assert "pressgen: cannot open out/ for writing" in err and "Traceback" not in err
+
+
+@pytest.mark.subprocess
+def test_a_program_that_builds_ends_without_freeing_the_project_and_still_says_everything(
+        project: Path, tmp_path: Path) -> None:
+    """Run as a program, pressgen leaves what a build loaded to the end of the process, which
+    it ends without freeing it (os._exit): every line still reaches the pipe, with the build's
+    status. Run as a function, it keeps only what it is asked to keep."""
+    first = run_pressgen("build", cwd=project)  # out/ is new: a line for every file
+    assert first.returncode == 0, first.stderr
+    files = sorted(p.relative_to(project).as_posix() for p in (project / "out").rglob("*")
+                   if p.is_file() and p.name != ".pressgen-cache")
+    assert sorted(line.removeprefix("  wrote   ") for line in first.stdout.splitlines()
+                  if line.startswith("  wrote   ")) == files
+    assert first.stdout.splitlines()[0].startswith("Built 6 milestones into out/")
+    kept: list = []
+    assert main(["--project", str(project), "build", "--no-cache"], keep=kept) == 0
+    assert any(isinstance(value, model.Project) for value in kept)
 
 
 @pytest.mark.subprocess
