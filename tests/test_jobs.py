@@ -43,6 +43,26 @@ def test_two_processes_write_the_same_tree_with_the_same_messages(tmp_path: Path
     assert tree(one / "out") == tree(two / "out")
 
 
+def test_two_processes_take_a_project_that_publishes_photographs(tmp_path: Path, capsys) -> None:
+    """The project goes to the processes as a pickle, with the kind of every file it publishes:
+    a JPEG or a PNG (which SVG's checks do not concern) as well as the example's drawings."""
+    from test_trust_files import JPEG, png
+
+    one, two = copy_example(tmp_path / "one"), copy_example(tmp_path / "two")
+    for project in (one, two):
+        (project / "images" / "photo.jpg").write_bytes(JPEG)
+        (project / "images" / "chart.png").write_bytes(png(2, 3))
+        source = project / "milestones.yaml"
+        text = source.read_text(encoding="utf-8").replace("file: images/bravo-paris.svg", "file: images/photo.jpg")
+        source.write_text(text.replace("logo: images/logo.svg", "logo: images/chart.png"), encoding="utf-8")
+    first, second = run(one, capsys, "--jobs", "1"), run(two, capsys, "--jobs", "2")
+    assert first == second and first[0] == 0, first
+    built = tree(two / "out")
+    assert built == tree(one / "out")
+    assert built["paris-2-millions/photo.jpg"] == JPEG
+    assert any(name.endswith("chart.png") for name in built)
+
+
 def test_the_processes_keep_and_take_the_compiled_templates(tmp_path: Path) -> None:
     from pressgen.pipeline import build
     from pressgen.project.layout import Layout

@@ -36,7 +36,18 @@ def png(width: int = 1, height: int = 1) -> bytes:
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
 
 
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
+def picture(kind: str) -> bytes:
+    """A real picture of 3 by 2 pixels, as Pillow writes ``kind`` (JPEG, GIF, WEBP, AVIF)."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (3, 2), (200, 10, 10)).save(out, kind)
+    return out.getvalue()
+
+
+JPEG = picture("JPEG")
 CLEAN_SVG = (REPO / "images" / "bravo-paris.svg").read_bytes()
 
 
@@ -188,9 +199,8 @@ def test_a_file_over_the_limit_is_refused_and_one_at_the_limit_accepted(project:
 
 def test_every_allowed_kind_is_recognised_by_its_content(tmp_path: Path) -> None:
     samples = {
-        "a.png": png(), "a.jpg": JPEG, "a.jpeg": JPEG, "a.gif": b"GIF89a\x01\x00\x01\x00\x00\x00\x00;",
-        "a.webp": b"RIFF\x1a\x00\x00\x00WEBPVP8L\x0d\x00\x00\x00\x2f\x00\x00\x00\x10\x07\x10\x11\x11\x88\x88\xfe\x07\x00",
-        "a.avif": b"\x00\x00\x00\x1cftypavif\x00\x00\x00\x00avifmif1miaf" + b"\x00" * 16, "a.svg": CLEAN_SVG,
+        "a.png": png(), "a.jpg": JPEG, "a.jpeg": JPEG, "a.gif": picture("GIF"), "a.webp": picture("WEBP"),
+        "a.avif": picture("AVIF"), "a.svg": CLEAN_SVG,
     }
     for name, data in samples.items():
         (tmp_path / name).write_bytes(data)
@@ -199,6 +209,19 @@ def test_every_allowed_kind_is_recognised_by_its_content(tmp_path: Path) -> None
     (tmp_path / "heic.avif").write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic")
     assert check_project_file(tmp_path, "heic.avif") == Refusal(
         "'heic.avif' is not an AVIF image: its content is none of PNG, JPEG, WebP, GIF, AVIF or SVG", "export it again as AVIF")
+
+
+@pytest.mark.parametrize("kind", ["JPEG", "GIF", "WEBP", "AVIF", "PNG"])
+def test_a_picture_whose_first_bytes_are_right_and_the_rest_is_not_is_refused(project: Path, kind: str) -> None:
+    """Its size in pixels (which the sharing cards state) cannot be read: refused at its line,
+    not a crash when its release is rendered."""
+    data = png() if kind == "PNG" else picture(kind)
+    name = f"images/cut.{'jpg' if kind == 'JPEG' else kind.lower()}"
+    (project / name).write_bytes(data[:24])
+    shown = {"JPEG": "JPEG", "GIF": "GIF", "WEBP": "WebP", "AVIF": "AVIF", "PNG": "PNG"}[kind]
+    assert refused(project, name) == (
+        WHERE + f"the {shown} '{name}' cannot be read: its first bytes say what it is, but the rest is damaged or cut short",
+        "hint: export it again from the original picture")
 
 
 # -- SVG: refused when it could run, load or expand anything ---------------------------------------

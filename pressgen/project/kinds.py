@@ -8,11 +8,33 @@ its name, its file name endings, and how its content is recognised and, for SVG,
 
 from __future__ import annotations
 
+import io
 import re
 from dataclasses import dataclass
 from typing import Callable
 
 from pressgen.project import svg
+
+
+def _nothing_to_refuse(data: bytes) -> tuple[str, str] | None:
+    return None
+
+
+def _unreadable_picture(data: bytes) -> tuple[str, str] | None:
+    """A PNG, JPEG … whose size in pixels cannot be read: its first bytes are right, the rest
+    is damaged or cut short. The sharing cards state that size, so such a file would stop the
+    build at its render instead of here, where the message can say which file and line."""
+    from PIL import Image  # Pillow: there for the PDF, imported only for a project with pictures
+
+    try:
+        with Image.open(io.BytesIO(data)) as picture:
+            width, height = picture.size
+    except Exception:  # noqa: BLE001 - Pillow's readers raise many kinds of error on a damaged file
+        width = height = 0
+    if width > 0 and height > 0:
+        return None
+    return ("cannot be read: its first bytes say what it is, but the rest is damaged or cut short",
+            "export it again from the original picture")
 
 
 @dataclass(frozen=True)
@@ -24,7 +46,9 @@ class FileKind:
     extensions: tuple[str, ...]  # lower-case, with the dot; the first is the usual one
     media_type: str  # as an e-mail part or a PDF's resource declares it: "image/png"
     recognise: Callable[[bytes], bool]  # from the whole content
-    refusal: Callable[[bytes], tuple[str, str] | None] = lambda data: None  # why not, and what to do
+    # Why not, and what to do. A function of a module, never a lambda: a project goes to the
+    # processes of `build --jobs` as a pickle, with the kind of every file it publishes.
+    refusal: Callable[[bytes], tuple[str, str] | None] = _nothing_to_refuse
 
     @property
     def extension(self) -> str:
@@ -66,11 +90,11 @@ def _svg(data: bytes) -> bool:
 
 
 IMAGES: tuple[FileKind, ...] = (
-    FileKind("PNG", "a", (".png",), "image/png", _png),
-    FileKind("JPEG", "a", (".jpg", ".jpeg"), "image/jpeg", _jpeg),
-    FileKind("WebP", "a", (".webp",), "image/webp", _webp),
-    FileKind("GIF", "a", (".gif",), "image/gif", _gif),
-    FileKind("AVIF", "an", (".avif",), "image/avif", _avif),
+    FileKind("PNG", "a", (".png",), "image/png", _png, _unreadable_picture),
+    FileKind("JPEG", "a", (".jpg", ".jpeg"), "image/jpeg", _jpeg, _unreadable_picture),
+    FileKind("WebP", "a", (".webp",), "image/webp", _webp, _unreadable_picture),
+    FileKind("GIF", "a", (".gif",), "image/gif", _gif, _unreadable_picture),
+    FileKind("AVIF", "an", (".avif",), "image/avif", _avif, _unreadable_picture),
     FileKind("SVG", "an", (".svg",), "image/svg+xml", _svg, svg.refusal),
 )
 
