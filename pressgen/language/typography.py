@@ -53,7 +53,7 @@ from pressgen.language import fast_rules
 from pressgen.language.locale import Locale, LocaleLike, locale_for
 from pressgen.language.rules import tuned_tag_for
 from pressgen.language.rules.base import Typography
-from pressgen.language.wordscan import sub_at_word_starts
+from pressgen.language.wordscan import sub_around_marks
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -77,8 +77,10 @@ _HASHTAG = r"(?<![\w&#/])#(?=\w*[^\W\d_])\w+"
 _PROTECTED_WORDS = re.compile("|".join(f"(?:{p})" for p in (_URL, _EMAIL, _HANDLE, _HASHTAG)))
 # What other outputs must keep whole too (the PDF never hyphenates them).
 PROTECTED_WORDS = _PROTECTED_WORDS
-# Each of the four holds one of these: a text with none of them has nothing to protect.
+# Each of the four holds one of these, and no white space: a text with none of them has
+# nothing to protect, and in one that has, only the words around them are searched.
 _PROTECTED_MARKS = ("://", "www.", "@", "#")
+_PROTECTED_MARK = re.compile(r"://|www\.|[@#]")
 # The same, with e-mail addresses tried at word starts only: see pressgen.language.wordscan
 # (a word of 16,000 letters took seconds to mask, tried at each of its letters).
 _PROTECTED_AT_WORD_STARTS = re.compile(
@@ -314,7 +316,8 @@ def _mask(text: str, locale: Locale, mode: Mode, masks: _Masks) -> str:
         text = _LANG_SPAN.sub(span, text)
     if not any(mark in text for mark in _PROTECTED_MARKS):
         return text  # nothing to protect
-    return sub_at_word_starts(_PROTECTED_WORDS, _PROTECTED_AT_WORD_STARTS, lambda m: masks.token(m.group(0)), text)
+    return sub_around_marks(_PROTECTED_MARK, _PROTECTED_WORDS, _PROTECTED_AT_WORD_STARTS,
+                            lambda m: masks.token(m.group(0)), text)
 
 
 # --- pressgen's own rules, applied to prose after polytypo ---------------------------------

@@ -17,7 +17,7 @@ from markdown.inlinepatterns import LINK_RE, LinkInlineProcessor
 from harness import examples
 from pressgen.checks import audit
 from pressgen.language import typography
-from pressgen.language.wordscan import sub_at_word_starts
+from pressgen.language.wordscan import sub_around_marks, sub_at_word_starts
 from pressgen.model import urls
 from pressgen.render import linebreaks
 from pressgen.render.brackets import _Link
@@ -105,6 +105,21 @@ def test_word_start_masking_is_re_sub(text: str) -> None:
     assert sub_at_word_starts(typography._PROTECTED_WORDS, typography._PROTECTED_AT_WORD_STARTS, token, text) \
         == typography._PROTECTED_WORDS.sub(token, text)
     assert sub_at_word_starts(audit._MASK, audit._MASK_AT_WORD_STARTS, token, text) == audit._MASK.sub(token, text)
+
+
+@settings(max_examples=examples(500))
+@given(pieces(*"ab.+'-@#_ é/<>()\"«\t\n", "\u00a0", "\u202f", "\u2028", "x.fr", "https://", "ftp://", "www.", "](",
+              max_size=40))
+def test_masking_around_the_marks_is_re_sub(text: str) -> None:
+    token = lambda m: f"<{m.group(0)}>"  # noqa: E731
+    assert sub_around_marks(typography._PROTECTED_MARK, typography._PROTECTED_WORDS,
+                            typography._PROTECTED_AT_WORD_STARTS, token, text) == typography._PROTECTED_WORDS.sub(token, text)
+
+
+def test_the_runs_around_the_marks_end_where_re_sees_white_space() -> None:
+    """sub_around_marks finds a run's start with str.isspace and its end with re's \\s."""
+    space = re.compile(r"\s")
+    assert all(chr(c).isspace() == bool(space.match(chr(c))) for c in range(0x110000))
 
 
 @settings(max_examples=examples(300))
