@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import re
 import shutil
 import signal
+import struct
 import subprocess
 import sys
+import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, Iterator
@@ -247,3 +250,25 @@ def write_cache_file(path: Path, body: dict) -> None:
     lines = [key.encode() + b"\t" + dumps(value) for key, value in entries.items()] if isinstance(entries, dict) else []
     signed = b"".join(line + b"\n" for line in [dumps({**body, "milestones": len(lines) if lines else entries}), *lines])
     path.write_bytes(hashlib.sha256(signed).hexdigest().encode("ascii") + b"\n" + signed)
+
+
+# -- pictures a release may publish -------------------------------------------------------------
+def png(width: int = 1, height: int = 1) -> bytes:
+    """A real, minimal PNG."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+def picture(kind: str) -> bytes:
+    """A real picture of 3 by 2 pixels, as Pillow writes ``kind`` (JPEG, GIF, WEBP, AVIF)."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (3, 2), (200, 10, 10)).save(out, kind)
+    return out.getvalue()
+
+
+JPEG = picture("JPEG")

@@ -15,7 +15,7 @@ from helpers import compiled_entries, compiled_parts, copy_example, tree
 from pressgen import pipeline
 from pressgen.cli import main
 from pressgen.project.layout import Layout
-from pressgen.render.compiled import DIGEST_LENGTH
+from pressgen.cache_folder import DIGEST_LENGTH
 
 
 def build(project: Path, compiled: Path | None) -> pipeline.BuildReport:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import compiled_entries, compiled_parts, copy_example, copy_example_as_folder, tree
+from helpers import JPEG, compiled_entries, compiled_parts, copy_example, copy_example_as_folder, png, tree
 from pressgen.cli import main
 from pressgen.project import ahead
 from pressgen.render import parallel
@@ -46,8 +46,6 @@ def test_two_processes_write_the_same_tree_with_the_same_messages(tmp_path: Path
 def test_two_processes_take_a_project_that_publishes_photographs(tmp_path: Path, capsys) -> None:
     """The project goes to the processes as a pickle, with the kind of every file it publishes:
     a JPEG or a PNG (which SVG's checks do not concern) as well as the example's drawings."""
-    from test_trust_files import JPEG, png
-
     one, two = copy_example(tmp_path / "one"), copy_example(tmp_path / "two")
     for project in (one, two):
         (project / "images" / "photo.jpg").write_bytes(JPEG)

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import os
 import stat
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
@@ -19,7 +17,7 @@ from pressgen.pipeline import load_project, render_project
 from pressgen.project.files import LIMIT, Refusal, VerifiedFile, check_files, check_project_file
 from pressgen.project.layout import Layout
 from pressgen.render import formats
-from helpers import REPO, copy_example, run_pressgen, tree
+from helpers import JPEG, REPO, copy_example, picture, png, run_pressgen, tree
 
 IMAGE_LINE = "      file: images/bravo-paris.svg"
 LINE = (REPO / "milestones.yaml").read_text(encoding="utf-8").splitlines().index(IMAGE_LINE) + 1
@@ -27,27 +25,6 @@ WHERE = f"milestones.yaml:{LINE}:13: error: paris-2-millions.image.file: "
 INSIDE = "give the path of a file inside the project folder, from the folder of milestones.yaml (images/photo.jpg)"
 
 
-def png(width: int = 1, height: int = 1) -> bytes:
-    """A real, minimal PNG."""
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-    rows = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
-
-
-def picture(kind: str) -> bytes:
-    """A real picture of 3 by 2 pixels, as Pillow writes ``kind`` (JPEG, GIF, WEBP, AVIF)."""
-    import io
-
-    from PIL import Image
-
-    out = io.BytesIO()
-    Image.new("RGB", (3, 2), (200, 10, 10)).save(out, kind)
-    return out.getvalue()
-
-
-JPEG = picture("JPEG")
 CLEAN_SVG = (REPO / "images" / "bravo-paris.svg").read_bytes()
 
 

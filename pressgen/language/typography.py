@@ -80,7 +80,7 @@ PROTECTED_WORDS = _PROTECTED_WORDS
 # Each of the four holds one of these, and no white space: a text with none of them has
 # nothing to protect, and in one that has, only the words around them are searched.
 _PROTECTED_MARKS = ("://", "www.", "@", "#")
-_PROTECTED_MARK = re.compile(r"://|www\.|[@#]")
+_PROTECTED_MARK = re.compile("|".join(map(re.escape, _PROTECTED_MARKS)))
 # The same, with e-mail addresses tried at word starts only: see pressgen.language.wordscan
 # (a word of 16,000 letters took seconds to mask, tried at each of its letters).
 _PROTECTED_AT_WORD_STARTS = re.compile(

@@ -16,22 +16,23 @@ from typing import Callable
 from pressgen.project import svg
 
 
-def _nothing_to_refuse(data: bytes) -> tuple[str, str] | None:
-    return None
-
-
-def _unreadable_picture(data: bytes) -> tuple[str, str] | None:
-    """A PNG, JPEG … whose size in pixels cannot be read: its first bytes are right, the rest
-    is damaged or cut short. The sharing cards state that size, so such a file would stop the
-    build at its render instead of here, where the message can say which file and line."""
+def picture_size(data: bytes) -> tuple[int, int] | None:
+    """The size in pixels of a PNG, JPEG, WebP, GIF or AVIF, as its header says it; None when it
+    cannot be read (the sharing cards state it, :mod:`pressgen.render.images`)."""
     from PIL import Image  # Pillow: there for the PDF, imported only for a project with pictures
 
     try:
         with Image.open(io.BytesIO(data)) as picture:
             width, height = picture.size
     except Exception:  # noqa: BLE001 - Pillow's readers raise many kinds of error on a damaged file
-        width = height = 0
-    if width > 0 and height > 0:
+        return None
+    return (width, height) if width > 0 and height > 0 else None
+
+
+def _unreadable_picture(data: bytes) -> tuple[str, str] | None:
+    """A picture whose first bytes are right and whose rest is damaged or cut short: refused
+    here, where the message can say which file and line, not at its render."""
+    if picture_size(data) is not None:
         return None
     return ("cannot be read: its first bytes say what it is, but the rest is damaged or cut short",
             "export it again from the original picture")
@@ -48,7 +49,7 @@ class FileKind:
     recognise: Callable[[bytes], bool]  # from the whole content
     # Why not, and what to do. A function of a module, never a lambda: a project goes to the
     # processes of `build --jobs` as a pickle, with the kind of every file it publishes.
-    refusal: Callable[[bytes], tuple[str, str] | None] = _nothing_to_refuse
+    refusal: Callable[[bytes], tuple[str, str] | None]
 
     @property
     def extension(self) -> str:

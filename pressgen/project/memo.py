@@ -9,9 +9,9 @@ instead of parsing and decoding its YAML again; the project's rules, the drift c
 render then see the same values as from the YAML. The places inside a release's fields
 (``quotes[0].text.fr``), most of them, stay unread until a message asks for one.
 
-Where: one file per project folder in the user's cache folder, in a folder named after the
-code (``$XDG_CACHE_HOME/pressgen/releases/<code>/``; a new pressgen starts an empty one and
-removes the others), never in the project. What is in a project can arrive with a pull
+Where: one file per project folder in the user's cache folder, in the code's folder
+(``$XDG_CACHE_HOME/pressgen/releases/<code>/``, :mod:`pressgen.cache_folder`), never in the
+project. What is in a project can arrive with a pull
 request, and a value taken from here skips the decoder's checks (the text policy among them).
 The user's cache folder is written by pressgen alone, from exactly the bytes the key names, so
 an entry is taken as it is: a pickle, which reads back a thousand releases in a third of the
@@ -27,7 +27,6 @@ Whether a release is as *the last build of out/* read it is the build cache's to
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import datetime as dt
 import functools
@@ -35,19 +34,17 @@ import hashlib
 import io
 import os
 import pickle
-import shutil
-import tempfile
 from itertools import repeat
 from pathlib import Path
 from typing import Any, Callable
 
 from pressgen import model
+from pressgen.cache_folder import DIGEST_LENGTH, version_folder, write_whole
 from pressgen.model.text import Text
 from pressgen.project.sources import Place, release_part
 
 _FORMAT = "pressgen-releases/1"
 _PROTOCOL = 5
-DIGEST_LENGTH = 24  # hexadecimal digits of the digests that name the code's folder and the project's file
 
 _DATES = ("date", "datetime", "timedelta", "timezone")
 
@@ -57,7 +54,7 @@ def memo_path(folder: Path, root: Path, code: str) -> Path:
     ``releases``), in the folder of the code that writes it (``code``:
     :func:`pressgen.render.inputs.code_digest`)."""
     project = hashlib.sha256(os.fsencode(root.resolve())).hexdigest()[:DIGEST_LENGTH]
-    return folder / code[:DIGEST_LENGTH] / project
+    return version_folder(folder, code) / project
 
 
 def settings_digest(settings: bytes) -> bytes:
@@ -146,33 +143,7 @@ class ReleaseMemo:
         when the folder cannot be written."""
         if self.path is None or self._entries == self._previous:
             return
-        with contextlib.suppress(OSError):
-            if not self.path.parent.is_dir():
-                _remove_other_versions(self.path.parent)
-                self.path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(suffix=".tmp", dir=self.path.parent)
-            try:
-                with os.fdopen(handle, "wb") as file:
-                    pickle.dump((_FORMAT, self.code, self._entries), file, _PROTOCOL)
-                os.replace(temporary, self.path)
-            except OSError:
-                os.unlink(temporary)
-                raise
-
-
-def _remove_other_versions(folder: Path) -> None:
-    """The memos written by other versions of pressgen, beside ``folder`` (this version's): no
-    build of this one reads them, and without this they would stay, one per project built."""
-    try:
-        others = [path for path in folder.parent.iterdir() if len(path.name) == DIGEST_LENGTH and path != folder]
-    except OSError:
-        return
-    for path in others:
-        if path.is_dir() and not path.is_symlink():
-            shutil.rmtree(path, ignore_errors=True)
-        else:
-            with contextlib.suppress(OSError):
-                path.unlink()
+        write_whole(self.path, lambda file: pickle.dump((_FORMAT, self.code, self._entries), file, _PROTOCOL))
 
 
 @functools.cache

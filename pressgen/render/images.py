@@ -7,11 +7,11 @@ sources would go wrong the day the file is replaced.
 
 from __future__ import annotations
 
-import io
 import re
 import xml.etree.ElementTree as ElementTree
 
 from pressgen.project.files import VerifiedFile
+from pressgen.project.kinds import picture_size
 
 _LENGTH = re.compile(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(px)?\s*")
 
@@ -20,10 +20,7 @@ def image_size(file: VerifiedFile) -> tuple[int, int] | None:
     """``(width, height)``, or None when the file does not say (an SVG sized in % or em)."""
     if file.kind.media_type == "image/svg+xml":
         return _svg_size(file.data)
-    from PIL import Image  # Pillow: already there for the PDF
-
-    with Image.open(io.BytesIO(file.data)) as picture:
-        return picture.size
+    return picture_size(file.data)  # its check read it already: a published picture has a size
 
 
 def _svg_size(data: bytes) -> tuple[int, int] | None:
